@@ -1,0 +1,14 @@
+# Warnings for our own targets; applied through flashface_warnings so third-party code is untouched.
+add_library(flashface_warnings INTERFACE)
+target_compile_options(flashface_warnings INTERFACE
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wno-unused-parameter>)
+
+# Adds a static library of the engine under core/<unit>, with core/ as its include root
+# so that headers are included as "unit/header.h".
+function(flashface_add_core_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/core)
+  target_link_libraries(${name} PUBLIC ${ARG_DEPENDS} PRIVATE flashface_warnings)
+  target_link_libraries(flashface_core INTERFACE ${name})
+endfunction()

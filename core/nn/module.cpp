@@ -1,0 +1,34 @@
+#include "nn/module.h"
+
+#include <ATen/ATen.h>
+
+namespace flashface::nn {
+
+void Module::registerParameter(std::string name, at::Tensor& slot, std::vector<std::int64_t> shape) {
+    params_.push_back({std::move(name), &slot, std::move(shape)});
+}
+
+void Module::registerModule(std::string name, Module& child) {
+    children_.emplace_back(std::move(name), &child);
+}
+
+std::vector<Module::ParameterRef> Module::parameters(const std::string& prefix) {
+    std::vector<ParameterRef> out;
+    collect(prefix, out);
+    return out;
+}
+
+void Module::collect(const std::string& prefix, std::vector<ParameterRef>& out) {
+    for (auto& p : params_) out.push_back({prefix + p.name, p.slot, p.shape});
+    for (auto& [name, child] : children_) child->collect(prefix + name + ".", out);
+}
+
+void Module::to(at::ScalarType dtype, c10::Device device) {
+    for (auto& ref : parameters()) {
+        at::Tensor& t = *ref.tensor;
+        if (!t.defined()) continue;
+        t = t.is_floating_point() ? t.to(device, dtype) : t.to(device);
+    }
+}
+
+}  // namespace flashface::nn

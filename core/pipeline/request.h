@@ -1,0 +1,106 @@
+#pragma once
+
+#include "common/image.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The engine's public vocabulary for one generation: plain data, no libtorch, no Qt.
+namespace flashface {
+
+inline constexpr const char* kDefaultPositivePostfix =
+    "best quality, masterpiece,ultra-detailed, UHD 4K, photographic";
+inline constexpr const char* kDefaultNegativePostfix =
+    "blurry, ugly, tiling, poorly drawn hands, poorly drawn feet, poorly drawn face, out of frame, "
+    "extra limbs, disfigured, deformed, body out of frame, bad anatomy, watermark, signature, cut off, "
+    "low contrast, underexposed, overexposed, bad art, beginner, amateur, distorted face";
+
+// A face position in normalised output coordinates. The model uses the square with the box's
+// longer side anchored at (x1, y1). All zeros means "no constraint".
+struct FaceBox {
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    bool isNone() const { return x1 == 0 && y1 == 0 && x2 == 0 && y2 == 0; }
+};
+
+inline constexpr FaceBox kOfficialFaceBox{0.3f, 0.1f, 0.6f, 0.4f};
+inline constexpr FaceBox kPortraitFaceBox{0.3f, 0.2f, 0.6f, 0.5f};
+
+// A pixel rectangle in a reference photo.
+struct PixelBox {
+    int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+
+// One reference: either a face crop used as is, or a photo in which a face is detected
+// (faceIndex picks among several, most confident first) or cut out by a manual box.
+struct Reference {
+    Image image;
+    bool isCrop = false;
+    int faceIndex = 0;
+    std::optional<PixelBox> manualBox;
+    std::string label;  // shown in errors (usually the file name)
+};
+
+struct GenerationSettings {
+    std::string prompt;
+    std::string negativePrompt;
+    bool usePositivePostfix = true;
+    bool useNegativePostfix = true;
+    std::string positivePostfix = kDefaultPositivePostfix;
+    std::string negativePostfix = kDefaultNegativePostfix;
+
+    FaceBox faceBox = kOfficialFaceBox;
+    int width = 768;   // multiple of 8
+    int height = 768;  // multiple of 8
+    int steps = 35;
+    std::uint32_t seed = 0;
+    int numImages = 4;
+
+    float textGuidance = 7.5f;       // s: classifier-free guidance of the prompt
+    float guideRescale = 0.5f;
+    float lambda = 1.2f;             // λ: reference feature strength once guidance starts
+    float referenceGuidance = 3.2f;  // g: strength of the reference guidance term
+    int launchStep = 750;            // T_L: reference guidance applies for t <= T_L
+    float lambdaBefore = 0.85f;      // λ before the launch step
+};
+
+enum class DeviceChoice { Auto, Cpu, Cuda };
+enum class PrecisionChoice { Auto, Float32, Float16 };
+
+struct GenerationRequest {
+    std::vector<Reference> references;  // at least one
+    GenerationSettings settings;
+};
+
+struct StepProgress {
+    int step = 0;        // 1-based
+    int totalSteps = 0;
+    int timestep = 0;    // the model timestep of this step
+    double elapsedSeconds = 0;
+    double secondsLeft = 0;
+    std::vector<Image> previews;  // one x0 preview per image
+};
+
+struct GenerationResult {
+    std::vector<Image> images;
+    GenerationSettings settings;  // exactly what produced the images (seed included)
+    double seconds = 0;
+};
+
+// Set from any thread; the engine checks it between steps and model calls.
+class CancelToken {
+public:
+    void cancel() { cancelled_.store(true); }
+    void reset() { cancelled_.store(false); }
+    bool isCancelled() const { return cancelled_.load(); }
+
+private:
+    std::atomic<bool> cancelled_{false};
+};
+
+using ProgressCallback = std::function<void(const StepProgress&)>;
+
+}  // namespace flashface

@@ -1,0 +1,49 @@
+#include "support/fixtures.h"
+
+#include "checkpoint/checkpoint.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace flashface::test {
+
+std::filesystem::path fixtureRoot() {
+    if (const char* env = std::getenv("FLASHFACE_FIXTURES"); env && *env) return env;
+    return FLASHFACE_DEFAULT_FIXTURES;
+}
+
+std::filesystem::path fixture(const std::string& relative) {
+    return fixtureRoot() / relative;
+}
+
+nlohmann::json readJson(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot open " + file.string());
+    return nlohmann::json::parse(in);
+}
+
+std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file) {
+    const auto checkpoint = Checkpoint::open(file);
+    std::map<std::string, at::Tensor> out;
+    for (const auto& info : checkpoint.tensors()) out[info.name] = checkpoint.read(info.name);
+    return out;
+}
+
+::testing::AssertionResult allClose(const at::Tensor& actual, const at::Tensor& expected, double rel) {
+    if (actual.sizes() != expected.sizes()) {
+        std::ostringstream s;
+        s << "shape " << actual.sizes() << " != expected " << expected.sizes();
+        return ::testing::AssertionFailure() << s.str();
+    }
+    const auto a = actual.to(at::kDouble).cpu();
+    const auto b = expected.to(at::kDouble).cpu();
+    const double err = (a - b).abs().max().item<double>();
+    const double scale = std::max(1.0, b.abs().max().item<double>());
+    if (err <= rel * scale) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "max|a-b| = " << err << " > " << rel << " * " << scale;
+}
+
+}  // namespace flashface::test

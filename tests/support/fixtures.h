@@ -1,0 +1,25 @@
+#pragma once
+
+#include <ATen/core/Tensor.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace flashface::test {
+
+// $FLASHFACE_FIXTURES, else ../shared/fixtures beside the repository.
+std::filesystem::path fixtureRoot();
+std::filesystem::path fixture(const std::string& relative);
+
+nlohmann::json readJson(const std::filesystem::path& file);
+
+// Every tensor of a safetensors/pth file, in its stored dtype.
+std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file);
+
+// The fixtures' tolerance rule: max|a-b| <= rel * max(1, max|b|), with a readable failure.
+::testing::AssertionResult allClose(const at::Tensor& actual, const at::Tensor& expected, double rel = 1e-4);
+
+}  // namespace flashface::test
