@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pipeline/model_files.h"
+#include "pipeline/request.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace flashface {
+
+struct RuntimeOptions {
+    DeviceChoice device = DeviceChoice::Auto;
+    PrecisionChoice precision = PrecisionChoice::Auto;  // Auto: float16 on CUDA, float32 on CPU
+    int threads = 0;                                     // 0 = every hardware thread
+};
+
+struct LoadProgress {
+    std::string stage;  // e.g. "text encoder", "autoencoder", "UNet", "face detector"
+    double fraction = 0;  // 0..1 over the whole load
+};
+using LoadProgressCallback = std::function<void(const LoadProgress&)>;
+
+// Turns a request (references, prompts, face box, settings, seed) into images. Weights load
+// lazily once and stay loaded between runs; text encodings are cached per prompt. Not
+// thread-safe: one generation at a time (the UI runs it on a worker thread).
+class Pipeline {
+public:
+    explicit Pipeline(ModelFiles files, RuntimeOptions options = {});
+    ~Pipeline();
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    // Loads every model if not loaded yet; reports progress; honours `cancel`.
+    void load(const LoadProgressCallback& progress = {}, const CancelToken* cancel = nullptr);
+    bool isLoaded() const;
+
+    // Throws InvalidRequest for a bad request (no references, size not a multiple of 8, bad box),
+    // FileError for unreadable inputs, Cancelled when `cancel` fires (checked within each step).
+    GenerationResult generate(const GenerationRequest& request, const ProgressCallback& progress = {},
+                              const CancelToken* cancel = nullptr);
+
+    // A short description of the device and precision in use, e.g. "CPU float32, 2 threads".
+    std::string deviceDescription() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace flashface
