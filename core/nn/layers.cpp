@@ -29,14 +29,14 @@ at::Tensor Linear::forward(const at::Tensor& x) const {
 }
 
 Conv2d::Conv2d(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride_,
-               std::int64_t padding_, bool hasBias)
-    : stride(stride_), padding(padding_) {
-    registerParameter("weight", weight, {out, in, kernel, kernel});
+               std::int64_t padding_, bool hasBias, std::int64_t groups_)
+    : stride(stride_), padding(padding_), groups(groups_) {
+    registerParameter("weight", weight, {out, in / groups, kernel, kernel});
     if (hasBias) registerParameter("bias", bias, {out});
 }
 
 at::Tensor Conv2d::forward(const at::Tensor& x) const {
-    return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+    return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding}, {1, 1}, groups);
 }
 
 GroupNorm::GroupNorm(std::int64_t groups_, std::int64_t channels, double eps_)

@@ -17,12 +17,13 @@ public:
 
 class Conv2d : public Module {
 public:
+    // `groups` > 1 splits the channels as PyTorch does (groups == in: depthwise).
     Conv2d(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride = 1,
-           std::int64_t padding = 0, bool bias = true);
+           std::int64_t padding = 0, bool bias = true, std::int64_t groups = 1);
     at::Tensor forward(const at::Tensor& x) const;
 
     at::Tensor weight, bias;
-    std::int64_t stride, padding;
+    std::int64_t stride, padding, groups;
 };
 
 class GroupNorm : public Module {
