@@ -1,5 +1,7 @@
 #pragma once
 
+#include "checkpoint/dtype.h"
+
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
@@ -13,11 +15,7 @@
 
 namespace flashface {
 
-// Element types a checkpoint can store.
-enum class DType : std::uint8_t { Float32, Float16, BFloat16, Float64, Int64, Int32, Int16, Int8, UInt8, Bool };
-
-const char* dtypeName(DType dtype);
-std::size_t dtypeSize(DType dtype);
+// DType, dtypeName and dtypeSize live in the torch-free checkpoint/dtype.h.
 at::ScalarType toScalarType(DType dtype);
 
 struct TensorInfo {
