@@ -1,0 +1,102 @@
+#include "nn/attention.h"
+#include "support/fixtures.h"
+
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace {
+
+using flashface::nn::attention;
+using flashface::nn::AttentionOptions;
+using flashface::test::allClose;
+
+// The textbook formula in float64, one row and one head at a time.
+at::Tensor naiveAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, std::int64_t heads,
+                          bool causal = false) {
+    const auto d = q.size(2) / heads;
+    auto out = at::empty(q.sizes(), q.options().dtype(at::kDouble));
+    for (std::int64_t b = 0; b < q.size(0); ++b) {
+        for (std::int64_t h = 0; h < heads; ++h) {
+            const auto qb = q[b].narrow(1, h * d, d).to(at::kDouble);
+            const auto kb = k[b].narrow(1, h * d, d).to(at::kDouble);
+            const auto vb = v[b].narrow(1, h * d, d).to(at::kDouble);
+            auto scores = qb.mm(kb.t()) / std::sqrt(static_cast<double>(d));
+            if (causal) scores = scores.masked_fill(at::ones_like(scores, at::kBool).triu(1), -INFINITY);
+            out[b].narrow(1, h * d, d).copy_(scores.softmax(-1).mm(vb));
+        }
+    }
+    return out;
+}
+
+struct Inputs {
+    at::Tensor q, k, v;
+};
+
+Inputs randomInputs(std::int64_t rows, std::int64_t queries, std::int64_t keys, std::int64_t width) {
+    return {at::randn({rows, queries, width}), at::randn({rows, keys, width}), at::randn({rows, keys, width})};
+}
+
+TEST(Attention, MatchesTheFormula) {
+    at::manual_seed(1);
+    const auto [q, k, v] = randomInputs(3, 11, 13, 24);
+    for (std::int64_t heads : {1, 3, 8})
+        EXPECT_TRUE(allClose(attention(q, k, v, {.numHeads = heads}), naiveAttention(q, k, v, heads), 1e-5))
+            << heads << " heads";
+}
+
+TEST(Attention, CausalMatchesTheFormula) {
+    at::manual_seed(2);
+    const auto [q, k, v] = randomInputs(2, 9, 9, 16);
+    const AttentionOptions options{.numHeads = 2, .causal = true};
+    EXPECT_TRUE(allClose(attention(q, k, v, options), naiveAttention(q, k, v, 2, true), 1e-5));
+    AttentionOptions chunked = options;
+    chunked.scoreBudget = 1;
+    EXPECT_TRUE(allClose(attention(q, k, v, chunked), naiveAttention(q, k, v, 2, true), 1e-5));
+}
+
+TEST(Attention, BlockSizeDoesNotChangeTheResult) {
+    at::manual_seed(3);
+    const auto [q, k, v] = randomInputs(3, 37, 29, 32);
+    const auto whole = attention(q, k, v, {.numHeads = 4});
+    // One query at a time; a few queries; whole rows but not all rows at once.
+    for (std::int64_t budget : {1, 4 * 29 * 5, 4 * 29 * 37 * 2}) {
+        AttentionOptions options{.numHeads = 4, .scoreBudget = budget};
+        EXPECT_TRUE(allClose(attention(q, k, v, options), whole, 1e-6)) << "budget " << budget;
+    }
+}
+
+TEST(Attention, SharedKeysEqualConcatenatedKeys) {
+    at::manual_seed(4);
+    const auto [q, k, v] = randomInputs(3, 10, 10, 16);
+    const auto sharedK = at::randn({1, 25, 16});
+    const auto sharedV = at::randn({1, 25, 16});
+    const auto fullK = at::cat({k, sharedK.expand({3, -1, -1})}, 1);
+    const auto fullV = at::cat({v, sharedV.expand({3, -1, -1})}, 1);
+    const auto expected = naiveAttention(q, fullK, fullV, 4);
+    for (std::int64_t budget : {std::int64_t{1}, std::int64_t{4 * 35 * 3}, std::int64_t{1} << 24}) {
+        AttentionOptions options{.numHeads = 4, .scoreBudget = budget};
+        EXPECT_TRUE(allClose(attention(q, k, v, sharedK, sharedV, options), expected, 1e-5)) << "budget " << budget;
+    }
+}
+
+TEST(Attention, LowPrecisionInputsStayClose) {
+    at::manual_seed(5);
+    const auto [q, k, v] = randomInputs(2, 8, 12, 16);
+    const auto out = attention(q.to(at::kBFloat16), k.to(at::kBFloat16), v.to(at::kBFloat16), {.numHeads = 2});
+    EXPECT_EQ(out.scalar_type(), at::kBFloat16);
+    EXPECT_TRUE(allClose(out, naiveAttention(q, k, v, 2), 5e-2));
+}
+
+TEST(Attention, RejectsInconsistentShapes) {
+    const auto [q, k, v] = randomInputs(2, 4, 5, 12);
+    EXPECT_THROW(attention(q, k, v, {.numHeads = 5}), std::invalid_argument);
+    EXPECT_THROW(attention(q, k.narrow(1, 0, 4), v, {.numHeads = 2}), std::invalid_argument);
+    EXPECT_THROW(attention(q, k, v, {.numHeads = 2, .causal = true}), std::invalid_argument);
+    EXPECT_THROW(attention(q, k, v, at::randn({2, 3, 12}), at::randn({2, 3, 12}), {.numHeads = 2}),
+                 std::invalid_argument);
+}
+
+}  // namespace
