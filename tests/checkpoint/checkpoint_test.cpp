@@ -59,6 +59,54 @@ TEST(Checkpoint, SafeTensorsValuesMatchTheRawBytes) {
     }
 }
 
+TEST(Checkpoint, PthAndSafeTensorsAgreeBitForBit) {
+    const auto pth = Checkpoint::open(test::fixture("clip_text/weights.pth"));
+    const auto safetensors = Checkpoint::open(test::fixture("clip_text/weights.safetensors"));
+    ASSERT_EQ(pth.tensors().size(), safetensors.tensors().size());
+    for (const auto& info : pth.tensors()) {
+        const TensorInfo* other = safetensors.find(info.name);
+        ASSERT_NE(other, nullptr) << info.name;
+        EXPECT_EQ(info.dtype, other->dtype) << info.name;
+        EXPECT_EQ(info.shape, other->shape) << info.name;
+        const at::Tensor a = pth.read(info.name);
+        const at::Tensor b = safetensors.read(info.name);
+        ASSERT_EQ(a.scalar_type(), b.scalar_type()) << info.name;
+        ASSERT_EQ(a.sizes(), b.sizes()) << info.name;
+        ASSERT_TRUE(a.is_contiguous() && b.is_contiguous());
+        EXPECT_EQ(std::memcmp(a.data_ptr(), b.data_ptr(), a.nbytes()), 0) << info.name;
+    }
+}
+
+TEST(Checkpoint, Float16StoragesReadAsExactFloat32) {
+    const auto checkpoint = Checkpoint::open(test::fixture("retinaface/resnet50/weights.pth"));
+    ASSERT_FALSE(checkpoint.tensors().empty());
+    std::size_t halves = 0;
+    for (const auto& info : checkpoint.tensors()) {
+        const at::Tensor stored = checkpoint.read(info.name);
+        EXPECT_EQ(stored.scalar_type(), toScalarType(info.dtype));
+        if (info.dtype != DType::Float16) continue;
+        ++halves;
+        const at::Tensor widened = checkpoint.read(info.name, at::kFloat);
+        ASSERT_EQ(widened.scalar_type(), at::kFloat);
+        EXPECT_TRUE(at::equal(widened, stored.to(at::kFloat))) << info.name;
+        EXPECT_TRUE(at::equal(widened.to(at::kHalf), stored)) << info.name;  // half → float is exact
+    }
+    EXPECT_GT(halves, 0u);
+}
+
+TEST(Checkpoint, TensorsWithAPrefixKeepFileOrder) {
+    const auto checkpoint = Checkpoint::open(test::fixture("clip_text/weights.pth"));
+    const std::string prefix = "transformer.0.";
+    std::vector<std::string> expected;
+    for (const auto& info : checkpoint.tensors())
+        if (info.name.rfind(prefix, 0) == 0) expected.push_back(info.name);
+    ASSERT_FALSE(expected.empty());
+    std::vector<std::string> actual;
+    for (const auto& info : checkpoint.tensors(prefix)) actual.push_back(info.name);
+    EXPECT_EQ(actual, expected);
+    EXPECT_TRUE(checkpoint.tensors("no.such.prefix.").empty());
+}
+
 TEST(Checkpoint, MissingKeyIsAFileError) {
     const auto checkpoint = Checkpoint::open(test::fixture("clip_text/weights.safetensors"));
     EXPECT_THROW(checkpoint.read("no.such.key"), FileError);
