@@ -1,0 +1,329 @@
+#include "models/unet.h"
+
+#include "common/error.h"
+#include "models/config.h"
+#include "models/unet_blocks.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+namespace flashface::models {
+
+UNetConfig UNetConfig::fromJson(const nlohmann::json& json, const std::filesystem::path& source) {
+    UNetConfig c;
+    const ConfigReader reader(json, source);
+    reader.read("in_dim", c.inDim);
+    reader.read("dim", c.dim);
+    reader.read("context_dim", c.contextDim);
+    reader.read("out_dim", c.outDim);
+    reader.read("dim_mult", c.dimMult);
+    reader.read("num_heads", c.numHeads);
+    reader.read("head_dim", c.headDim);
+    reader.read("num_res_blocks", c.numResBlocks);
+    reader.read("num_attn_blocks", c.numAttnBlocks);
+    reader.read("attn_scales", c.attnScales);
+
+    if (const auto it = json.find("y_dim"); it != json.end() && !it->is_null())
+        reader.fail("y_dim", "class-conditioned UNets are not supported (FlashFace uses null)");
+    const auto positive = [&](const char* key, std::int64_t value) {
+        if (value <= 0) reader.fail(key, "must be positive, got " + std::to_string(value));
+    };
+    positive("in_dim", c.inDim);
+    positive("dim", c.dim);
+    positive("context_dim", c.contextDim);
+    positive("out_dim", c.outDim);
+    positive("num_res_blocks", c.numResBlocks);
+    positive("num_attn_blocks", c.numAttnBlocks);
+    if (c.headDim < 0) reader.fail("head_dim", "must be positive or null");
+    if (c.headDim == 0) positive("num_heads", c.numHeads);
+    if (c.dimMult.empty()) reader.fail("dim_mult", "needs at least one level");
+    for (const auto m : c.dimMult) positive("dim_mult", m);
+    return c;
+}
+
+UNetConfig UNetConfig::fromFile(const std::filesystem::path& file) {
+    return fromJson(readConfigFile(file), file);
+}
+
+namespace detail {
+
+namespace {
+
+constexpr std::int64_t kGroups = 32;
+constexpr double kGroupNormEps = 1e-6;
+
+std::int64_t headsFor(const UNetConfig& c, std::int64_t width) {
+    return c.headDim > 0 ? width / c.headDim : c.numHeads;
+}
+
+bool hasAttention(const UNetConfig& c, double scale) {
+    return std::find(c.attnScales.begin(), c.attnScales.end(), scale) != c.attnScales.end();
+}
+
+}  // namespace
+
+// One entry of an encoder/middle/decoder list: a bare conv (the first conv, a downsample), or
+// [residual block, transformer block?, nearest-upsample + conv?] in the original's ModuleList.
+struct Entry {
+    nn::Conv2d* conv = nullptr;
+    ResidualBlock* res = nullptr;
+    StackedAttention* attn = nullptr;
+    nn::Conv2d* upsampleConv = nullptr;
+
+    // `upsampleTo`: the next skip, whose spatial size the upsample produces.
+    at::Tensor forward(at::Tensor x, const at::Tensor& e, const at::Tensor& context, const ReferenceMode& mode,
+                       const at::Tensor& upsampleTo) const {
+        if (conv) return conv->forward(x);
+        if (res) x = res->forward(x, e);
+        if (attn) x = attn->forward(x, context, mode);
+        if (upsampleConv)
+            x = upsampleConv->forward(at::upsample_nearest2d(x, {upsampleTo.size(2), upsampleTo.size(3)}));
+        return x;
+    }
+};
+
+// The encoder, middle and decoder of one network.
+struct UNetTrunk {
+    std::vector<Entry> encoder, middle, decoder;
+    // The attention blocks taking part in reference attention, by slot.
+    std::vector<const AttentionBlock*> slots;
+
+    // Through the decoder (the head is shared and applied by the caller).
+    at::Tensor run(at::Tensor x, const at::Tensor& e, const at::Tensor& context, const ReferenceMode& mode) const {
+        std::vector<at::Tensor> skips;
+        for (const auto& entry : encoder) {
+            x = entry.forward(x, e, context, mode, {});
+            skips.push_back(x);
+        }
+        for (const auto& entry : middle) x = entry.forward(x, e, context, mode, {});
+        for (const auto& entry : decoder) {
+            x = at::cat({x, skips.back()}, 1);
+            skips.pop_back();
+            x = entry.forward(x, e, context, mode, skips.empty() ? at::Tensor() : skips.back());
+        }
+        return x;
+    }
+};
+
+class TimeEmbedding : public nn::Module {
+public:
+    TimeEmbedding(std::int64_t dim, std::int64_t embedDim)
+        : dim_(dim), fc1_(dim, embedDim), fc2_(embedDim, embedDim) {
+        registerModule("0", fc1_);
+        registerModule("2", fc2_);
+    }
+
+    // The sinusoidal embedding of t, cosine half first, in float32 as the original computes it;
+    // then Linear-SiLU-Linear. [1, embedDim].
+    at::Tensor forward(std::int64_t t) const {
+        const auto half = dim_ / 2;
+        const auto f32 = at::TensorOptions().dtype(at::kFloat);
+        const auto freqs = at::pow(10000, -at::arange(half, f32).div(static_cast<double>(half)));
+        const auto angles = at::outer(at::full({1}, static_cast<double>(t), f32), freqs);
+        auto sinusoid = at::cat({at::cos(angles), at::sin(angles)}, 1);
+        if (dim_ % 2) sinusoid = at::cat({sinusoid, at::zeros({1, 1}, f32)}, 1);
+        sinusoid = sinusoid.to(fc1_.weight.device(), fc1_.weight.scalar_type());
+        return fc2_.forward(at::silu(fc1_.forward(sinusoid)));
+    }
+
+private:
+    std::int64_t dim_;
+    nn::Linear fc1_, fc2_;
+};
+
+class UNetHead : public nn::Module {
+public:
+    UNetHead(std::int64_t dim, std::int64_t outDim) : norm_(kGroups, dim, kGroupNormEps), conv_(dim, outDim, 3, 1, 1) {
+        registerModule("0", norm_);
+        registerModule("2", conv_);
+    }
+    at::Tensor forward(const at::Tensor& x) const { return conv_.forward(at::silu(norm_.forward(x))); }
+
+private:
+    nn::GroupNorm norm_;
+    nn::Conv2d conv_;
+};
+
+namespace {
+
+// Builds a network's lists into the containers `encoder`, `middle`, `decoder`.
+// withReference: the middle/decoder self-attentions get `self_attn_first` (the main network).
+UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& encoder, nn::Module& middle,
+                     nn::Module& decoder, bool withReference) {
+    UNetTrunk trunk;
+    const auto embedDim = 4 * c.dim;
+    const auto levels = static_cast<std::int64_t>(c.dimMult.size());
+    const auto name = [](const std::vector<Entry>& list) { return std::to_string(list.size()); };
+    int nextSlot = 0;
+    // Appends [res, attn?] to `list` under the next index; attention at this scale if configured.
+    const auto addBlock = [&](nn::Module& container, std::vector<Entry>& list, std::int64_t in, std::int64_t out,
+                              double scale, bool referenceSlots) -> std::pair<Entry&, nn::Module&> {
+        auto& module = container.addModule<nn::Module>(name(list));
+        Entry entry;
+        entry.res = &module.addModule<ResidualBlock>("0", in, embedDim, out);
+        if (hasAttention(c, scale)) {
+            const int slot = referenceSlots ? nextSlot : -1;
+            entry.attn = &module.addModule<StackedAttention>("1", out, c.contextDim, headsFor(c, out), c.numAttnBlocks,
+                                                             slot, withReference && referenceSlots);
+            if (referenceSlots) {
+                nextSlot += static_cast<int>(c.numAttnBlocks);
+                for (const auto* block : entry.attn->blocks()) trunk.slots.push_back(block);
+            }
+        }
+        list.push_back(entry);
+        return {list.back(), module};
+    };
+
+    // Encoder: conv_in; per level numResBlocks × [res, attn?], a stride-2 conv after every level but
+    // the last. Every entry's output is a skip.
+    std::vector<std::int64_t> skipDims;
+    double scale = 1.0;
+    trunk.encoder.push_back({.conv = &encoder.addModule<nn::Conv2d>("0", inChannels, c.dim, 3, 1, 1)});
+    skipDims.push_back(c.dim);
+    std::int64_t width = c.dim;
+    for (std::int64_t level = 0; level < levels; ++level) {
+        const auto out = c.dim * c.dimMult[static_cast<std::size_t>(level)];
+        for (std::int64_t j = 0; j < c.numResBlocks; ++j) {
+            addBlock(encoder, trunk.encoder, width, out, scale, false);
+            width = out;
+            skipDims.push_back(width);
+        }
+        if (level != levels - 1) {
+            trunk.encoder.push_back({.conv = &encoder.addModule<nn::Conv2d>(name(trunk.encoder), width, width, 3, 2, 1)});
+            skipDims.push_back(width);
+            scale /= 2.0;
+        }
+    }
+
+    // Middle: res, attn, res.
+    trunk.middle.push_back({.res = &middle.addModule<ResidualBlock>("0", width, embedDim, width)});
+    trunk.middle.push_back({.attn = &middle.addModule<StackedAttention>("1", width, c.contextDim, headsFor(c, width),
+                                                                        c.numAttnBlocks, nextSlot, withReference)});
+    for (const auto* block : trunk.middle.back().attn->blocks()) trunk.slots.push_back(block);
+    nextSlot += static_cast<int>(c.numAttnBlocks);
+    trunk.middle.push_back({.res = &middle.addModule<ResidualBlock>("2", width, embedDim, width)});
+
+    // Decoder: per level from the bottom, numResBlocks + 1 × [res on (x ; skip), attn?], the last
+    // of each level but the top one followed by an upsample.
+    for (std::int64_t level = levels - 1; level >= 0; --level) {
+        const auto out = c.dim * c.dimMult[static_cast<std::size_t>(level)];
+        for (std::int64_t j = 0; j <= c.numResBlocks; ++j) {
+            auto [entry, module] = addBlock(decoder, trunk.decoder, width + skipDims.back(), out, scale, true);
+            skipDims.pop_back();
+            width = out;
+            if (level != 0 && j == c.numResBlocks) {
+                entry.upsampleConv = &module.addModule<nn::Module>(entry.attn ? "2" : "1")
+                                          .addModule<nn::Conv2d>("1", width, width, 3, 1, 1);
+                scale *= 2.0;
+            }
+        }
+    }
+    return trunk;
+}
+
+}  // namespace
+
+}  // namespace flashface::models::detail
+
+namespace {
+
+void require(bool ok, const std::string& what) {
+    if (!ok) throw InvalidRequest("UNet: " + what);
+}
+
+// λ per row: every row when k == 2 (cond, uncond); the first group only when k == 3
+// (cond with λ, cond without, uncond).
+std::vector<double> rowLambdas(double lambda, int numConditions, std::int64_t samples) {
+    std::vector<double> rows(static_cast<std::size_t>(numConditions * samples), 0.0);
+    const auto weighted = numConditions == 2 ? rows.size() : static_cast<std::size_t>(samples);
+    std::fill_n(rows.begin(), weighted, lambda);
+    return rows;
+}
+
+}  // namespace
+
+UNet::UNet(const UNetConfig& config) : config_(config) {
+    // Registration order follows the checkpoint's.
+    time_ = &addModule<detail::TimeEmbedding>("time_embedding", config.dim, 4 * config.dim);
+    auto& encoder = addModule<nn::Module>("encoder");
+    auto& middle = addModule<nn::Module>("middle");
+    auto& decoder = addModule<nn::Module>("decoder");
+    main_ = std::make_unique<detail::UNetTrunk>(
+        detail::buildTrunk(config, config.inDim + 1, encoder, middle, decoder, true));
+    head_ = &addModule<detail::UNetHead>("head", config.dim, config.outDim);
+    auto& refEncoder = addModule<nn::Module>("ref_encoder");
+    auto& refDecoder = addModule<nn::Module>("ref_decoder");
+    auto& refMiddle = addModule<nn::Module>("ref_middle");
+    reference_ = std::make_unique<detail::UNetTrunk>(
+        detail::buildTrunk(config, config.inDim, refEncoder, refMiddle, refDecoder, false));
+}
+
+UNet::~UNet() = default;
+
+std::vector<std::string> UNet::checkpointAliases() {
+    return {"ori_encoder.", "ori_middle.", "ori_decoder."};
+}
+
+at::Tensor UNet::timeEmbedding(std::int64_t t) const {
+    return time_->forward(t);
+}
+
+ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int64_t t,
+                                          const at::Tensor& refContext) const {
+    require(refLatents.dim() == 4 && refLatents.size(1) == config_.inDim,
+            "reference latents must be [R, " + std::to_string(config_.inDim) + ", h, w]");
+    require(refContext.dim() == 3 && refContext.size(0) == refLatents.size(0) &&
+                refContext.size(2) == config_.contextDim,
+            "the reference context must be [R, tokens, " + std::to_string(config_.contextDim) +
+                "] with one row per reference latent");
+
+    std::vector<at::Tensor> recorded(main_->slots.size());
+    detail::ReferenceMode mode;
+    mode.record = &recorded;
+    reference_->run(refLatents, timeEmbedding(t), refContext, mode);
+
+    // All references' tokens in a row, projected once by each block's reference attention.
+    ReferenceFeatures features;
+    for (std::size_t slot = 0; slot < recorded.size(); ++slot) {
+        const auto tokens = recorded[slot].reshape({1, -1, recorded[slot].size(2)});
+        const auto* attention = main_->slots[slot]->referenceAttention();
+        features.keys.push_back(attention->projectKeys(tokens));
+        features.values.push_back(attention->projectValues(tokens));
+    }
+    return features;
+}
+
+at::Tensor UNet::denoise(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& mask,
+                         const ReferenceFeatures& references, double lambda, int numConditions) const {
+    require(numConditions == 2 || numConditions == 3,
+            "the number of condition groups must be 2 or 3, got " + std::to_string(numConditions));
+    require(mask.dim() == 3, "the face-position mask must be [n, h, w]");
+    const auto samples = mask.size(0);
+    require(x.dim() == 4 && x.size(0) == numConditions * samples && x.size(1) == config_.inDim &&
+                x.size(2) == mask.size(1) && x.size(3) == mask.size(2),
+            "the latents must be [" + std::to_string(numConditions) + "·n, " + std::to_string(config_.inDim) +
+                ", h, w] for a mask of n = " + std::to_string(samples) + " samples of h×w");
+    require(context.dim() == 3 && context.size(0) == x.size(0) && context.size(2) == config_.contextDim,
+            "the text context must be [rows, tokens, " + std::to_string(config_.contextDim) +
+                "] with one row per latent row");
+    require(references.keys.size() == main_->slots.size() && references.values.size() == main_->slots.size(),
+            "the reference features do not come from this network");
+
+    detail::ReferenceMode mode;
+    mode.features = &references;
+    mode.rowLambda = rowLambdas(lambda, numConditions, samples);
+    // The original repeats the masks with repeat_interleave (row i gets mask i / k); every
+    // sample of a generation shares one face box, so this only matters for its faithfulness.
+    const auto rowMasks = mask.repeat_interleave(numConditions, 0).unsqueeze(1).to(x.scalar_type());
+    return head_->forward(main_->run(at::cat({x, rowMasks}, 1), timeEmbedding(t), context, mode));
+}
+
+at::Tensor UNet::forward(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& refLatents,
+                         const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions) const {
+    return denoise(x, t, context, mask, referenceFeatures(refLatents, t, refContext), lambda, numConditions);
+}
+
+}  // namespace flashface::models

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "nn/module.h"
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flashface::models {
+
+// The FlashFace reference UNet's sizes. Defaults are the real FlashFace-SD1.5 network; field
+// names follow the fixtures' config.json (in_dim, dim, context_dim, ...).
+struct UNetConfig {
+    std::int64_t inDim = 4;  // latent channels; the main network's first conv adds the mask channel
+    std::int64_t dim = 320;
+    std::int64_t contextDim = 768;
+    std::int64_t outDim = 4;
+    std::vector<std::int64_t> dimMult = {1, 2, 4, 4};
+    std::int64_t numHeads = 8;
+    std::int64_t headDim = 0;  // when > 0 it decides the heads instead: width / headDim
+    std::int64_t numResBlocks = 2;
+    std::int64_t numAttnBlocks = 1;
+    // Scales (1, 1/2, ...) whose levels have transformer blocks.
+    std::vector<double> attnScales = {1.0, 0.5, 0.25};
+
+    // Absent fields keep the defaults above; `source` names the file in errors.
+    static UNetConfig fromJson(const nlohmann::json& json, const std::filesystem::path& source);
+    static UNetConfig fromFile(const std::filesystem::path& file);
+};
+
+// What the reference pass hands to the main network for one timestep: for every attention block
+// of the main middle and decoder (in network order), the keys and values of its
+// `self_attn.self_attn_first` over the recorded reference features, all references concatenated
+// along the token axis: [1, R·L, C]. They depend on t and the reference latents only, so one
+// instance serves every row (and every condition group) of a step.
+struct ReferenceFeatures {
+    std::vector<at::Tensor> keys, values;
+};
+
+namespace detail {
+struct UNetTrunk;
+class TimeEmbedding;
+class UNetHead;
+}  // namespace detail
+
+// FlashFace's UNet: the SD-1.5 UNet with a 5-channel input (latent + face-position mask) and a
+// reference attention in every self-attention of its middle and decoder, fed by a reference
+// network (`ref_encoder`, `ref_decoder`) that reads the reference faces' latents.
+// Parameter names are the checkpoint's, without the `ori_*` aliases (loadOptions() skips them).
+// Computes in the parameters' dtype (norms and softmax in float32).
+class UNet : public nn::Module {
+public:
+    explicit UNet(const UNetConfig& config = {});
+    ~UNet() override;
+
+    // Checkpoint keys that are not parameters of this model and are skipped without being read:
+    // the `ori_encoder/ori_middle/ori_decoder` aliases of encoder/middle/decoder.
+    static std::vector<std::string> checkpointAliases();
+
+    // The reference pass for timestep t: refLatents [R, inDim, h', w'], refContext [R, 77, contextDim]
+    // (the negative prompt's embedding, one row per reference).
+    ReferenceFeatures referenceFeatures(const at::Tensor& refLatents, std::int64_t t,
+                                        const at::Tensor& refContext) const;
+
+    // The main pass: x [k·n, inDim, h, w] holding k condition groups of n samples stacked group after
+    // group, context [k·n, 77, contextDim], mask [n, h, w] (the face position). λ (the reference
+    // feature strength) applies to every row when k == 2, to the first group only when k == 3.
+    // Returns the predicted noise [k·n, outDim, h, w].
+    at::Tensor denoise(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& mask,
+                       const ReferenceFeatures& references, double lambda, int numConditions) const;
+
+    // Both passes in one call.
+    at::Tensor forward(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& refLatents,
+                       const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions) const;
+
+    const UNetConfig& config() const { return config_; }
+
+private:
+    at::Tensor timeEmbedding(std::int64_t t) const;
+
+    UNetConfig config_;
+    detail::TimeEmbedding* time_;
+    std::unique_ptr<detail::UNetTrunk> main_, reference_;
+    detail::UNetHead* head_;
+};
+
+}  // namespace flashface::models

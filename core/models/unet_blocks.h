@@ -1,0 +1,111 @@
+#pragma once
+
+// Building blocks of the UNet (internal to the models unit). Parameter names follow the
+// original's nn.Sequential/ModuleList indices, e.g. a residual block's "layer1.2.weight".
+
+#include "models/unet.h"
+#include "nn/layers.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace flashface::models::detail {
+
+// How the attention blocks that take part in reference attention (those of the middle and
+// decoder) behave in one pass. Blocks are matched by their slot: the index of the block among
+// such blocks in network order, the same in the reference and the main network.
+struct ReferenceMode {
+    // Reference pass: each block stores its self-attention input (norm1 output) here.
+    std::vector<at::Tensor>* record = nullptr;
+    // Main pass: the reference keys/values to attend to, and each row's weight λ.
+    const ReferenceFeatures* features = nullptr;
+    std::vector<double> rowLambda;
+};
+
+// GN-SiLU-conv3×3, + Linear(SiLU(e)), GN-SiLU-conv3×3, + (1×1 conv) shortcut.
+class ResidualBlock : public nn::Module {
+public:
+    ResidualBlock(std::int64_t inDim, std::int64_t embedDim, std::int64_t outDim);
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& e) const;
+
+private:
+    nn::GroupNorm* norm1_;
+    nn::Conv2d* conv1_;
+    nn::Linear* embedding_;
+    nn::GroupNorm* norm2_;
+    nn::Conv2d* conv2_;
+    nn::Conv2d* shortcut_ = nullptr;
+};
+
+// Multi-head attention with bias-free q/k/v projections and a biased output projection.
+class MultiHeadAttention : public nn::Module {
+public:
+    MultiHeadAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads);
+
+    // x [B, L, dim] attends to context [B, L', contextDim] (to itself when context is undefined).
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& context = {}) const;
+    // Self-attention of x whose keys/values are extended by tokens shared by every row
+    // (already projected by this module's k and v: [1, Ls, dim]).
+    at::Tensor forwardWithShared(const at::Tensor& x, const at::Tensor& sharedKeys,
+                                 const at::Tensor& sharedValues) const;
+
+    at::Tensor projectKeys(const at::Tensor& tokens) const { return k_.forward(tokens); }
+    at::Tensor projectValues(const at::Tensor& tokens) const { return v_.forward(tokens); }
+
+    // The extra attention (`self_attn_first`) of the main network's middle/decoder self-attentions:
+    // a self-attention of the same shape with its own weights.
+    MultiHeadAttention& addReferenceAttention();
+    const MultiHeadAttention* referenceAttention() const { return first_; }
+
+private:
+    nn::Linear q_, k_, v_, o_;
+    std::int64_t dim_, numHeads_;
+    MultiHeadAttention* first_ = nullptr;
+};
+
+// Pre-norm transformer block: self-attention (+ reference attention), cross-attention to the
+// text, GeGLU feed-forward; each residual.
+class AttentionBlock : public nn::Module {
+public:
+    // slot < 0: the block takes no part in reference attention.
+    AttentionBlock(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads, int slot, bool withReference);
+    at::Tensor forward(at::Tensor x, const at::Tensor& context, const ReferenceMode& mode) const;
+
+    int slot() const { return slot_; }
+    const MultiHeadAttention* referenceAttention() const { return selfAttn_.referenceAttention(); }
+
+private:
+    // λ·A(y, [y; F]) + (1 − λ)·A(y) per row, A = self_attn_first, F = the reference features.
+    at::Tensor referenceTerm(const at::Tensor& y, const ReferenceMode& mode) const;
+
+    nn::LayerNorm norm1_;
+    MultiHeadAttention selfAttn_;
+    nn::LayerNorm norm2_;
+    MultiHeadAttention crossAttn_;
+    nn::LayerNorm norm3_;
+    nn::Linear* ffnIn_;
+    nn::Linear* ffnOut_;
+    int slot_;
+};
+
+// GN → 1×1 conv → tokens → attention blocks → 1×1 conv, + input.
+class StackedAttention : public nn::Module {
+public:
+    // firstSlot < 0: no block takes part in reference attention; otherwise the blocks take
+    // the slots firstSlot, firstSlot + 1, ...
+    StackedAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads, std::int64_t numBlocks,
+                     int firstSlot, bool withReference);
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ReferenceMode& mode) const;
+
+    const std::vector<AttentionBlock*>& blocks() const { return blocks_; }
+
+private:
+    nn::GroupNorm norm1_;
+    nn::Conv2d conv1_;
+    std::vector<AttentionBlock*> blocks_;
+    nn::Conv2d conv2_;
+};
+
+}  // namespace flashface::models::detail

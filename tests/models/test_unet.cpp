@@ -1,0 +1,118 @@
+#include "checkpoint/checkpoint.h"
+#include "common/error.h"
+#include "models/unet.h"
+#include "nn/load_state.h"
+#include "support/fixtures.h"
+
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using flashface::models::UNet;
+using flashface::models::UNetConfig;
+using namespace flashface::test;
+
+std::unique_ptr<UNet> loadFixtureUNet() {
+    auto unet = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
+    const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
+    flashface::nn::loadState(*unet, checkpoint, {.expectedExtras = UNet::checkpointAliases()});
+    return unet;
+}
+
+// The text context of the stacked condition groups: [pos, neg] for k = 2, [pos, pos, neg] for k = 3.
+at::Tensor stackedContext(const std::map<std::string, at::Tensor>& io, int numConditions) {
+    std::vector<at::Tensor> groups(static_cast<std::size_t>(numConditions - 1), io.at("context_pos"));
+    groups.push_back(io.at("context_neg"));
+    return at::cat(groups, 0);
+}
+
+TEST(UNet, MatchesTheOriginalForEveryCase) {
+    const auto unet = loadFixtureUNet();
+    const auto io = readAll(fixture("unet/io.safetensors"));
+    const auto cases = readJson(fixture("unet/config.json")).at("cases");
+    ASSERT_FALSE(cases.empty());
+    for (const auto& c : cases) {
+        const int k = c.at("num_conditions").get<int>();
+        const auto t = c.at("t").get<std::int64_t>();
+        const auto out = unet->forward(io.at("x").repeat({k, 1, 1, 1}), t, stackedContext(io, k), io.at("ref_latents"),
+                                       io.at("ref_context"), io.at("mask"), c.at("similarity").get<double>(), k);
+        EXPECT_TRUE(allClose(out, io.at(c.at("output").get<std::string>()), 1e-4)) << c.at("output");
+    }
+}
+
+TEST(UNet, ReferenceFeaturesServeEveryGroupOfAStep) {
+    // The pipeline computes the reference pass once per step and reuses it for both guidance
+    // batches; the split must give the one-call result.
+    const auto unet = loadFixtureUNet();
+    const auto io = readAll(fixture("unet/io.safetensors"));
+    const auto features = unet->referenceFeatures(io.at("ref_latents"), 500, io.at("ref_context"));
+    for (int k : {2, 3}) {
+        const auto x = io.at("x").repeat({k, 1, 1, 1});
+        const auto split = unet->denoise(x, 500, stackedContext(io, k), io.at("mask"), features, 1.1, k);
+        const auto whole =
+            unet->forward(x, 500, stackedContext(io, k), io.at("ref_latents"), io.at("ref_context"), io.at("mask"), 1.1, k);
+        EXPECT_TRUE(allClose(split, whole, 1e-6)) << k << " groups";
+    }
+}
+
+TEST(UNet, RejectsInconsistentInputs) {
+    const auto unet = loadFixtureUNet();
+    const auto io = readAll(fixture("unet/io.safetensors"));
+    const auto features = unet->referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context"));
+    const auto x = io.at("x").repeat({2, 1, 1, 1});
+    const auto context = stackedContext(io, 2);
+    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InvalidRequest);
+    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), features, 1.0, 3), flashface::InvalidRequest);
+    EXPECT_THROW(unet->denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
+                 flashface::InvalidRequest);
+    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
+    EXPECT_THROW(unet->referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 1)),
+                 flashface::InvalidRequest);
+}
+
+// name → "AxB" shape strings of the real checkpoint, without the ori_* aliases, in file order.
+std::vector<std::string> manifestWithoutAliases() {
+    std::ifstream in(fixture("manifests/flashface_ckpt.txt"));
+    EXPECT_TRUE(in) << "cannot open the flashface manifest";
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        bool alias = false;
+        for (const auto& prefix : UNet::checkpointAliases()) alias = alias || line.rfind(prefix, 0) == 0;
+        if (!line.empty() && !alias) lines.push_back(line);
+    }
+    return lines;
+}
+
+TEST(UNet, FullSizeParametersAreTheCheckpointsKeys) {
+    UNet unet;  // the real FlashFace-SD1.5 sizes; no weights are allocated
+    std::vector<std::string> ours;
+    for (const auto& p : unet.parameters()) {
+        std::ostringstream line;
+        line << p.name << ' ';
+        for (std::size_t i = 0; i < p.shape.size(); ++i) line << (i ? "x" : "") << p.shape[i];
+        ours.push_back(line.str());
+        EXPECT_FALSE(p.tensor->defined()) << p.name;
+    }
+    const auto expected = manifestWithoutAliases();
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(ours, expected);
+}
+
+TEST(UNetConfig, DefaultsAreTheRealNetworkAndFieldsAreChecked) {
+    const UNetConfig defaults;
+    EXPECT_EQ(defaults.dim, 320);
+    EXPECT_EQ(defaults.contextDim, 768);
+    const auto parse = [](const char* text) { return UNetConfig::fromJson(nlohmann::json::parse(text), "config.json"); };
+    EXPECT_EQ(parse(R"({"dim": 64, "head_dim": null})").dim, 64);
+    EXPECT_THROW(parse(R"({"dim": "wide"})"), flashface::FileError);
+    EXPECT_THROW(parse(R"({"y_dim": 10})"), flashface::FileError);
+    EXPECT_THROW(parse(R"({"dim_mult": []})"), flashface::FileError);
+}
+
+}  // namespace
