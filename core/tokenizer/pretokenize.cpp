@@ -1,0 +1,59 @@
+#include "tokenizer/pretokenize.h"
+
+#include "tokenizer/unicode_text.h"
+
+#include <array>
+
+namespace flashface {
+namespace {
+
+// The literal alternatives, in the pattern's order (the first that matches wins).
+constexpr std::array<std::string_view, 9> kLiterals = {
+    "<|startoftext|>", "<|endoftext|>", "'s", "'t", "'re", "'ve", "'m", "'ll", "'d"};
+
+bool startsWithIgnoringCase(std::u32string_view text, std::string_view literal) {
+    if (text.size() < literal.size()) return false;
+    for (std::size_t i = 0; i < literal.size(); ++i)
+        if (!unicode::equalsIgnoringCase(text[i], literal[i])) return false;
+    return true;
+}
+
+bool isOther(char32_t c) {
+    return !unicode::isWhitespace(c) && !unicode::isLetterIgnoringCase(c) && !unicode::isNumberIgnoringCase(c);
+}
+
+// Length of the run of characters satisfying `accept` at the start of `text`.
+template <typename Predicate>
+std::size_t runLength(std::u32string_view text, Predicate accept) {
+    std::size_t n = 0;
+    while (n < text.size() && accept(text[n])) ++n;
+    return n;
+}
+
+// Length of the match at the start of `rest`, or 0 where nothing matches (whitespace).
+std::size_t matchAt(std::u32string_view rest) {
+    for (const auto literal : kLiterals)
+        if (startsWithIgnoringCase(rest, literal)) return literal.size();
+    if (const auto letters = runLength(rest, unicode::isLetterIgnoringCase)) return letters;
+    if (unicode::isNumberIgnoringCase(rest.front())) return 1;
+    return runLength(rest, isOther);
+}
+
+}  // namespace
+
+std::vector<std::u32string_view> pretokenize(std::u32string_view text) {
+    std::vector<std::u32string_view> pieces;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t length = matchAt(text.substr(at));
+        if (length == 0) {
+            ++at;
+            continue;
+        }
+        pieces.push_back(text.substr(at, length));
+        at += length;
+    }
+    return pieces;
+}
+
+}  // namespace flashface
