@@ -10,4 +10,7 @@ struct GlobalOptions {
     int threads = 0;  // 0 = every hardware thread
 };
 
+// `flashface detect PHOTO... --out DIR`: numbered faces and the chosen face's reference.
+void addDetectCommand(CLI::App& app);
+
 }  // namespace flashface::cli

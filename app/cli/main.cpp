@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     app.add_option("--threads", global.threads, "CPU threads (default: all; or FLASHFACE_THREADS)")
         ->check(CLI::NonNegativeNumber);
     app.parse_complete_callback([&] { flashface::configureThreads(global.threads); });
+    flashface::cli::addDetectCommand(app);
 
     try {
         CLI11_PARSE(app, argc, argv);

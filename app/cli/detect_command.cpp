@@ -1,0 +1,121 @@
+// `flashface detect PHOTO... --out DIR`: shows what the model will see of each photo.
+
+#include "commands.h"
+
+#include "common/error.h"
+#include "face/faces.h"
+#include "face/photo.h"
+#include "pipeline/model_files.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace flashface::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DetectOptions {
+    std::vector<fs::path> photos;
+    fs::path out;
+    int face = 1;  // 1-based, as shown to the user
+    fs::path models;
+    fs::path detector;
+    fs::path detectorConfig;
+};
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file);
+    if (!in) throw FileError(file, "cannot be opened for reading");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+face::FaceDetector openDetector(const DetectOptions& options) {
+    if (!options.detector.empty()) {
+        const auto config = options.detectorConfig.empty()
+                                ? face::RetinaFaceConfig{}
+                                : face::RetinaFaceConfig::fromJson(readText(options.detectorConfig), options.detectorConfig);
+        return face::FaceDetector(options.detector, config);
+    }
+    const ModelFiles files = resolveModelFiles(options.models.empty() ? defaultModelsFolder() : options.models);
+    return face::FaceDetector(files.faceDetector,
+                              face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector));
+}
+
+// `dir`/`stem`.png, or `stem`-2.png, -3, ... : the first name not taken, so nothing is replaced.
+fs::path freshPath(const fs::path& dir, const std::string& stem) {
+    fs::path candidate = dir / (stem + ".png");
+    for (int n = 2; fs::exists(candidate); ++n) candidate = dir / (stem + "-" + std::to_string(n) + ".png");
+    return candidate;
+}
+
+void describeFaces(std::ostream& out, const fs::path& photo, const std::vector<face::DetectedFace>& faces) {
+    out << photo.string() << ": " << faces.size() << (faces.size() == 1 ? " face" : " faces") << '\n';
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+        const auto& f = faces[i];
+        out << "  " << i + 1 << ". score " << std::round(f.score * 1000) / 1000 << ", box " << std::lround(f.x1) << ','
+            << std::lround(f.y1) << " to " << std::lround(f.x2) << ',' << std::lround(f.y2);
+        if (!f.warning.empty()) out << " (warning: " << f.warning << ')';
+        out << '\n';
+    }
+}
+
+void detectOne(const face::FaceDetector& detector, const fs::path& file, const DetectOptions& options) {
+    const Image photo = face::loadPhoto(file);
+    const auto faces = detector.detect(photo);
+    describeFaces(std::cout, file, faces);
+    const int index = options.face - 1;
+    const auto& chosen = face::chooseFace(faces, index, file.string());
+
+    const std::string stem = file.stem().string();
+    const fs::path annotated = freshPath(options.out, stem + "-faces");
+    face::saveImage(face::drawFaces(photo, faces, index), annotated);
+    const fs::path reference = freshPath(options.out, stem + "-face" + std::to_string(options.face));
+    face::saveImage(face::prepareReference(photo, chosen), reference);
+    std::cout << "  wrote " << annotated.string() << " and " << reference.string() << " (face " << options.face
+              << ", as the model sees it)\n";
+}
+
+void runDetect(const DetectOptions& options) {
+    std::error_code ec;
+    fs::create_directories(options.out, ec);
+    if (ec || !fs::is_directory(options.out))
+        throw FileError(options.out, "cannot be created as the output folder: " + ec.message());
+    const auto detector = openDetector(options);
+    for (const auto& photo : options.photos) detectOne(detector, photo, options);
+}
+
+}  // namespace
+
+void addDetectCommand(CLI::App& app) {
+    auto options = std::make_shared<DetectOptions>();
+    auto* cmd = app.add_subcommand(
+        "detect",
+        "Find the faces in photos and show what the model will see: writes each photo with its faces "
+        "boxed and numbered (1 = most confident) and the chosen face as the 224x224 reference.");
+    cmd->add_option("photos", options->photos, "Photos to examine (JPEG, PNG, WebP, BMP, TIFF)")->required();
+    cmd->add_option("--out", options->out, "Folder for the results (created if needed; files are never replaced)")
+        ->required();
+    cmd->add_option("--face", options->face, "Which face to prepare, numbered as in the listing (default: 1)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--models", options->models, "Models folder (default: the standard location)");
+    auto* detector = cmd->add_option("--detector", options->detector,
+                                     "A RetinaFace weights file to use instead of the models folder's");
+    cmd->add_option("--detector-config", options->detectorConfig,
+                    "The detector's config.json (backbone and thresholds; default: the official detector)")
+        ->needs(detector);
+    detector->excludes("--models");
+    cmd->callback([options] { runDetect(*options); });
+}
+
+}  // namespace flashface::cli
