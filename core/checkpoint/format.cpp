@@ -15,8 +15,8 @@ bool startsWith(std::span<const std::byte> bytes, std::string_view prefix) {
 }
 
 bool looksLikeSafeTensors(std::span<const std::byte> bytes) {
-    // 8-byte header length, then the JSON header, which always opens with '{'.
-    return bytes.size() > 8 && bytes[8] == std::byte{'{'};
+    // 8-byte header length, then the JSON header, which opens with '{' (or, broken, with '[').
+    return bytes.size() > 8 && (bytes[8] == std::byte{'{'} || bytes[8] == std::byte{'['});
 }
 
 bool looksLikeLegacyTorch(std::span<const std::byte> bytes) {

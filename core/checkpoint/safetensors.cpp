@@ -66,10 +66,9 @@ Json parseHeaderJson(std::string_view text) {
     return header;
 }
 
-std::int64_t readCount(const Json& value, const std::string& what) {
-    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
-        throw HeaderError{what + " must be a non-negative integer"};
-    return static_cast<std::int64_t>(value.get<std::uint64_t>());
+std::uint64_t readUnsigned(const Json& value, const std::string& what) {
+    if (!value.is_number_unsigned()) throw HeaderError{what + " must be a non-negative integer"};
+    return value.get<std::uint64_t>();
 }
 
 TensorRecord parseEntry(const std::string& name, const Json& entry, std::uint64_t dataStart, std::uint64_t dataSize,
@@ -94,9 +93,10 @@ TensorRecord parseEntry(const std::string& name, const Json& entry, std::uint64_
     TensorRecord tensor{name, *dtype, {}, {}, 0, storages.size()};
     std::uint64_t numel = 1;
     for (const Json& dim : shapeField) {
-        tensor.shape.push_back(readCount(dim, where + ": every dimension"));
-        if (__builtin_mul_overflow(numel, static_cast<std::uint64_t>(tensor.shape.back()), &numel))
+        const std::uint64_t size = readUnsigned(dim, where + ": every dimension");
+        if (__builtin_mul_overflow(numel, size, &numel) || numel > std::uint64_t(INT64_MAX))
             throw HeaderError{where + " has more elements than can be addressed"};
+        tensor.shape.push_back(static_cast<std::int64_t>(size));
     }
     tensor.strides.resize(tensor.shape.size());
     std::int64_t stride = 1;
@@ -107,8 +107,8 @@ TensorRecord parseEntry(const std::string& name, const Json& entry, std::uint64_
 
     const Json& offsets = entry["data_offsets"];
     if (!offsets.is_array() || offsets.size() != 2) throw HeaderError{where + ": data_offsets must be [begin, end]"};
-    const auto begin = static_cast<std::uint64_t>(readCount(offsets[0], where + ": data_offsets"));
-    const auto end = static_cast<std::uint64_t>(readCount(offsets[1], where + ": data_offsets"));
+    const std::uint64_t begin = readUnsigned(offsets[0], where + ": data_offsets");
+    const std::uint64_t end = readUnsigned(offsets[1], where + ": data_offsets");
     if (begin > end || end > dataSize)
         throw HeaderError{where + " has data_offsets [" + std::to_string(begin) + ", " + std::to_string(end) +
                           ") outside the " + std::to_string(dataSize) + " data bytes"};
