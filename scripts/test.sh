@@ -7,3 +7,11 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
 BUILD_DIR=${BUILD_DIR:-build} scripts/build.sh
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j "${JOBS:-$(nproc)}"
+
+# The torch-free checkpoint parsers again, under AddressSanitizer and UBSan, in a small separate
+# build: only flashface_checkpoint_format and its tests are compiled there (no libtorch code).
+ASAN_BUILD_DIR=${ASAN_BUILD_DIR:-build-asan}
+cmake -S . -B "$ASAN_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLASHFACE_SANITIZE=ON \
+  -DFLASHFACE_BUILD_GUI=OFF -DFLASHFACE_BUILD_BENCHMARKS=OFF
+cmake --build "$ASAN_BUILD_DIR" --target test_checkpoint_format -j "${JOBS:-$(nproc)}"
+"$ASAN_BUILD_DIR/tests/checkpoint/test_checkpoint_format"

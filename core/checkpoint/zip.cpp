@@ -22,7 +22,6 @@ constexpr std::uint16_t kZip64ExtraField = 0x0001;
 constexpr std::size_t kEndOfDirectorySize = 22;
 constexpr std::size_t kZip64LocatorSize = 20;
 constexpr std::size_t kCentralHeaderSize = 46;
-constexpr std::size_t kLocalHeaderSize = 30;
 
 struct ZipError {
     std::string what;
