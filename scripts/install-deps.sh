@@ -10,7 +10,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config clang \
   libtorch-dev libopenblas0-openmp \
-  libopencv-dev libsentencepiece-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev \
+  libopencv-dev libsentencepiece-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libssl-dev \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libqt6svg6 \
   libgtest-dev libgmock-dev libbenchmark-dev \
   xvfb xauth appstream desktop-file-utils >/dev/null

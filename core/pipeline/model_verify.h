@@ -1,0 +1,81 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+// Integrity checks of weight files, shared by `flashface models verify` and the download
+// manager. No Qt and no libtorch: only zlib (CRC-32, inflate) and OpenSSL (SHA-256).
+namespace flashface {
+
+// Where the official files live; a mirror replaces this prefix.
+inline constexpr const char* kOfficialModelsBaseUrl = "https://huggingface.co/shilongz/FlashFace-SD1.5/resolve/main/";
+
+struct OfficialModelFile {
+    const char* name;
+    const char* purpose;
+    std::uint64_t approximateSize;  // bytes, for disk-space estimates before the server tells
+    bool isTorchArchive;            // a torch.save zip whose entries carry CRC-32s
+};
+
+// The five files a models folder needs, in download order (smallest first, so that a user
+// with a slow line sees the quick ones complete).
+std::span<const OfficialModelFile> officialModelFiles();
+const OfficialModelFile* findOfficialModelFile(const std::string& name);
+
+// `base` + `name`, with exactly one '/' between them.
+std::string modelFileUrl(const std::string& base, const std::string& name);
+
+// What is known about a file before looking at it. Unknown fields are not checked.
+struct FileExpectation {
+    std::optional<std::uint64_t> size;
+    std::optional<std::string> sha256;  // hex, either case
+    bool zipArchive = false;            // check every entry's CRC-32
+};
+
+struct VerifyOptions {
+    // Called now and then with (bytes read, bytes to read).
+    std::function<void(std::uint64_t, std::uint64_t)> progress;
+    const std::atomic<bool>* cancel = nullptr;  // set → throws flashface::Cancelled
+    bool computeSha256 = false;                  // also when no sha256 is expected
+};
+
+struct VerifyResult {
+    std::uint64_t size = 0;
+    std::size_t zipEntries = 0;  // entries whose CRC-32 was checked
+    std::string sha256;          // lowercase hex, when computed
+    // Complete sentences, each naming the file and what is wrong; empty = intact.
+    std::vector<std::string> problems;
+
+    bool ok() const { return problems.empty(); }
+};
+
+// Reads the file once, front to back. An unreadable or missing file is a problem, not an
+// exception; only cancellation throws.
+VerifyResult verifyModelFile(const std::filesystem::path& file, const FileExpectation& expected,
+                             const VerifyOptions& options = {});
+
+// The expectation for an official file by name (zip check for the torch archives).
+FileExpectation officialExpectation(const std::string& name);
+
+// Incremental SHA-256, exposed for the download manager and for tests.
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void update(const void* data, std::size_t size);
+    std::string hexDigest();  // finishes the hash
+
+private:
+    void* context_;
+};
+
+}  // namespace flashface
