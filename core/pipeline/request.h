@@ -70,10 +70,28 @@ struct GenerationSettings {
 enum class DeviceChoice { Auto, Cpu, Cuda };
 enum class PrecisionChoice { Auto, Float32, Float16 };
 
+// How the per-step previews are made.
+enum class PreviewMode {
+    None,  // no previews
+    Fast,  // a linear latent → RGB approximation at 1/8 resolution (no model call)
+    Full,  // the autoencoder's decoding of the step's x0 estimate (costs a decode per step)
+};
+
 struct GenerationRequest {
     std::vector<Reference> references;  // at least one
     GenerationSettings settings;
+    PreviewMode preview = PreviewMode::Fast;
+    // Advanced: the initial latent noise, row-major [numImages, 4, height/8, width/8], instead of
+    // the seed's (to reproduce a run of another implementation exactly). Empty = from the seed.
+    std::vector<float> initialNoise;
 };
+
+// Image i of a generation starts from the noise of seed + i (wrapping around), so
+// settingsForImage(s, i) regenerates it as the first image of a new run.
+inline GenerationSettings settingsForImage(GenerationSettings batch, int index) {
+    batch.seed += static_cast<std::uint32_t>(index);
+    return batch;
+}
 
 struct StepProgress {
     int step = 0;        // 1-based

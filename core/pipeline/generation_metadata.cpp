@@ -1,0 +1,149 @@
+#include "pipeline/generation_metadata.h"
+
+#include "common/error.h"
+#include "pipeline/number_format.h"
+#include "pipeline/png_metadata.h"
+#include "pipeline/prompts.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace flashface {
+
+namespace {
+
+constexpr const char* kFormat = "flashface-studio/1";
+
+// A float as the number the user typed.
+nlohmann::json number(float value) {
+    return decimalValue(value);
+}
+
+template <class T>
+void readKey(const nlohmann::json& json, const char* key, T& field) {
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null()) return;
+    try {
+        field = it->get<T>();
+    } catch (const nlohmann::json::exception&) {
+        throw InvalidRequest(std::string("The setting \"") + key + "\" has an unusable value: " + it->dump() + ".");
+    }
+}
+
+// A1111 quotes a value that contains its separators.
+std::string quoted(const std::string& value) {
+    if (value.find_first_of(",:\"") == std::string::npos) return value;
+    return nlohmann::json(value).dump();
+}
+
+std::string boxText(const FaceBox& box) {
+    if (box.isNone()) return "none";
+    return "[" + formatNumber(box.x1) + ", " + formatNumber(box.y1) + ", " + formatNumber(box.x2) + ", " +
+           formatNumber(box.y2) + "]";
+}
+
+}  // namespace
+
+nlohmann::json settingsToJson(const GenerationSettings& s) {
+    return {
+        {"prompt", s.prompt},
+        {"negative_prompt", s.negativePrompt},
+        {"use_positive_postfix", s.usePositivePostfix},
+        {"use_negative_postfix", s.useNegativePostfix},
+        {"positive_postfix", s.positivePostfix},
+        {"negative_postfix", s.negativePostfix},
+        {"face_box", {number(s.faceBox.x1), number(s.faceBox.y1), number(s.faceBox.x2), number(s.faceBox.y2)}},
+        {"width", s.width},
+        {"height", s.height},
+        {"steps", s.steps},
+        {"seed", s.seed},
+        {"num_images", s.numImages},
+        {"text_guidance", number(s.textGuidance)},
+        {"guide_rescale", number(s.guideRescale)},
+        {"lambda", number(s.lambda)},
+        {"reference_guidance", number(s.referenceGuidance)},
+        {"launch_step", s.launchStep},
+        {"lambda_before", number(s.lambdaBefore)},
+    };
+}
+
+GenerationSettings settingsFromJson(const nlohmann::json& json) {
+    if (!json.is_object()) throw InvalidRequest("Generation settings must be a JSON object, got " + json.dump() + ".");
+    GenerationSettings s;
+    readKey(json, "prompt", s.prompt);
+    readKey(json, "negative_prompt", s.negativePrompt);
+    readKey(json, "use_positive_postfix", s.usePositivePostfix);
+    readKey(json, "use_negative_postfix", s.useNegativePostfix);
+    readKey(json, "positive_postfix", s.positivePostfix);
+    readKey(json, "negative_postfix", s.negativePostfix);
+    std::vector<float> box;
+    readKey(json, "face_box", box);
+    if (json.contains("face_box")) {
+        if (box.size() != 4)
+            throw InvalidRequest("The setting \"face_box\" must hold 4 numbers [x1, y1, x2, y2], got " +
+                                 json.at("face_box").dump() + ".");
+        s.faceBox = {box[0], box[1], box[2], box[3]};
+    }
+    readKey(json, "width", s.width);
+    readKey(json, "height", s.height);
+    readKey(json, "steps", s.steps);
+    readKey(json, "seed", s.seed);
+    readKey(json, "num_images", s.numImages);
+    readKey(json, "text_guidance", s.textGuidance);
+    readKey(json, "guide_rescale", s.guideRescale);
+    readKey(json, "lambda", s.lambda);
+    readKey(json, "reference_guidance", s.referenceGuidance);
+    readKey(json, "launch_step", s.launchStep);
+    readKey(json, "lambda_before", s.lambdaBefore);
+    return s;
+}
+
+std::string a1111Parameters(const GenerationSettings& s) {
+    const PromptPair prompts = assemblePrompts(s);
+    std::ostringstream out;
+    out << prompts.positive << "\nNegative prompt: " << prompts.negative << '\n'
+        << "Steps: " << s.steps << ", Sampler: DDIM, Schedule type: trailing, CFG scale: " << formatNumber(s.textGuidance)
+        << ", Seed: " << s.seed << ", Size: " << s.width << 'x' << s.height
+        << ", Model: FlashFace-SD1.5, CFG rescale: " << formatNumber(s.guideRescale)
+        << ", Face box: " << quoted(boxText(s.faceBox)) << ", Reference strength: " << formatNumber(s.lambda)
+        << ", Reference guidance: " << formatNumber(s.referenceGuidance) << ", Reference launch step: " << s.launchStep
+        << ", Reference strength before launch: " << formatNumber(s.lambdaBefore);
+    return out.str();
+}
+
+std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
+                                         const ImageMetadata& metadata, const std::string& stem) {
+    const PromptPair prompts = assemblePrompts(metadata.settings);
+    const nlohmann::json record = {
+        {"format", kFormat},
+        {"settings", settingsToJson(metadata.settings)},
+        {"final_prompt", prompts.positive},
+        {"final_negative_prompt", prompts.negative},
+        {"references", metadata.referenceLabels},
+    };
+    const auto png = encodePng(image, {{kParametersChunk, a1111Parameters(metadata.settings)},
+                                       {kSettingsChunk, record.dump()}});
+    return writeNumberedFile(folder, stem, ".png", png);
+}
+
+ImageMetadata readImageMetadata(const std::filesystem::path& png) {
+    for (const PngText& text : readPngTexts(png)) {
+        if (text.keyword != kSettingsChunk) continue;
+        try {
+            const auto record = nlohmann::json::parse(text.text);
+            ImageMetadata metadata;
+            metadata.settings = settingsFromJson(record.at("settings"));
+            if (const auto refs = record.find("references"); refs != record.end())
+                metadata.referenceLabels = refs->get<std::vector<std::string>>();
+            return metadata;
+        } catch (const nlohmann::json::exception& e) {
+            throw FileError(png, std::string("the FlashFace settings stored in the image are damaged: ") + e.what());
+        } catch (const InvalidRequest& e) {
+            throw FileError(png, std::string("the FlashFace settings stored in the image are unusable: ") + e.what());
+        }
+    }
+    throw FileError(png, "the image carries no FlashFace settings (it was not made by FlashFace Studio).");
+}
+
+}  // namespace flashface

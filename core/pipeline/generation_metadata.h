@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/image.h"
+#include "pipeline/request.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace flashface {
+
+// Settings as JSON (snake_case keys; numbers as typed, e.g. 0.85 not 0.8500000238).
+nlohmann::json settingsToJson(const GenerationSettings& settings);
+// Keys that are absent keep their defaults, unknown keys are ignored (files from newer
+// versions); a key of the wrong type or range is an InvalidRequest naming it.
+GenerationSettings settingsFromJson(const nlohmann::json& json);
+
+// The Stable Diffusion web UI's "parameters" text (final prompt, "Negative prompt: ...", then
+// "Key: value" pairs), so that common image tools show how the image was made.
+std::string a1111Parameters(const GenerationSettings& settings);
+
+// What a generated PNG carries about itself.
+struct ImageMetadata {
+    GenerationSettings settings;               // regenerates this image as the first of a run
+    std::vector<std::string> referenceLabels;  // the reference files, for information
+};
+
+inline constexpr const char* kSettingsChunk = "flashface";     // JSON, see above
+inline constexpr const char* kParametersChunk = "parameters";  // a1111Parameters()
+
+// Encodes `image` as PNG with a `parameters` and a `flashface` (JSON) text chunk and writes it
+// into `folder` as `<stem>-NNNNN.png`, atomically and never replacing a file. Returns the path.
+std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
+                                         const ImageMetadata& metadata, const std::string& stem = "flashface");
+
+// Reads the metadata back from a PNG written by saveGeneratedImage. FileError naming the file
+// when it has no (valid) `flashface` chunk.
+ImageMetadata readImageMetadata(const std::filesystem::path& png);
+
+}  // namespace flashface

@@ -1,0 +1,239 @@
+#include "pipeline/pipeline.h"
+
+#include "checkpoint/checkpoint.h"
+#include "common/error.h"
+#include "common/threads.h"
+#include "face/faces.h"
+#include "models/autoencoder.h"
+#include "models/clip_text.h"
+#include "models/unet.h"
+#include "nn/load_state.h"
+#include "pipeline/face_mask.h"
+#include "pipeline/previews.h"
+#include "pipeline/prompts.h"
+#include "pipeline/references.h"
+#include "pipeline/sampling.h"
+#include "pipeline/validation.h"
+#include "tokenizer/tokenizer.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Context.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <optional>
+
+namespace flashface {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Text encodings kept between runs; the oldest are dropped past this many prompts.
+constexpr std::size_t kTextCacheSize = 32;
+
+void checkCancel(const CancelToken* cancel) {
+    if (cancel && cancel->isCancelled()) throw Cancelled();
+}
+
+c10::Device resolveDevice(DeviceChoice choice) {
+    const bool cuda = at::hasCUDA();
+    if (choice == DeviceChoice::Cuda && !cuda)
+        throw InvalidRequest("CUDA was requested, but this build of FlashFace has no CUDA support or no GPU is visible; "
+                             "choose the CPU or automatic device.");
+    return (choice == DeviceChoice::Cuda || (choice == DeviceChoice::Auto && cuda)) ? c10::Device(c10::kCUDA, 0)
+                                                                                      : c10::Device(c10::kCPU);
+}
+
+at::ScalarType resolveDtype(PrecisionChoice choice, c10::Device device) {
+    if (choice == PrecisionChoice::Float16 && device.is_cpu())
+        throw InvalidRequest("float16 runs only on CUDA; choose float32 (or automatic precision) on the CPU.");
+    if (choice == PrecisionChoice::Float32 || device.is_cpu()) return at::kFloat;
+    return at::kHalf;
+}
+
+nlohmann::json configJson(const std::string& text, const std::filesystem::path& source) {
+    if (text.empty()) return nlohmann::json::object();
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(source, std::string("its configuration in models.json is not valid JSON: ") + e.what());
+    }
+}
+
+double seconds(Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+}  // namespace
+
+struct Pipeline::Impl {
+    struct Models {
+        Tokenizer tokenizer;
+        std::unique_ptr<models::ClipTextEncoder> clip;
+        std::unique_ptr<models::Autoencoder> vae;
+        std::unique_ptr<models::UNet> unet;
+        std::unique_ptr<face::FaceDetector> detector;
+    };
+
+    ModelFiles files;
+    RuntimeOptions options;
+    c10::Device device;
+    at::ScalarType dtype;
+    int threads;
+    std::unique_ptr<Models> models;
+    std::map<std::string, at::Tensor> textCache;
+    std::vector<std::string> textCacheOrder;
+
+    Impl(ModelFiles f, RuntimeOptions o)
+        : files(std::move(f)),
+          options(o),
+          device(resolveDevice(o.device)),
+          dtype(resolveDtype(o.precision, device)),
+          threads(configureThreads(o.threads)) {}
+
+    void load(const LoadProgressCallback& progress, const CancelToken* cancel);
+    at::Tensor encodeText(const std::string& prompt);
+    GenerationResult generate(const GenerationRequest& request, const ProgressCallback& progress,
+                              const CancelToken* cancel);
+};
+
+void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToken* cancel) {
+    if (models) return;
+    // Fractions follow the official files' sizes, so the bar moves evenly.
+    const auto report = [&](const char* stage, double fraction) {
+        checkCancel(cancel);
+        if (progress) progress({stage, fraction});
+    };
+    report("tokenizer", 0.0);
+    auto tokenizer = Tokenizer::fromMergesFile(files.vocabulary);
+
+    report("text encoder", 0.01);
+    auto clip = std::make_unique<models::ClipTextEncoder>(
+        models::ClipTextConfig::fromJson(configJson(files.clipConfig, files.clip), files.clip));
+    nn::loadState(*clip, Checkpoint::open(files.clip), {files.clipPrefix, dtype, device, {"visual.", "log_scale"}});
+
+    report("autoencoder", 0.14);
+    auto vae = std::make_unique<models::Autoencoder>(
+        models::AutoencoderConfig::fromJson(configJson(files.vaeConfig, files.vae), files.vae));
+    nn::loadState(*vae, Checkpoint::open(files.vae), {"", dtype, device, {}});
+
+    report("face detector", 0.17);
+    // The detector's boxes decide the crops: it runs in float32 like the original's.
+    auto detector = std::make_unique<face::FaceDetector>(
+        files.faceDetector, face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector), device,
+        at::kFloat);
+
+    report("UNet", 0.18);
+    auto unet = std::make_unique<models::UNet>(
+        models::UNetConfig::fromJson(configJson(files.unetConfig, files.unet), files.unet));
+    nn::loadState(*unet, Checkpoint::open(files.unet), {"", dtype, device, models::UNet::skippedCheckpointKeys()});
+
+    models = std::make_unique<Models>(
+        Models{std::move(tokenizer), std::move(clip), std::move(vae), std::move(unet), std::move(detector)});
+    if (progress) progress({"ready", 1.0});
+}
+
+at::Tensor Pipeline::Impl::encodeText(const std::string& prompt) {
+    if (const auto it = textCache.find(prompt); it != textCache.end()) return it->second;
+    const auto ids = models->tokenizer.encode(prompt);
+    const auto tokens = at::tensor(ids, at::TensorOptions().dtype(at::kLong)).view({1, -1}).to(device);
+    at::Tensor encoded = models->clip->forward(tokens);
+    if (textCacheOrder.size() >= kTextCacheSize) {
+        textCache.erase(textCacheOrder.front());
+        textCacheOrder.erase(textCacheOrder.begin());
+    }
+    textCache.emplace(prompt, encoded);
+    textCacheOrder.push_back(prompt);
+    return encoded;
+}
+
+GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, const ProgressCallback& progress,
+                                          const CancelToken* cancel) {
+    validateRequest(request);
+    const GenerationSettings& s = request.settings;
+    const std::int64_t n = s.numImages, h = s.height / 8, w = s.width / 8;
+    const auto start = Clock::now();
+    load({}, cancel);
+    const std::int64_t channels = models->unet->config().inDim;
+    if (!request.initialNoise.empty() &&
+        request.initialNoise.size() != static_cast<std::size_t>(n * channels * h * w))
+        throw InvalidRequest("The initial noise holds " + std::to_string(request.initialNoise.size()) +
+                             " values; " + std::to_string(n) + " images of " + std::to_string(s.width) + "x" +
+                             std::to_string(s.height) + " need " + std::to_string(n * channels * h * w) + ".");
+
+    const auto referenceImages = prepareReferenceImages(request.references, models->detector.get());
+    checkCancel(cancel);
+    const auto on = at::TensorOptions().device(device).dtype(dtype);
+    SamplingInputs inputs;
+    inputs.refLatents = encodeReferences(*models->vae, imagesToTensor(referenceImages).to(on));
+    const std::int64_t r = inputs.refLatents.size(0);
+
+    const PromptPair prompts = assemblePrompts(s);
+    const at::Tensor positive = encodeText(prompts.positive);
+    const at::Tensor negative = encodeText(prompts.negative);
+    inputs.positive = positive.expand({n, -1, -1}).contiguous();
+    inputs.negative = negative.expand({n, -1, -1}).contiguous();
+    inputs.refContext = negative.expand({r, -1, -1}).contiguous();
+    inputs.mask = faceMask(s.faceBox, s.width, s.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
+
+    if (request.initialNoise.empty()) {
+        std::vector<at::Tensor> noise;
+        for (std::int64_t i = 0; i < n; ++i)
+            noise.push_back(seededNoise(settingsForImage(s, static_cast<int>(i)).seed, channels, h, w));
+        inputs.noise = at::cat(noise).to(device);
+    } else {
+        inputs.noise = at::tensor(request.initialNoise, at::TensorOptions().dtype(at::kFloat)).view({n, channels, h, w}).to(device);
+    }
+    checkCancel(cancel);
+
+    const auto sampleStart = Clock::now();
+    const auto onStep = [&](const SamplerStep& step) {
+        checkCancel(cancel);
+        if (!progress) return;
+        StepProgress p;
+        p.step = step.index + 1;
+        p.totalSteps = step.count;
+        p.timestep = step.timestep;
+        p.elapsedSeconds = seconds(start);
+        p.secondsLeft = seconds(sampleStart) / p.step * (p.totalSteps - p.step);
+        if (request.preview == PreviewMode::Fast) p.previews = latentPreviews(*step.x0);
+        if (request.preview == PreviewMode::Full) p.previews = tensorToImages(decodeLatents(*models->vae, *step.x0, dtype));
+        progress(p);
+    };
+    const at::Tensor latents = sampleLatents(*models->unet, inputs, s.steps, guidanceOf(s), cancel, onStep);
+    checkCancel(cancel);
+
+    GenerationResult result;
+    result.images = tensorToImages(decodeLatents(*models->vae, latents, dtype));
+    result.settings = s;
+    result.seconds = seconds(start);
+    return result;
+}
+
+Pipeline::Pipeline(ModelFiles files, RuntimeOptions options)
+    : impl_(std::make_unique<Impl>(std::move(files), options)) {}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::load(const LoadProgressCallback& progress, const CancelToken* cancel) {
+    impl_->load(progress, cancel);
+}
+
+bool Pipeline::isLoaded() const {
+    return impl_->models != nullptr;
+}
+
+GenerationResult Pipeline::generate(const GenerationRequest& request, const ProgressCallback& progress,
+                                    const CancelToken* cancel) {
+    return impl_->generate(request, progress, cancel);
+}
+
+std::string Pipeline::deviceDescription() const {
+    const std::string precision = impl_->dtype == at::kHalf ? "float16" : "float32";
+    if (impl_->device.is_cuda()) return "CUDA " + precision;
+    return "CPU " + precision + ", " + std::to_string(impl_->threads) + (impl_->threads == 1 ? " thread" : " threads");
+}
+
+}  // namespace flashface

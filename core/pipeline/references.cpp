@@ -1,0 +1,63 @@
+#include "pipeline/references.h"
+
+#include "common/error.h"
+#include "face/faces.h"
+#include "models/autoencoder.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+
+namespace flashface {
+
+namespace {
+
+// How many references the autoencoder encodes at once (bounds the activations' memory; the
+// result does not depend on it).
+constexpr std::int64_t kEncodeBatch = 4;
+
+std::string describe(const Reference& reference, std::size_t index) {
+    return reference.label.empty() ? "reference " + std::to_string(index + 1) : reference.label;
+}
+
+Image prepareOne(const Reference& reference, std::size_t index, const face::FaceDetector* detector) {
+    if (reference.isCrop) return face::prepareCrop(reference.image);
+    const std::string label = describe(reference, index);
+    if (reference.manualBox) {
+        const PixelBox& b = *reference.manualBox;
+        return face::prepareCrop(face::cropRegion(reference.image, b.x1, b.y1, b.x2, b.y2, label));
+    }
+    if (!detector)
+        throw InvalidRequest("Cannot find the face in " + label + ": no face detector is loaded (give a face crop or a box).");
+    const auto faces = detector->detect(reference.image);
+    return face::prepareReference(reference.image, face::chooseFace(faces, reference.faceIndex, label));
+}
+
+}  // namespace
+
+std::vector<Image> prepareReferenceImages(const std::vector<Reference>& references,
+                                          const face::FaceDetector* detector) {
+    std::vector<Image> prepared;
+    for (std::size_t i = 0; i < references.size(); ++i) prepared.push_back(prepareOne(references[i], i, detector));
+    if (prepared.empty()) throw InvalidRequest("At least one reference face is needed.");
+    const std::size_t given = prepared.size();
+    for (std::size_t i = given; i < static_cast<std::size_t>(kMinReferences); ++i) prepared.push_back(prepared[i % given]);
+    return prepared;
+}
+
+at::Tensor imagesToTensor(const std::vector<Image>& images) {
+    std::vector<at::Tensor> rows;
+    for (const Image& image : images) {
+        const auto bytes = at::from_blob(const_cast<std::uint8_t*>(image.rgb.data()), {image.height, image.width, 3}, at::kByte);
+        rows.push_back(bytes.permute({2, 0, 1}).to(at::kFloat) / 127.5 - 1.0);
+    }
+    return at::stack(rows);
+}
+
+at::Tensor encodeReferences(const models::Autoencoder& vae, const at::Tensor& faces) {
+    std::vector<at::Tensor> latents;
+    for (const auto& chunk : faces.split(kEncodeBatch)) latents.push_back(vae.encode(chunk).mu);
+    return at::cat(latents) * kLatentScale;
+}
+
+}  // namespace flashface

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "common/image.h"
+#include "pipeline/request.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <vector>
+
+namespace flashface {
+namespace face {
+class FaceDetector;
+}
+namespace models {
+class Autoencoder;
+}
+
+// The model is trained with 4 references: fewer are repeated in order (a, b → a, b, a, b); more
+// are used as given (users report better likeness with 8–16).
+inline constexpr int kMinReferences = 4;
+
+// Each reference as the 224×224 image the model reads: a crop is padded as is; a photo is cut
+// by its manual box, or searched with `detector` for the face at `faceIndex`. Then cycled up to
+// kMinReferences. InvalidRequest naming the reference when it has no usable face.
+std::vector<Image> prepareReferenceImages(const std::vector<Reference>& references,
+                                          const face::FaceDetector* detector);
+
+// RGB images → [B, 3, H, W] float32 in [-1, 1] on the CPU.
+at::Tensor imagesToTensor(const std::vector<Image>& images);
+
+// Reference images [R, 3, 224, 224] in [-1, 1], on the autoencoder's device and dtype → latents
+// [R, 4, 28, 28]: the autoencoder's mean times the latent scale 0.18215.
+at::Tensor encodeReferences(const models::Autoencoder& vae, const at::Tensor& faces);
+
+inline constexpr double kLatentScale = 0.18215;
+
+}  // namespace flashface

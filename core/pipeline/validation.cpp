@@ -1,0 +1,69 @@
+#include "pipeline/validation.h"
+
+#include "common/error.h"
+
+#include <cmath>
+#include <sstream>
+#include <string>
+
+namespace flashface {
+
+namespace {
+
+std::string formatBox(const FaceBox& box) {
+    std::ostringstream s;
+    s << '[' << box.x1 << ", " << box.y1 << ", " << box.x2 << ", " << box.y2 << ']';
+    return s.str();
+}
+
+void requireSize(const char* what, int value) {
+    if (value <= 0 || value % 8 != 0)
+        throw InvalidRequest("The image " + std::string(what) + " must be a positive multiple of 8 pixels, got " +
+                             std::to_string(value) + ".");
+}
+
+void requireFinite(const char* what, float value) {
+    if (!std::isfinite(value)) throw InvalidRequest("The " + std::string(what) + " must be a finite number.");
+}
+
+}  // namespace
+
+void validateFaceBox(const FaceBox& box) {
+    if (box.isNone()) return;
+    for (const float v : {box.x1, box.y1, box.x2, box.y2}) {
+        if (!(v >= 0.0f && v <= 1.0f))
+            throw InvalidRequest("The face box " + formatBox(box) +
+                                 " must lie within [0, 1] (fractions of the image width and height).");
+    }
+    if (!(box.x2 > box.x1) || !(box.y2 > box.y1))
+        throw InvalidRequest("The face box " + formatBox(box) +
+                             " must have x2 > x1 and y2 > y1 (or be all zeros for no face position).");
+}
+
+void validateRequest(const GenerationRequest& request) {
+    if (request.references.empty())
+        throw InvalidRequest("At least one reference face is needed: add a photo or a face crop of the person.");
+    for (std::size_t i = 0; i < request.references.size(); ++i) {
+        const Reference& ref = request.references[i];
+        if (ref.image.empty() ||
+            ref.image.rgb.size() != static_cast<std::size_t>(ref.image.width) * ref.image.height * 3)
+            throw InvalidRequest("Reference " + std::to_string(i + 1) +
+                                 (ref.label.empty() ? std::string() : " (" + ref.label + ")") +
+                                 " holds no image data.");
+    }
+    const GenerationSettings& s = request.settings;
+    requireSize("width", s.width);
+    requireSize("height", s.height);
+    validateFaceBox(s.faceBox);
+    if (s.steps < 1) throw InvalidRequest("The number of steps must be at least 1, got " + std::to_string(s.steps) + ".");
+    if (s.numImages < 1)
+        throw InvalidRequest("The number of images must be at least 1, got " + std::to_string(s.numImages) + ".");
+    requireFinite("text guidance", s.textGuidance);
+    requireFinite("reference guidance", s.referenceGuidance);
+    requireFinite("reference strength (lambda)", s.lambda);
+    requireFinite("reference strength before the launch step", s.lambdaBefore);
+    if (!(s.guideRescale >= 0.0f && s.guideRescale <= 1.0f))
+        throw InvalidRequest("The guidance rescale must lie within [0, 1], got " + std::to_string(s.guideRescale) + ".");
+}
+
+}  // namespace flashface
