@@ -151,8 +151,9 @@ namespace {
 
 // Builds a network's lists into the containers `encoder`, `middle`, `decoder`.
 // withReference: the middle/decoder self-attentions get `self_attn_first` (the main network).
-UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& encoder, nn::Module& middle,
-                     nn::Module& decoder, bool withReference) {
+// middle == nullptr: the network runs `sharedMiddle`'s middle instead of one of its own.
+UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& encoder, nn::Module* middle,
+                     nn::Module& decoder, bool withReference, const UNetTrunk* sharedMiddle = nullptr) {
     UNetTrunk trunk;
     const auto embedDim = 4 * c.dim;
     const auto levels = static_cast<std::int64_t>(c.dimMult.size());
@@ -198,13 +199,18 @@ UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& e
         }
     }
 
-    // Middle: res, attn, res.
-    trunk.middle.push_back({.res = &middle.addModule<ResidualBlock>("0", width, embedDim, width)});
-    trunk.middle.push_back({.attn = &middle.addModule<StackedAttention>("1", width, c.contextDim, headsFor(c, width),
-                                                                        c.numAttnBlocks, nextSlot, withReference)});
-    for (const auto* block : trunk.middle.back().attn->blocks()) trunk.slots.push_back(block);
+    // Middle: res, attn, res; its attention blocks take the first slots.
+    if (middle) {
+        trunk.middle.push_back({.res = &middle->addModule<ResidualBlock>("0", width, embedDim, width)});
+        trunk.middle.push_back({.attn = &middle->addModule<StackedAttention>(
+                                    "1", width, c.contextDim, headsFor(c, width), c.numAttnBlocks, nextSlot,
+                                    withReference)});
+        trunk.middle.push_back({.res = &middle->addModule<ResidualBlock>("2", width, embedDim, width)});
+    } else {
+        trunk.middle = sharedMiddle->middle;
+    }
+    for (const auto* block : trunk.middle[1].attn->blocks()) trunk.slots.push_back(block);
     nextSlot += static_cast<int>(c.numAttnBlocks);
-    trunk.middle.push_back({.res = &middle.addModule<ResidualBlock>("2", width, embedDim, width)});
 
     // Decoder: per level from the bottom, numResBlocks + 1 × [res on (x ; skip), attn?], the last
     // of each level but the top one followed by an upsample.
@@ -252,19 +258,20 @@ UNet::UNet(const UNetConfig& config) : config_(config) {
     auto& middle = addModule<nn::Module>("middle");
     auto& decoder = addModule<nn::Module>("decoder");
     main_ = std::make_unique<detail::UNetTrunk>(
-        detail::buildTrunk(config, config.inDim + 1, encoder, middle, decoder, true));
+        detail::buildTrunk(config, config.inDim + 1, encoder, &middle, decoder, true));
     head_ = &addModule<detail::UNetHead>("head", config.dim, config.outDim);
     auto& refEncoder = addModule<nn::Module>("ref_encoder");
     auto& refDecoder = addModule<nn::Module>("ref_decoder");
-    auto& refMiddle = addModule<nn::Module>("ref_middle");
+    // The original swaps only the encoder and decoder for the reference pass: both passes run
+    // `middle`, and `ref_middle` is dead weight in the checkpoint (the fixtures confirm it).
     reference_ = std::make_unique<detail::UNetTrunk>(
-        detail::buildTrunk(config, config.inDim, refEncoder, refMiddle, refDecoder, false));
+        detail::buildTrunk(config, config.inDim, refEncoder, nullptr, refDecoder, false, main_.get()));
 }
 
 UNet::~UNet() = default;
 
-std::vector<std::string> UNet::checkpointAliases() {
-    return {"ori_encoder.", "ori_middle.", "ori_decoder."};
+std::vector<std::string> UNet::skippedCheckpointKeys() {
+    return {"ori_encoder.", "ori_middle.", "ori_decoder.", "ref_middle."};
 }
 
 at::Tensor UNet::timeEmbedding(std::int64_t t) const {

@@ -50,17 +50,18 @@ class UNetHead;
 
 // FlashFace's UNet: the SD-1.5 UNet with a 5-channel input (latent + face-position mask) and a
 // reference attention in every self-attention of its middle and decoder, fed by a reference
-// network (`ref_encoder`, `ref_decoder`) that reads the reference faces' latents.
-// Parameter names are the checkpoint's, without the `ori_*` aliases (loadOptions() skips them).
+// network (`ref_encoder`, the shared `middle`, `ref_decoder`) that reads the reference faces' latents.
+// Parameter names are the checkpoint's, less the keys skippedCheckpointKeys() lists.
 // Computes in the parameters' dtype (norms and softmax in float32).
 class UNet : public nn::Module {
 public:
     explicit UNet(const UNetConfig& config = {});
     ~UNet() override;
 
-    // Checkpoint keys that are not parameters of this model and are skipped without being read:
-    // the `ori_encoder/ori_middle/ori_decoder` aliases of encoder/middle/decoder.
-    static std::vector<std::string> checkpointAliases();
+    // Prefixes of checkpoint keys that are not parameters of this model, to be skipped without
+    // being read: `ori_encoder/ori_middle/ori_decoder` (aliases of encoder/middle/decoder) and
+    // `ref_middle` (a copy of `middle` that the original never runs: both passes use `middle`).
+    static std::vector<std::string> skippedCheckpointKeys();
 
     // The reference pass for timestep t: refLatents [R, inDim, h', w'], refContext [R, 77, contextDim]
     // (the negative prompt's embedding, one row per reference).

@@ -7,8 +7,9 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ using namespace flashface::test;
 std::unique_ptr<UNet> loadFixtureUNet() {
     auto unet = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
     const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
-    flashface::nn::loadState(*unet, checkpoint, {.expectedExtras = UNet::checkpointAliases()});
+    flashface::nn::loadState(*unet, checkpoint, {.expectedExtras = UNet::skippedCheckpointKeys()});
     return unet;
 }
 
@@ -76,31 +77,58 @@ TEST(UNet, RejectsInconsistentInputs) {
                  flashface::InvalidRequest);
 }
 
-// name → "AxB" shape strings of the real checkpoint, without the ori_* aliases, in file order.
-std::vector<std::string> manifestWithoutAliases() {
-    std::ifstream in(fixture("manifests/flashface_ckpt.txt"));
-    EXPECT_TRUE(in) << "cannot open the flashface manifest";
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) {
-        bool alias = false;
-        for (const auto& prefix : UNet::checkpointAliases()) alias = alias || line.rfind(prefix, 0) == 0;
-        if (!line.empty() && !alias) lines.push_back(line);
-    }
+struct ManifestLine {
+    std::string name, shape;  // shape as "1280x320"
+};
+
+std::vector<ManifestLine> readManifest(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    EXPECT_TRUE(in) << "cannot open " << file;
+    std::vector<ManifestLine> lines;
+    for (std::string name, shape; in >> name >> shape;) lines.push_back({name, shape});
     return lines;
+}
+
+std::string shapeString(const std::vector<std::int64_t>& shape) {
+    std::string s;
+    for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? "x" : "") + std::to_string(shape[i]);
+    return s;
+}
+
+// The prefix of `name` among the skipped ones, or "".
+std::string skippedPrefix(const std::string& name) {
+    for (const auto& prefix : UNet::skippedCheckpointKeys())
+        if (name.rfind(prefix, 0) == 0) return prefix;
+    return "";
 }
 
 TEST(UNet, FullSizeParametersAreTheCheckpointsKeys) {
     UNet unet;  // the real FlashFace-SD1.5 sizes; no weights are allocated
     std::vector<std::string> ours;
+    std::map<std::string, std::string> shapes;
     for (const auto& p : unet.parameters()) {
-        std::ostringstream line;
-        line << p.name << ' ';
-        for (std::size_t i = 0; i < p.shape.size(); ++i) line << (i ? "x" : "") << p.shape[i];
-        ours.push_back(line.str());
         EXPECT_FALSE(p.tensor->defined()) << p.name;
+        ours.push_back(p.name + " " + shapeString(p.shape));
+        shapes[p.name] = shapeString(p.shape);
     }
-    const auto expected = manifestWithoutAliases();
+
+    // Every key of the real file is either a parameter (same order, same shape) or a skipped copy
+    // of one: ori_X.* of X.*, ref_middle.* of middle.*.
+    std::vector<std::string> expected;
+    std::size_t skipped = 0;
+    for (const auto& [name, shape] : readManifest(fixture("manifests/flashface_ckpt.txt"))) {
+        const auto prefix = skippedPrefix(name);
+        if (prefix.empty()) {
+            expected.push_back(name + " " + shape);
+            continue;
+        }
+        ++skipped;
+        const auto original = (prefix == "ref_middle." ? "middle." : prefix.substr(4)) + name.substr(prefix.size());
+        ASSERT_TRUE(shapes.count(original)) << name << " copies no parameter";
+        EXPECT_EQ(shapes[original], shape) << name;
+    }
     ASSERT_FALSE(expected.empty());
+    EXPECT_GT(skipped, 0u);
     EXPECT_EQ(ours, expected);
 }
 
