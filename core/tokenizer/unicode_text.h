@@ -20,7 +20,8 @@ std::u32string nfc(std::u32string_view text);
 // Python's str.lower(): full lowercase mappings, including Final_Sigma.
 std::u32string lower(std::u32string_view text);
 
-// Python's str.isspace() for one character (also the `regex` module's \s).
+// Python's str.isspace() for one character. The `regex` module's \s differs only on
+// U+001C..U+001F, which cleaning removes before any whitespace test.
 bool isWhitespace(char32_t c);
 
 // \p{L} and \p{N} as matched case-insensitively: the character or one of its case
