@@ -13,4 +13,7 @@ struct GlobalOptions {
 // `flashface detect PHOTO... --out DIR`: numbered faces and the chosen face's reference.
 void addDetectCommand(CLI::App& app);
 
+// `flashface models status|verify|download [--models DIR] [--base-url URL]`.
+void addModelsCommand(CLI::App& app);
+
 }  // namespace flashface::cli

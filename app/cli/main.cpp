@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     app.parse_complete_callback([&] { flashface::configureThreads(global.threads); });
     flashface::cli::addDetectCommand(app);
+    flashface::cli::addModelsCommand(app);
 
     try {
         CLI11_PARSE(app, argc, argv);

@@ -1,0 +1,273 @@
+// `flashface models status|verify|download`: what the models folder holds, whether it is intact,
+// and fetching what is missing. status and verify need no Qt; download uses the Qt download
+// manager when the GUI is built (FLASHFACE_WITH_DOWNLOAD) and otherwise says where to get the files.
+
+#include "commands.h"
+
+#include "common/error.h"
+#include "pipeline/model_files.h"
+#include "pipeline/model_verify.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#ifdef FLASHFACE_WITH_DOWNLOAD
+#include "downloadmanager.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <csignal>
+#endif
+
+namespace flashface::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ModelsOptions {
+    fs::path folder;
+    std::string baseUrl = kOfficialModelsBaseUrl;
+};
+
+std::string humanSize(std::uint64_t bytes) {
+    std::ostringstream s;
+    s << std::fixed;
+    if (bytes >= 1'000'000'000) s << std::setprecision(2) << double(bytes) / 1e9 << " GB";
+    else if (bytes >= 1'000'000) s << std::setprecision(1) << double(bytes) / 1e6 << " MB";
+    else if (bytes >= 1'000) s << std::setprecision(0) << double(bytes) / 1e3 << " kB";
+    else s << bytes << " B";
+    return s.str();
+}
+
+bool isMissing(const std::vector<MissingModelFile>& missing, const std::string& name) {
+    return std::any_of(missing.begin(), missing.end(), [&](const MissingModelFile& m) { return m.name == name; });
+}
+
+// Where each official file is in `folder`: the manifest's paths when the folder is complete,
+// otherwise the official names.
+std::vector<std::pair<std::string, fs::path>> presentFiles(const fs::path& folder,
+                                                           const std::vector<MissingModelFile>& missing) {
+    std::vector<std::pair<std::string, fs::path>> present;
+    if (missing.empty()) {
+        const ModelFiles files = resolveModelFiles(folder);
+        for (const auto& [name, path] : {std::pair{"flashface.ckpt", files.unet}, std::pair{"sd-v1-vae.pth", files.vae},
+                                         std::pair{"openai-clip-vit-large-14.pth", files.clip},
+                                         std::pair{"retinaface_resnet50.pth", files.faceDetector},
+                                         std::pair{"bpe_simple_vocab_16e6.txt.gz", files.vocabulary}})
+            present.emplace_back(name, path);
+        return present;
+    }
+    for (const auto& official : officialModelFiles())
+        if (!isMissing(missing, official.name)) present.emplace_back(official.name, folder / official.name);
+    return present;
+}
+
+void printMissing(const std::vector<MissingModelFile>& missing) {
+    for (const auto& file : missing) {
+        std::cout << "  missing  " << file.name << " (" << file.purpose << ")\n"
+                  << "           expected at " << file.expectedAt.string() << '\n'
+                  << "           from " << file.url << '\n';
+        std::error_code error;
+        const fs::path part = file.expectedAt.string() + ".part";
+        if (const auto size = fs::file_size(part, error); !error)
+            std::cout << "           " << humanSize(size) << " already downloaded (" << part.filename().string()
+                      << "); a download resumes from there\n";
+    }
+}
+
+void runStatus(const ModelsOptions& options) {
+    const auto missing = missingModelFiles(options.folder);
+    std::cout << "Models folder: " << options.folder.string() << '\n';
+    for (const auto& [name, path] : presentFiles(options.folder, missing)) {
+        std::error_code error;
+        const auto size = fs::file_size(path, error);
+        std::cout << "  present  " << name << (error ? std::string() : " (" + humanSize(size) + ")") << '\n';
+    }
+    printMissing(missing);
+    if (!missing.empty())
+        throw Error(std::to_string(missing.size()) + " of " + std::to_string(officialModelFiles().size()) +
+                    " model files are missing; run `flashface models download` to fetch them.");
+    std::cout << "All model files are present. `flashface models verify` checks that they are intact.\n";
+}
+
+// A torch archive unless the manifest points at a .safetensors file instead.
+FileExpectation expectationFor(const std::string& name, const fs::path& path) {
+    FileExpectation expected = officialExpectation(name);
+    if (path.extension() == ".safetensors") expected.zipArchive = false;
+    return expected;
+}
+
+void runVerify(const ModelsOptions& options) {
+    const auto missing = missingModelFiles(options.folder);
+    const bool showProgress = ::isatty(STDERR_FILENO);
+    std::cout << "Models folder: " << options.folder.string() << '\n';
+    std::size_t damaged = 0;
+    for (const auto& [name, path] : presentFiles(options.folder, missing)) {
+        VerifyOptions verify;
+        if (showProgress) {
+            verify.progress = [&name = name](std::uint64_t done, std::uint64_t total) {
+                std::cerr << "\r  checking " << name << ' ' << (total ? 100 * done / total : 100) << " %" << std::flush;
+            };
+        }
+        const auto result = verifyModelFile(path, expectationFor(name, path), verify);
+        if (showProgress) std::cerr << "\r\033[K" << std::flush;
+        if (result.ok()) {
+            std::cout << "  intact   " << name << " (" << humanSize(result.size);
+            if (result.zipEntries > 0) std::cout << ", " << result.zipEntries << " entries CRC-checked";
+            std::cout << ")\n";
+            continue;
+        }
+        ++damaged;
+        std::cout << "  DAMAGED  " << name << '\n';
+        for (const auto& problem : result.problems) std::cout << "           " << problem << '\n';
+    }
+    printMissing(missing);
+    if (damaged > 0)
+        throw Error(std::to_string(damaged) + (damaged == 1 ? " model file is" : " model files are") +
+                    " damaged; delete " + (damaged == 1 ? "it" : "them") +
+                    " and run `flashface models download` to fetch a fresh copy.");
+    if (!missing.empty())
+        throw Error(std::to_string(missing.size()) + " model files are missing; run `flashface models download`.");
+    std::cout << "All model files are intact.\n";
+}
+
+#ifdef FLASHFACE_WITH_DOWNLOAD
+
+volatile std::sig_atomic_t interrupted = 0;
+
+void printProgress(const download::DownloadManager& manager, bool tty) {
+    const auto total = manager.totalProgress();
+    QString current;
+    for (const auto& file : manager.files())
+        if (file.state != download::FileState::Done && file.state != download::FileState::Waiting) {
+            current = file.name;
+            break;
+        }
+    const int percent = total.total > 0 ? int(100 * total.received / total.total) : 0;
+    QString line = QStringLiteral("[%1%] %2 of %3").arg(percent, 3).arg(download::formatBytes(total.received),
+                                                                         download::formatBytes(total.total));
+    if (total.bytesPerSecond > 0) line += QStringLiteral(" · %1/s").arg(download::formatBytes(qint64(total.bytesPerSecond)));
+    if (total.secondsLeft >= 0) line += QStringLiteral(" · about %1 left").arg(download::formatDuration(total.secondsLeft));
+    if (!current.isEmpty()) line += QStringLiteral("  ") + current;
+    std::cerr << (tty ? "\r\033[K" : "") << line.toStdString() << (tty ? "" : "\n") << std::flush;
+}
+
+void runDownload(const ModelsOptions& options) {
+    int argc = 1;
+    char name[] = "flashface";
+    char* argv[] = {name, nullptr};
+    QCoreApplication application(argc, argv);
+
+    download::DownloadSettings settings;
+    settings.folder = QString::fromStdString(options.folder.string());
+    settings.baseUrl = QString::fromStdString(options.baseUrl);
+    for (const auto& missing : missingModelFiles(options.folder))
+        for (const auto& file : download::officialFiles())
+            if (file.name.toStdString() == missing.name) settings.files.append(file);
+    if (settings.files.isEmpty()) {
+        std::cout << "All model files are already in " << options.folder.string() << ".\n";
+        return;
+    }
+
+    download::DownloadManager manager(settings);
+    const bool tty = ::isatty(STDERR_FILENO);
+    QTimer ticker;  // progress once a second when not on a terminal, and Ctrl-C polling
+    QObject::connect(&manager, &download::DownloadManager::progressChanged, &manager, [&] {
+        if (tty) printProgress(manager, true);
+    });
+    QObject::connect(&manager, &download::DownloadManager::logMessage, &manager, [tty](const QString& line) {
+        std::cerr << (tty ? "\r\033[K" : "") << line.toStdString() << '\n';
+    });
+    qint64 ticks = 0;
+    QObject::connect(&ticker, &QTimer::timeout, &manager, [&] {
+        if (interrupted) manager.cancel();
+        if (!tty && ++ticks % 25 == 0) printProgress(manager, false);
+    });
+    ticker.start(200);
+    const auto previous = std::signal(SIGINT, [](int) { interrupted = 1; });
+
+    bool ok = false;
+    QObject::connect(&manager, &download::DownloadManager::finished, &application, [&](bool result) {
+        ok = result;
+        QCoreApplication::quit();
+    });
+    std::cout << "Downloading " << settings.files.size() << " file(s) into " << options.folder.string() << " from "
+              << options.baseUrl << '\n';
+    manager.start();
+    QCoreApplication::exec();
+    std::signal(SIGINT, previous);
+    if (tty) std::cerr << "\r\033[K";
+
+    for (const auto& file : manager.files()) {
+        const bool done = file.state == download::FileState::Done;
+        std::cout << (done ? "  done     " : "  FAILED   ") << file.name.toStdString();
+        if (!done && !file.message.isEmpty()) std::cout << ": " << file.message.toStdString();
+        std::cout << '\n';
+    }
+    if (interrupted) throw Cancelled();
+    if (!ok) throw Error(manager.errorString().toStdString());
+    std::cout << "All model files are downloaded and intact.\n";
+}
+
+#else
+
+void runDownload(const ModelsOptions& options) {
+    const auto missing = missingModelFiles(options.folder);
+    if (missing.empty()) {
+        std::cout << "All model files are already in " << options.folder.string() << ".\n";
+        return;
+    }
+    std::cout << "This flashface was built without Qt (FLASHFACE_BUILD_GUI=OFF) and cannot download.\n"
+              << "Fetch these files with a browser or a download tool, for example:\n";
+    for (const auto& file : missing)
+        std::cout << "  curl -L -C - -o '" << file.expectedAt.string() << "' '"
+                  << modelFileUrl(options.baseUrl, file.name) << "'\n";
+    std::cout << "then run `flashface models verify`.\n";
+    throw Error("downloading needs a build with Qt; " + std::to_string(missing.size()) + " model files are missing.");
+}
+
+#endif
+
+}  // namespace
+
+void addModelsCommand(CLI::App& app) {
+    auto options = std::make_shared<ModelsOptions>();
+    auto* models = app.add_subcommand("models", "Show, check or download the model weights");
+    models->require_subcommand(1);
+    auto addFolderOption = [&](CLI::App* command) {
+        command->add_option("--models", options->folder, "Models folder (default: " + defaultModelsFolder().string() + ")");
+    };
+    auto* status = models->add_subcommand("status", "List the model files present and missing");
+    auto* verify = models->add_subcommand("verify", "Check every present model file (size, zip CRC-32s)");
+    auto* fetch = models->add_subcommand("download", "Download the missing model files (resumes partial downloads)");
+    for (auto* command : {status, verify, fetch}) addFolderOption(command);
+    fetch->add_option("--base-url", options->baseUrl, "Where the files are (a mirror of the official repository)")
+        ->capture_default_str();
+
+    auto folder = [options] {
+        if (options->folder.empty()) options->folder = defaultModelsFolder();
+    };
+    status->callback([options, folder] {
+        folder();
+        runStatus(*options);
+    });
+    verify->callback([options, folder] {
+        folder();
+        runVerify(*options);
+    });
+    fetch->callback([options, folder] {
+        folder();
+        runDownload(*options);
+    });
+}
+
+}  // namespace flashface::cli
