@@ -1,13 +1,119 @@
 #pragma once
 
+#include "apppreferences.h"
+#include "generationjob.h"
+
 #include <QMainWindow>
+
+#include <QCoro/QCoroTask>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace flashface {
+class Tokenizer;
+}
 
 namespace flashface::ui {
 
+class FaceDetectionService;
+class FacePositionPanel;
+class GalleryModel;
+class GalleryView;
+class GenerationQueue;
+class MissingModelsPanel;
+class PreviewGrid;
+class PromptEditor;
+class ReferencePanel;
+class SettingsPanel;
+
+// FlashFace Studio's window: references (left), prompts and the live preview (centre), face
+// position and settings (right), the gallery (bottom). Generation runs on a worker thread;
+// the window never waits for the engine.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Everything the controls say, as the engine's settings (the seed as shown).
+    GenerationSettings currentSettings() const;
+    void applySettings(const GenerationSettings& settings);  // "reuse all parameters"
+    // Restores the parameters stored in a generated PNG; false (with a message) when it has none.
+    bool restoreParametersFrom(const QString& pngPath);
+
+    // Queues a run of the current settings; returns its id, or 0 (with a message) when it
+    // cannot run yet.
+    quint64 generate();
+    void cancel();
+
+    const AppPreferences& preferences() const { return preferences_; }
+    void setPreferences(const AppPreferences& preferences);
+
+    ReferencePanel* referencePanel() const { return references_; }
+    FacePositionPanel* facePanel() const { return facePanel_; }
+    PromptEditor* promptEditor() const { return prompt_; }
+    PromptEditor* negativeEditor() const { return negative_; }
+    SettingsPanel* settingsPanel() const { return settings_; }
+    GalleryModel* galleryModel() const { return galleryModel_; }
+    GalleryView* galleryView() const { return galleryView_; }
+    GenerationQueue* queue() const { return queue_; }
+    PreviewGrid* preview() const { return preview_; }
+    MissingModelsPanel* missingModelsPanel() const { return missing_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QString errorText() const;
+
+signals:
+    // A message for the status bar (also shown there).
+    void notice(const QString& text);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    QWidget* buildCentre();
+    QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+    void buildMenus();
+    void connectQueue();
+    void checkModels();
+    QCoro::Task<> loadTokenizer();
+    void showPreferences();
+    void showError(const QString& text);
+    void updateGenerateBar();
+    void onJobEnded(const GenerationOutcome& outcome);
+    void saveSession();
+    void restoreSession();
+
+    AppPreferences preferences_;
+    GenerationQueue* queue_;
+    FaceDetectionService* detection_;
+    ReferencePanel* references_;
+    FacePositionPanel* facePanel_;
+    PromptEditor* prompt_;
+    PromptEditor* negative_;
+    SettingsPanel* settings_;
+    GalleryModel* galleryModel_;
+    GalleryView* galleryView_;
+    PreviewGrid* preview_;
+    MissingModelsPanel* missing_;
+    QProgressBar* progress_;
+    QPushButton* generateButton_;
+    QPushButton* cancelButton_;
+    QLabel* queueLabel_;
+    QLabel* error_;
+    QAction* generateAction_;
+    QAction* cancelAction_;
+    QList<QDockWidget*> docks_;
+    QByteArray defaultState_;
+    std::shared_ptr<const Tokenizer> tokenizer_;
+    bool modelsComplete_ = false;
 };
 
 }  // namespace flashface::ui

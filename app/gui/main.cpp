@@ -1,12 +1,19 @@
+#include "apppreferences.h"
 #include "mainwindow.h"
+#include "translation.h"
 
 #include <QApplication>
+#include <QSettings>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FlashFace"));
     QApplication::setApplicationName(QStringLiteral("FlashFace Studio"));
     QApplication::setApplicationVersion(QStringLiteral(FLASHFACE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("flashface-studio"));
+
+    QSettings settings;
+    flashface::ui::installTranslations(app, flashface::ui::AppPreferences::load(settings).language);
 
     flashface::ui::MainWindow window;
     window.show();

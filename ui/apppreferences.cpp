@@ -1,0 +1,77 @@
+#include "apppreferences.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace flashface::ui {
+namespace {
+
+const QString kGroup = QStringLiteral("preferences");
+
+// Keeps letters (any script), digits, '-' and '_'; other runs become one '-'.
+QString safeFileNamePart(const QString& text) {
+    QString out;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')) out += c;
+        else if (!out.endsWith(QLatin1Char('-'))) out += QLatin1Char('-');
+    }
+    while (out.startsWith(QLatin1Char('-'))) out.remove(0, 1);
+    while (out.endsWith(QLatin1Char('-'))) out.chop(1);
+    return out;
+}
+
+}  // namespace
+
+AppPreferences AppPreferences::defaults() {
+    AppPreferences p;
+    p.modelsFolder = QString::fromStdString(defaultModelsFolder().string());
+    p.outputFolder = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                         .filePath(QStringLiteral("FlashFace Studio"));
+    return p;
+}
+
+AppPreferences AppPreferences::load(QSettings& s) {
+    AppPreferences p = defaults();
+    s.beginGroup(kGroup);
+    p.modelsFolder = s.value(QStringLiteral("modelsFolder"), p.modelsFolder).toString();
+    p.device = DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
+    p.precision = PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, 2));
+    p.threads = std::max(0, s.value(QStringLiteral("threads"), p.threads).toInt());
+    p.outputFolder = s.value(QStringLiteral("outputFolder"), p.outputFolder).toString();
+    p.fileNamePattern = s.value(QStringLiteral("fileNamePattern"), p.fileNamePattern).toString();
+    p.language = s.value(QStringLiteral("language"), p.language).toString();
+    s.endGroup();
+    return p;
+}
+
+void AppPreferences::save(QSettings& s) const {
+    s.beginGroup(kGroup);
+    s.setValue(QStringLiteral("modelsFolder"), modelsFolder);
+    s.setValue(QStringLiteral("device"), int(device));
+    s.setValue(QStringLiteral("precision"), int(precision));
+    s.setValue(QStringLiteral("threads"), threads);
+    s.setValue(QStringLiteral("outputFolder"), outputFolder);
+    s.setValue(QStringLiteral("fileNamePattern"), fileNamePattern);
+    s.setValue(QStringLiteral("language"), language);
+    s.endGroup();
+    s.sync();
+}
+
+RuntimeOptions AppPreferences::runtime() const { return RuntimeOptions{device, precision, threads}; }
+
+QString AppPreferences::fileStem(const GenerationSettings& settings, const QDateTime& when) const {
+    QString stem = fileNamePattern;
+    stem.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyyMMdd")))
+        .replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HHmmss")))
+        .replace(QStringLiteral("{seed}"), QString::number(settings.seed))
+        .replace(QStringLiteral("{steps}"), QString::number(settings.steps))
+        .replace(QStringLiteral("{prompt}"), QString::fromStdString(settings.prompt).left(48));
+    stem = safeFileNamePart(stem).left(120);
+    return stem.isEmpty() ? QStringLiteral("flashface") : stem;
+}
+
+}  // namespace flashface::ui

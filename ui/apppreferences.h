@@ -1,0 +1,32 @@
+#pragma once
+
+#include "pipeline/pipeline.h"
+
+#include <QDateTime>
+#include <QString>
+
+class QSettings;
+
+namespace flashface::ui {
+
+// What the Preferences dialog edits, kept in QSettings under "preferences/".
+struct AppPreferences {
+    QString modelsFolder;
+    DeviceChoice device = DeviceChoice::Auto;
+    PrecisionChoice precision = PrecisionChoice::Auto;
+    int threads = 0;  // 0 = every core
+    QString outputFolder;
+    QString fileNamePattern = QStringLiteral("{date}_{prompt}");
+    QString language;  // "" = the system's, "en", "zh_CN"
+
+    static AppPreferences defaults();
+    static AppPreferences load(QSettings& settings);
+    void save(QSettings& settings) const;
+
+    RuntimeOptions runtime() const;
+    // The file name (without number and extension) for a run: the pattern with {date}, {time},
+    // {seed}, {steps} and {prompt} filled in and made safe for any file system.
+    QString fileStem(const GenerationSettings& settings, const QDateTime& when) const;
+};
+
+}  // namespace flashface::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "facefinder.h"
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include <QCoro/QCoroTask>
+
+#include <memory>
+
+namespace flashface::ui {
+
+struct DetectionResult {
+    bool available = false;  // false: no detector (models missing), see `error`
+    QString error;
+    std::vector<FaceCandidate> faces;
+};
+
+// Runs the face detector off the GUI thread, one photo at a time; the detector is loaded on the
+// first request and kept until the models folder changes.
+class FaceDetectionService : public QObject {
+    Q_OBJECT
+public:
+    explicit FaceDetectionService(QObject* parent = nullptr);
+    ~FaceDetectionService() override;
+
+    void setModelsFolder(const QString& folder);
+    QCoro::Task<DetectionResult> detect(Image photo);
+
+private:
+    struct State;
+    std::shared_ptr<State> state_;
+    QThreadPool pool_;
+};
+
+}  // namespace flashface::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/image.h"
+#include "pipeline/model_files.h"
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flashface::ui {
+
+// A face the engine's detector found in a photo (photo pixels), with the aligned crop the
+// engine makes of it: exactly what the model will see, so it can be shown and passed on as is.
+struct FaceCandidate {
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    float score = 0;
+    std::array<std::array<float, 2>, 5> landmarks{};  // eyes, nose, mouth corners
+    std::string warning;                              // e.g. too small to be a good reference
+    Image aligned;                                    // the box cut out with the eyes levelled
+};
+
+// The engine's RetinaFace behind a libtorch-free interface, so that the widgets never see
+// libtorch headers. Loads the detector once; find() is const and may run on any one thread.
+class FaceFinder {
+public:
+    // Throws FileError when the detector weights are missing or unreadable.
+    explicit FaceFinder(const ModelFiles& files);
+    ~FaceFinder();
+    FaceFinder(const FaceFinder&) = delete;
+    FaceFinder& operator=(const FaceFinder&) = delete;
+
+    // Most confident first; empty when there is no face.
+    std::vector<FaceCandidate> find(const Image& photo) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace flashface::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "pipeline/request.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+
+namespace flashface::ui {
+
+class FaceBoxCanvas;
+
+// Where the face goes in the output: the canvas, the four numeric coordinates kept in sync
+// with it, and presets (centred portrait, official default, none).
+class FacePositionPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit FacePositionPanel(QWidget* parent = nullptr);
+
+    FaceBox box() const;
+    void setBox(const FaceBox& box);
+    void setOutputSize(int width, int height);
+
+    void writeTo(GenerationSettings& settings) const;
+    void readFrom(const GenerationSettings& settings);
+
+    FaceBoxCanvas* canvas() const { return canvas_; }
+    QDoubleSpinBox* coordinateField(int index) const { return fields_[index]; }  // x1, y1, x2, y2
+    QComboBox* presetBox() const { return presets_; }
+
+signals:
+    void boxChanged(const flashface::FaceBox& box);
+
+private:
+    void showBox(const FaceBox& box);
+    void applyFields();
+    void applyPreset(int index);
+
+    FaceBoxCanvas* canvas_;
+    std::array<QDoubleSpinBox*, 4> fields_{};
+    QComboBox* presets_;
+    QLabel* summary_;
+    bool syncing_ = false;
+};
+
+}  // namespace flashface::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "galleryitem.h"
+
+#include <QAbstractListModel>
+
+#include <QCoro/QCoroTask>
+
+namespace flashface::ui {
+
+// The generated images of this and earlier sessions, newest first. The output folder is the
+// store: every image is a PNG carrying its settings, so nothing else needs saving.
+class GalleryModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole };
+
+    explicit GalleryModel(QObject* parent = nullptr);
+
+    // Replaces the contents with the folder's images, read off the GUI thread.
+    QCoro::Task<> loadFolder(const QString& folder);
+    QString folder() const { return folder_; }
+
+    // Newly generated images, placed first.
+    void prepend(const QList<GalleryItem>& items);
+    const GalleryItem& item(int row) const { return items_.at(row); }
+    int indexOfPath(const QString& path) const;
+
+    // Removes the row and moves its file to the trash (deleted outright where there is none).
+    bool removeImage(int row, QString* error = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+
+signals:
+    void folderLoaded(int count);
+
+private:
+    QString folder_;
+    QList<GalleryItem> items_;
+    quint64 generation_ = 0;  // a newer loadFolder() supersedes an older one still reading
+};
+
+}  // namespace flashface::ui

@@ -1,0 +1,116 @@
+#include "generationworker.h"
+
+#include "common/error.h"
+#include "imageconversion.h"
+#include "pipeline/generation_metadata.h"
+
+#include <exception>
+
+namespace flashface::ui {
+namespace {
+
+bool sameOptions(const RuntimeOptions& a, const RuntimeOptions& b) {
+    return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
+}
+
+QString message(const std::exception& e) { return QString::fromUtf8(e.what()); }
+
+}  // namespace
+
+GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent) {}
+
+GenerationWorker::~GenerationWorker() = default;
+
+void GenerationWorker::cancel() { cancel_.cancel(); }
+
+void GenerationWorker::configure(const QString& modelsFolder, RuntimeOptions options) {
+    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) return;
+    modelsFolder_ = modelsFolder;
+    options_ = options;
+    pipeline_.reset();  // frees the weights; the next load reads the new configuration
+}
+
+void GenerationWorker::load() {
+    cancel_.reset();
+    ensureLoaded();
+}
+
+bool GenerationWorker::ensureLoaded() {
+    try {
+        if (!pipeline_) pipeline_ = std::make_unique<Pipeline>(resolveModelFiles(modelsFolder_.toStdString()), options_);
+        if (!pipeline_->isLoaded()) {
+            pipeline_->load(
+                [this](const LoadProgress& p) { emit loadProgress(QString::fromStdString(p.stage), p.fraction); },
+                &cancel_);
+            emit loaded(QString::fromStdString(pipeline_->deviceDescription()));
+        }
+        return true;
+    } catch (const Cancelled&) {
+        emit loadFailed(tr("Loading the models was cancelled."));
+    } catch (const std::exception& e) {
+        pipeline_.reset();
+        emit loadFailed(message(e));
+    }
+    return false;
+}
+
+void GenerationWorker::run(const GenerationJob& job) {
+    cancel_.reset();
+    GenerationOutcome outcome;
+    outcome.jobId = job.id;
+    outcome.settings = job.request.settings;
+    if (!ensureLoaded()) {
+        if (cancel_.isCancelled()) {
+            outcome.status = GenerationOutcome::Status::Cancelled;
+            emit cancelled(outcome);
+        } else {
+            outcome.status = GenerationOutcome::Status::Failed;
+            outcome.error = tr("The models could not be loaded.");
+            emit failed(outcome);
+        }
+        return;
+    }
+    try {
+        const GenerationResult result = pipeline_->generate(
+            job.request,
+            [this, &job](const StepProgress& p) {
+                StepPreview preview{job.id, p.step, p.totalSteps, p.elapsedSeconds, p.secondsLeft, {}};
+                for (const Image& image : p.previews) preview.previews.append(toQImage(image));
+                emit stepProgress(preview);
+            },
+            &cancel_);
+        emit finished(save(job, result));
+    } catch (const Cancelled&) {
+        outcome.status = GenerationOutcome::Status::Cancelled;
+        emit cancelled(outcome);
+    } catch (const std::exception& e) {
+        outcome.status = GenerationOutcome::Status::Failed;
+        outcome.error = message(e);
+        emit failed(outcome);
+    }
+}
+
+GenerationOutcome GenerationWorker::save(const GenerationJob& job, const GenerationResult& result) const {
+    GenerationOutcome outcome;
+    outcome.jobId = job.id;
+    outcome.settings = result.settings;
+    outcome.seconds = result.seconds;
+    ImageMetadata metadata;
+    for (const Reference& ref : job.request.references) metadata.referenceLabels.push_back(ref.label);
+    for (std::size_t i = 0; i < result.images.size(); ++i) {
+        outcome.images.append(toQImage(result.images[i]));
+        // Each file carries the settings that regenerate it as the first image of a run.
+        metadata.settings = settingsForImage(result.settings, int(i));
+        try {
+            const auto path = saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
+                                                 job.fileStem.toStdString());
+            outcome.files.append(QString::fromStdString(path.string()));
+        } catch (const std::exception& e) {
+            outcome.files.append(QString());
+            outcome.error = message(e);
+        }
+    }
+    return outcome;
+}
+
+}  // namespace flashface::ui

@@ -1,0 +1,69 @@
+#include "missingmodelspanel.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace flashface::ui {
+
+MissingModelsPanel::MissingModelsPanel(QWidget* parent)
+    : QFrame(parent), title_(new QLabel(this)), list_(new QLabel(this)) {
+    setFrameShape(QFrame::StyledPanel);
+    setObjectName(QStringLiteral("missingModels"));
+    setStyleSheet(QStringLiteral("#missingModels { background: palette(alternate-base); border: 1px solid #e0a030; }"));
+    title_->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 14px;"));
+    title_->setWordWrap(true);
+    list_->setTextFormat(Qt::RichText);
+    list_->setOpenExternalLinks(true);
+    list_->setWordWrap(true);
+    list_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    auto* open = new QPushButton(tr("Open Models Folder"), this);
+    auto* prefs = new QPushButton(tr("Choose Models Folder…"), this);
+    auto* again = new QPushButton(tr("Check Again"), this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(open);
+    buttons->addWidget(prefs);
+    buttons->addStretch();
+    buttons->addWidget(again);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(list_);
+    layout->addLayout(buttons);
+    connect(open, &QPushButton::clicked, this, [this] {
+        QDir().mkpath(folder_);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder_));
+    });
+    connect(prefs, &QPushButton::clicked, this, &MissingModelsPanel::preferencesRequested);
+    connect(again, &QPushButton::clicked, this, &MissingModelsPanel::checkRequested);
+}
+
+bool MissingModelsPanel::check(const QString& folder) {
+    folder_ = folder;
+    missing_ = missingModelFiles(folder.toStdString());
+    setVisible(!missing_.empty());
+    if (missing_.empty()) return true;
+    title_->setText(tr("%n model file(s) missing: you can prepare references, prompts and settings, "
+                       "but generating needs them.",
+                       nullptr, int(missing_.size())));
+    QString html = tr("<p>Put these files into <b>%1</b>:</p>").arg(QDir::toNativeSeparators(folder).toHtmlEscaped());
+    html += QStringLiteral("<ul>");
+    for (const MissingModelFile& file : missing_) {
+        const QString url = QString::fromStdString(file.url);
+        html += tr("<li><b>%1</b> — %2<br/>expected at %3<br/>download: <a href=\"%4\">%4</a></li>")
+                    .arg(QString::fromStdString(file.name).toHtmlEscaped(),
+                         QString::fromStdString(file.purpose).toHtmlEscaped(),
+                         QDir::toNativeSeparators(QString::fromStdString(file.expectedAt.string())).toHtmlEscaped(),
+                         url.toHtmlEscaped());
+    }
+    html += QStringLiteral("</ul>");
+    list_->setText(html);
+    return false;
+}
+
+QString MissingModelsPanel::listText() const { return list_->text(); }
+
+}  // namespace flashface::ui

@@ -1,0 +1,119 @@
+#include "preferencesdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace flashface::ui {
+
+PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
+    : QDialog(parent),
+      modelsFolder_(new QLineEdit(p.modelsFolder, this)),
+      device_(new QComboBox(this)),
+      precision_(new QComboBox(this)),
+      threads_(new QSpinBox(this)),
+      outputFolder_(new QLineEdit(p.outputFolder, this)),
+      pattern_(new QLineEdit(p.fileNamePattern, this)),
+      example_(new QLabel(this)),
+      language_(new QComboBox(this)),
+      initialLanguage_(p.language) {
+    setWindowTitle(tr("Preferences"));
+
+    device_->addItem(tr("Automatic (GPU when available)"), int(DeviceChoice::Auto));
+    device_->addItem(tr("CPU"), int(DeviceChoice::Cpu));
+    device_->addItem(tr("CUDA GPU"), int(DeviceChoice::Cuda));
+    device_->setCurrentIndex(device_->findData(int(p.device)));
+    precision_->addItem(tr("Automatic (half on GPU, full on CPU)"), int(PrecisionChoice::Auto));
+    precision_->addItem(tr("Full (float32)"), int(PrecisionChoice::Float32));
+    precision_->addItem(tr("Half (float16, GPU only)"), int(PrecisionChoice::Float16));
+    precision_->setCurrentIndex(precision_->findData(int(p.precision)));
+    threads_->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
+    threads_->setSpecialValueText(tr("All cores"));
+    threads_->setValue(p.threads);
+    threads_->setToolTip(tr("CPU threads the engine uses; fewer keep the computer responsive while generating."));
+    pattern_->setToolTip(tr("Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are "
+                            "filled in; a number is appended, so no file is ever replaced."));
+    language_->addItem(tr("System language"), QString());
+    language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language_->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    language_->setCurrentIndex(std::max(0, language_->findData(p.language)));
+
+    auto* engine = new QGroupBox(tr("Engine"), this);
+    auto* engineForm = new QFormLayout(engine);
+    engineForm->addRow(tr("Models folder:"), folderRow(tr("Models Folder"), modelsFolder_));
+    engineForm->addRow(tr("Device:"), device_);
+    engineForm->addRow(tr("Precision:"), precision_);
+    engineForm->addRow(tr("Threads:"), threads_);
+    auto* output = new QGroupBox(tr("Output"), this);
+    auto* outputForm = new QFormLayout(output);
+    outputForm->addRow(tr("Output folder:"), folderRow(tr("Output Folder"), outputFolder_));
+    outputForm->addRow(tr("File names:"), pattern_);
+    outputForm->addRow(QString(), example_);
+    auto* appearance = new QGroupBox(tr("Interface"), this);
+    auto* appearanceForm = new QFormLayout(appearance);
+    appearanceForm->addRow(tr("Language:"), language_);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (language_->currentData().toString() != initialLanguage_)
+            QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start."));
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(pattern_, &QLineEdit::textChanged, this, &PreferencesDialog::updateExample);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(engine);
+    layout->addWidget(output);
+    layout->addWidget(appearance);
+    layout->addWidget(buttons);
+    updateExample();
+    resize(560, sizeHint().height());
+}
+
+QWidget* PreferencesDialog::folderRow(const QString& title, QLineEdit* edit) {
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    edit->setParent(row);
+    layout->addWidget(edit, 1);
+    auto* browse = new QPushButton(tr("Browse…"), row);
+    layout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this, edit, title] {
+        const QString folder = QFileDialog::getExistingDirectory(this, title, edit->text());
+        if (!folder.isEmpty()) edit->setText(QDir::toNativeSeparators(folder));
+    });
+    return row;
+}
+
+void PreferencesDialog::updateExample() {
+    GenerationSettings example;
+    example.prompt = tr("a handsome young man on the street").toStdString();
+    example.seed = 1234;
+    example_->setText(tr("e.g. %1-00001.png").arg(preferences().fileStem(example, QDateTime::currentDateTime())));
+}
+
+AppPreferences PreferencesDialog::preferences() const {
+    AppPreferences p;
+    p.modelsFolder = QDir::fromNativeSeparators(modelsFolder_->text().trimmed());
+    p.device = DeviceChoice(device_->currentData().toInt());
+    p.precision = PrecisionChoice(precision_->currentData().toInt());
+    p.threads = threads_->value();
+    p.outputFolder = QDir::fromNativeSeparators(outputFolder_->text().trimmed());
+    p.fileNamePattern = pattern_->text().trimmed();
+    p.language = language_->currentData().toString();
+    return p;
+}
+
+}  // namespace flashface::ui

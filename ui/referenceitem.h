@@ -1,0 +1,43 @@
+#pragma once
+
+#include "facefinder.h"
+#include "pipeline/request.h"
+
+#include <QImage>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace flashface::ui {
+
+// One reference photo in the References panel and what is known about its faces.
+struct ReferenceItem {
+    enum class State {
+        Loading,     // reading the file / detecting faces
+        Ready,       // at least one face found
+        NoFace,      // none found: usable only with a manual box
+        Unchecked,   // no detector available: the engine will detect when generating
+        Failed,      // the file could not be read
+    };
+
+    quint64 id = 0;
+    QString label;  // file name, or "Pasted image N"
+    Image photo;    // upright RGB, as the engine reads it
+    QImage preview;  // downscaled for display
+    State state = State::Loading;
+    QString message;  // why it is not usable, or a warning about the chosen face
+    std::vector<FaceCandidate> faces;
+    int chosenFace = 0;
+    std::optional<PixelBox> manualBox;
+    bool enabled = true;
+
+    bool usable() const;
+    // What the engine receives: the chosen face's aligned crop, the photo with its manual box,
+    // or (no detector here) the photo for the engine to search.
+    std::optional<Reference> toReference() const;
+    // The face the model will see, for display; null when not known yet.
+    QImage crop() const;
+};
+
+}  // namespace flashface::ui

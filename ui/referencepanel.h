@@ -1,0 +1,74 @@
+#pragma once
+
+#include "referenceitem.h"
+
+#include <QWidget>
+
+#include <QCoro/QCoroTask>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace flashface::ui {
+
+class FaceDetectionService;
+class ReferenceCard;
+
+// The reference photos of the person: add them by dropping files or folders, pasting, or the
+// buttons; each is searched for faces off the GUI thread and shown with its faces outlined and
+// the crop the model will see. Any number of references; each can be disabled or removed.
+class ReferencePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReferencePanel(FaceDetectionService* detection, QWidget* parent = nullptr);
+
+    void addFiles(const QStringList& paths);  // folders are searched for images (not recursively)
+    void addImage(const QImage& image, const QString& label);
+    bool pasteFromClipboard();
+
+    int count() const { return int(items_.size()); }
+    const ReferenceItem& item(int index) const { return items_.at(index); }
+    ReferenceCard* card(int index) const;
+    bool isBusy() const;  // photos still loading or being searched
+
+    void chooseFace(int index, int face);
+    void setReferenceEnabled(int index, bool enabled);
+    void setManualBox(int index, const std::optional<PixelBox>& box);
+    void remove(int index);
+    void clear();
+    void redetectUnchecked();  // after the models folder changed
+
+    // The enabled, usable references, in order.
+    std::vector<Reference> references() const;
+    // Sentences about enabled references that cannot be used as they are.
+    QStringList problems() const;
+
+    static bool isImageFile(const QString& path);
+
+signals:
+    void referencesChanged();
+    void message(const QString& text);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    quint64 append(ReferenceItem item);
+    int indexOf(quint64 id) const;
+    void refresh(int index);
+    QCoro::Task<> loadFile(quint64 id, QString path);
+    QCoro::Task<> detect(quint64 id);
+    void drawBox(quint64 id);
+
+    FaceDetectionService* detection_;
+    QList<ReferenceItem> items_;
+    QList<ReferenceCard*> cards_;
+    QVBoxLayout* cardLayout_;
+    QLabel* emptyHint_;
+    QLabel* summary_;
+    quint64 nextId_ = 1;
+    int pasted_ = 0;
+};
+
+}  // namespace flashface::ui

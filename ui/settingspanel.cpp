@@ -1,0 +1,341 @@
+#include "settingspanel.h"
+
+#include "guidancepreset.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace flashface::ui {
+namespace {
+
+QDoubleSpinBox* decimalField(QWidget* parent, double min, double max, double step, int decimals) {
+    auto* field = new QDoubleSpinBox(parent);
+    field->setRange(min, max);
+    field->setSingleStep(step);
+    field->setDecimals(decimals);
+    return field;
+}
+
+QSpinBox* intField(QWidget* parent, int min, int max, int step) {
+    auto* field = new QSpinBox(parent);
+    field->setRange(min, max);
+    field->setSingleStep(step);
+    return field;
+}
+
+struct SizeChoice {
+    int width, height;
+    const char* label;
+};
+
+constexpr SizeChoice kSizes[] = {
+    {768, 768, QT_TRANSLATE_NOOP("SettingsPanel", "Square (trained size)")},
+    {576, 768, QT_TRANSLATE_NOOP("SettingsPanel", "Portrait 3:4")},
+    {512, 768, QT_TRANSLATE_NOOP("SettingsPanel", "Portrait 2:3")},
+    {768, 576, QT_TRANSLATE_NOOP("SettingsPanel", "Landscape 4:3")},
+    {768, 512, QT_TRANSLATE_NOOP("SettingsPanel", "Landscape 3:2")},
+    {512, 512, QT_TRANSLATE_NOOP("SettingsPanel", "Small square (fast)")},
+};
+
+}  // namespace
+
+SettingsPanel::SettingsPanel(QWidget* parent)
+    : QWidget(parent),
+      presets_(new QComboBox(this)),
+      deletePreset_(new QToolButton(this)),
+      steps_(intField(this, 1, 150, 1)),
+      seed_(decimalField(this, 0, std::numeric_limits<std::uint32_t>::max(), 1, 0)),
+      randomSeed_(new QCheckBox(tr("Random"), this)),
+      numImages_(intField(this, 1, 16, 1)),
+      sizes_(new QComboBox(this)),
+      width_(intField(this, 64, 2048, 64)),
+      height_(intField(this, 64, 2048, 64)),
+      textGuidance_(decimalField(this, 0, 20, 0.1, 2)),
+      lambda_(decimalField(this, 0, 2, 0.05, 2)),
+      referenceGuidance_(decimalField(this, 0, 8, 0.1, 2)),
+      launchStep_(intField(this, 0, 1000, 50)),
+      lambdaBefore_(decimalField(this, 0, 2, 0.05, 2)),
+      guideRescale_(decimalField(this, 0, 1, 0.05, 2)) {
+    auto* layout = new QVBoxLayout(this);
+    buildPresetRow(layout);
+
+    steps_->setToolTip(tr("Denoising steps. The official tool uses 35 (30 in its API); more steps are "
+                          "slower and rarely better beyond that."));
+    seed_->setToolTip(tr("The same seed with the same settings gives the same images."));
+    randomSeed_->setToolTip(tr("Draw a new seed for every run. The seed used is shown here and kept "
+                               "with each image."));
+    auto* dice = new QToolButton(this);
+    dice->setText(QStringLiteral("🎲"));
+    dice->setToolTip(tr("Roll a new seed and keep it fixed"));
+    dice->setAccessibleName(tr("Roll seed"));
+    numImages_->setToolTip(tr("Images per run. They share the references and the prompt; each gets its own noise."));
+    width_->setToolTip(tr("Output width in pixels (a multiple of 8). The model was trained at 768 × 768."));
+    height_->setToolTip(tr("Output height in pixels (a multiple of 8). The model was trained at 768 × 768."));
+    sizes_->setToolTip(tr("Common output sizes"));
+    for (const auto& size : kSizes)
+        sizes_->addItem(tr("%1 × %2 — %3").arg(size.width).arg(size.height).arg(QCoreApplication::translate("SettingsPanel", size.label)));
+    sizes_->addItem(tr("Custom"));
+
+    auto* general = new QGroupBox(tr("Image"), this);
+    auto* form = new QFormLayout(general);
+    form->addRow(tr("Steps:"), steps_);
+    auto* seedRow = new QHBoxLayout;
+    seedRow->addWidget(seed_, 1);
+    seedRow->addWidget(dice);
+    seedRow->addWidget(randomSeed_);
+    form->addRow(tr("Seed:"), seedRow);
+    form->addRow(tr("Images:"), numImages_);
+    form->addRow(tr("Size:"), sizes_);
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(width_, 1);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
+    sizeRow->addWidget(height_, 1);
+    form->addRow(QString(), sizeRow);
+    layout->addWidget(general);
+
+    textGuidance_->setToolTip(tr("Text guidance: how strongly the prompt steers the image. Official default "
+                                 "7.5; “Change age” uses 8.5 so the prompt can override the references."));
+    lambda_->setToolTip(tr("Reference feature strength λ: how much of the reference faces is injected. "
+                           "Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually "
+                           "raising only this is enough. Too high looks pasted; lower it for artifacts."));
+    referenceGuidance_->setToolTip(tr("Reference guidance strength. Official default 3.2, range 1.8–4. Higher "
+                                      "keeps more facial detail but gives less variety."));
+    launchStep_->setToolTip(tr("Reference guidance applies from this timestep on (t ≤ value, of 1000). "
+                               "Official default 750. Higher means earlier and more likeness; lower leaves "
+                               "the prompt more freedom, e.g. to change age."));
+    lambdaBefore_->setToolTip(tr("λ used before reference guidance starts. Official default 0.85."));
+    guideRescale_->setToolTip(tr("Guidance rescale: tames the over-saturated look of strong guidance. "
+                                 "Official value 0.5."));
+
+    auto* guidance = new QGroupBox(tr("Guidance"), this);
+    auto* guidanceForm = new QFormLayout(guidance);
+    guidanceForm->addRow(tr("Text guidance:"), textGuidance_);
+    guidanceForm->addRow(tr("Reference strength λ:"), lambda_);
+    guidanceForm->addRow(tr("Reference guidance:"), referenceGuidance_);
+    guidanceForm->addRow(tr("Launch step:"), launchStep_);
+    layout->addWidget(guidance);
+
+    auto* advanced = new QGroupBox(tr("Advanced"), this);
+    advanced->setCheckable(true);
+    advanced->setChecked(false);
+    advanced->setToolTip(tr("Rarely needed: the official tool keeps these fixed."));
+    auto* advancedBody = new QWidget(advanced);
+    auto* advancedForm = new QFormLayout(advancedBody);
+    advancedForm->setContentsMargins(0, 0, 0, 0);
+    advancedForm->addRow(tr("λ before launch:"), lambdaBefore_);
+    advancedForm->addRow(tr("Guidance rescale:"), guideRescale_);
+    (new QVBoxLayout(advanced))->addWidget(advancedBody);
+    advancedBody->setVisible(false);
+    connect(advanced, &QGroupBox::toggled, advancedBody, &QWidget::setVisible);
+    layout->addWidget(advanced);
+    layout->addStretch();
+
+    connect(dice, &QToolButton::clicked, this, &SettingsPanel::rollSeed);
+    connect(seed_, &QDoubleSpinBox::editingFinished, this, [this] { randomSeed_->setChecked(false); });
+    connect(sizes_, &QComboBox::activated, this, [this](int index) {
+        if (index >= int(std::size(kSizes))) return;
+        width_->setValue(kSizes[index].width);
+        height_->setValue(kSizes[index].height);
+    });
+    for (QSpinBox* field : {width_, height_}) {
+        connect(field, &QSpinBox::editingFinished, this, [this, field] { snapSize(field); });
+        connect(field, &QSpinBox::valueChanged, this, [this] {
+            int match = int(std::size(kSizes));
+            for (int i = 0; i < int(std::size(kSizes)); ++i)
+                if (kSizes[i].width == width_->value() && kSizes[i].height == height_->value()) match = i;
+            sizes_->setCurrentIndex(match);
+            emit outputSizeChanged(width_->value(), height_->value());
+        });
+    }
+    for (QDoubleSpinBox* field : {textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
+        connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
+    connect(launchStep_, &QSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
+    for (QSpinBox* field : {steps_, numImages_, width_, height_, launchStep_})
+        connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
+    for (QDoubleSpinBox* field : {seed_, textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
+        connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::changed);
+
+    GenerationSettings defaults;
+    readFrom(defaults);
+    seed_->setValue(QRandomGenerator::global()->generate());
+    setRandomSeed(true);
+}
+
+void SettingsPanel::buildPresetRow(QVBoxLayout* layout) {
+    presets_->setToolTip(tr("Guidance presets. “Change age” lets the prompt change the person's age."));
+    auto* save = new QToolButton(this);
+    save->setText(tr("Save…"));
+    save->setToolTip(tr("Save the current guidance values as a preset"));
+    deletePreset_->setText(tr("Delete"));
+    deletePreset_->setToolTip(tr("Delete this user preset"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Preset:"), this));
+    row->addWidget(presets_, 1);
+    row->addWidget(save);
+    row->addWidget(deletePreset_);
+    layout->addLayout(row);
+    connect(presets_, &QComboBox::activated, this, [this](int index) {
+        if (presets_->itemData(index).isValid()) applyPreset(presets_->itemText(index));
+    });
+    connect(save, &QToolButton::clicked, this, &SettingsPanel::askSavePreset);
+    connect(deletePreset_, &QToolButton::clicked, this, [this] {
+        const QString name = currentPresetName();
+        if (QMessageBox::question(this, tr("Delete preset"), tr("Delete the preset “%1”?").arg(name)) ==
+            QMessageBox::Yes)
+            removePreset(name);
+    });
+    reloadPresets();
+}
+
+void SettingsPanel::reloadPresets() {
+    presets_->clear();
+    // Item data: true for built-in presets; the trailing "Custom" entry has none.
+    for (const GuidancePreset& p : builtInPresets()) presets_->addItem(p.name, true);
+    QSettings settings;
+    for (const GuidancePreset& p : loadUserPresets(settings)) presets_->addItem(p.name, false);
+    presets_->addItem(tr("Custom"));
+    syncPresetSelection();
+}
+
+void SettingsPanel::syncPresetSelection() {
+    if (applying_) return;
+    GenerationSettings current;
+    writeTo(current);
+    QSettings settings;
+    QList<GuidancePreset> all = builtInPresets() + loadUserPresets(settings);
+    int index = presets_->count() - 1;
+    for (const GuidancePreset& p : all)
+        if (p.matches(current)) {
+            index = presets_->findText(p.name);
+            break;
+        }
+    presets_->setCurrentIndex(index);
+    const QVariant data = presets_->itemData(index);
+    deletePreset_->setEnabled(data.isValid() && !data.toBool());
+}
+
+bool SettingsPanel::applyPreset(const QString& name) {
+    QSettings settings;
+    for (const GuidancePreset& p : builtInPresets() + loadUserPresets(settings)) {
+        if (p.name != name) continue;
+        GenerationSettings current;
+        writeTo(current);
+        p.applyTo(current);
+        readFrom(current);
+        return true;
+    }
+    return false;
+}
+
+void SettingsPanel::saveCurrentAsPreset(const QString& name) {
+    GenerationSettings current;
+    writeTo(current);
+    QSettings settings;
+    saveUserPreset(settings, GuidancePreset::capture(name, current));
+    reloadPresets();
+}
+
+void SettingsPanel::removePreset(const QString& name) {
+    QSettings settings;
+    removeUserPreset(settings, name);
+    reloadPresets();
+}
+
+QStringList SettingsPanel::presetNames() const {
+    QStringList names;
+    for (int i = 0; i < presets_->count(); ++i)
+        if (presets_->itemData(i).isValid()) names.append(presets_->itemText(i));
+    return names;
+}
+
+QString SettingsPanel::currentPresetName() const {
+    return presets_->currentData().isValid() ? presets_->currentText() : QString();
+}
+
+void SettingsPanel::askSavePreset() {
+    bool ok = false;
+    QString name = QInputDialog::getText(this, tr("Save preset"), tr("Preset name:"), QLineEdit::Normal,
+                                         QString(), &ok)
+                       .trimmed();
+    // A slash would nest groups in QSettings.
+    name.replace(QLatin1Char('/'), QLatin1Char('-')).replace(QLatin1Char('\\'), QLatin1Char('-'));
+    if (!ok || name.isEmpty()) return;
+    for (const GuidancePreset& p : builtInPresets())
+        if (p.name == name) {
+            QMessageBox::warning(this, tr("Save preset"), tr("“%1” is a built-in preset; choose another name.").arg(name));
+            return;
+        }
+    if (presetNames().contains(name) &&
+        QMessageBox::question(this, tr("Save preset"), tr("Replace the preset “%1”?").arg(name)) != QMessageBox::Yes)
+        return;
+    saveCurrentAsPreset(name);
+}
+
+void SettingsPanel::snapSize(QSpinBox* field) {
+    const int snapped = std::max(64, (field->value() + 4) / 8 * 8);
+    if (snapped != field->value()) field->setValue(snapped);
+}
+
+void SettingsPanel::writeTo(GenerationSettings& s) const {
+    s.steps = steps_->value();
+    s.seed = seed();
+    s.numImages = numImages_->value();
+    s.width = width_->value() / 8 * 8;
+    s.height = height_->value() / 8 * 8;
+    s.textGuidance = float(textGuidance_->value());
+    s.lambda = float(lambda_->value());
+    s.referenceGuidance = float(referenceGuidance_->value());
+    s.launchStep = launchStep_->value();
+    s.lambdaBefore = float(lambdaBefore_->value());
+    s.guideRescale = float(guideRescale_->value());
+}
+
+void SettingsPanel::readFrom(const GenerationSettings& s) {
+    applying_ = true;
+    steps_->setValue(s.steps);
+    seed_->setValue(s.seed);
+    numImages_->setValue(s.numImages);
+    width_->setValue(s.width);
+    height_->setValue(s.height);
+    textGuidance_->setValue(s.textGuidance);
+    lambda_->setValue(s.lambda);
+    referenceGuidance_->setValue(s.referenceGuidance);
+    launchStep_->setValue(s.launchStep);
+    lambdaBefore_->setValue(s.lambdaBefore);
+    guideRescale_->setValue(s.guideRescale);
+    applying_ = false;
+    syncPresetSelection();
+}
+
+bool SettingsPanel::randomSeed() const { return randomSeed_->isChecked(); }
+void SettingsPanel::setRandomSeed(bool random) { randomSeed_->setChecked(random); }
+std::uint32_t SettingsPanel::seed() const { return static_cast<std::uint32_t>(seed_->value()); }
+
+void SettingsPanel::setSeed(std::uint32_t seed) {
+    seed_->setValue(seed);
+    setRandomSeed(false);
+}
+
+std::uint32_t SettingsPanel::takeSeedForRun() {
+    if (randomSeed()) seed_->setValue(QRandomGenerator::global()->generate());
+    return seed();
+}
+
+void SettingsPanel::rollSeed() { setSeed(QRandomGenerator::global()->generate()); }
+
+}  // namespace flashface::ui

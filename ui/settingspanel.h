@@ -1,0 +1,76 @@
+#pragma once
+
+#include "pipeline/request.h"
+
+#include <QWidget>
+
+#include <cstdint>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+class QToolButton;
+class QVBoxLayout;
+
+namespace flashface::ui {
+
+// The numbers of a generation: steps, seed (fixed or random, 32-bit), image count, size, and
+// the guidance controls with the official advice in their tooltips; guidance presets, built-in
+// and the user's own (kept in QSettings).
+class SettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPanel(QWidget* parent = nullptr);
+
+    void writeTo(GenerationSettings& settings) const;
+    void readFrom(const GenerationSettings& settings);
+
+    bool randomSeed() const;
+    void setRandomSeed(bool random);
+    std::uint32_t seed() const;
+    void setSeed(std::uint32_t seed);  // also switches to a fixed seed
+    // The seed of the next run: a fresh one in random mode (then shown), else the fixed one.
+    std::uint32_t takeSeedForRun();
+    void rollSeed();  // the dice: a new random seed, kept fixed so it can be reused
+
+    // Applies the preset of that name (built-in or user) to the guidance controls.
+    bool applyPreset(const QString& name);
+    void saveCurrentAsPreset(const QString& name);
+    void removePreset(const QString& name);
+    QStringList presetNames() const;
+    QString currentPresetName() const;  // empty when the controls match no preset
+
+    QSpinBox* stepsField() const { return steps_; }
+    QDoubleSpinBox* seedField() const { return seed_; }
+
+signals:
+    void outputSizeChanged(int width, int height);
+    void changed();
+
+private:
+    void buildPresetRow(QVBoxLayout* layout);
+    void reloadPresets();
+    void syncPresetSelection();
+    void askSavePreset();
+    void snapSize(QSpinBox* field);
+
+    QComboBox* presets_;
+    QToolButton* deletePreset_;
+    QSpinBox* steps_;
+    QDoubleSpinBox* seed_;
+    QCheckBox* randomSeed_;
+    QSpinBox* numImages_;
+    QComboBox* sizes_;
+    QSpinBox* width_;
+    QSpinBox* height_;
+    QDoubleSpinBox* textGuidance_;
+    QDoubleSpinBox* lambda_;
+    QDoubleSpinBox* referenceGuidance_;
+    QSpinBox* launchStep_;
+    QDoubleSpinBox* lambdaBefore_;
+    QDoubleSpinBox* guideRescale_;
+    bool applying_ = false;
+};
+
+}  // namespace flashface::ui
