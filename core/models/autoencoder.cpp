@@ -68,7 +68,9 @@ public:
         // [B, 3C, H, W] → tokens [B, HW, 3C] → q, k, v of C channels each.
         const auto qkv = toQkv_.forward(norm_.forward(x)).flatten(2).transpose(1, 2).chunk(3, -1);
         const auto out = nn::attention(qkv[0], qkv[1], qkv[2], nn::AttentionOptions{});
-        return proj_.forward(out.transpose(1, 2).reshape({b, c, h, w})) + x;
+        // The original reshapes the token-major [B, HW, C] result straight to [B, C, H, W]
+        // (no transpose back); the weights and the reference outputs are made that way.
+        return proj_.forward(out.reshape({b, c, h, w})) + x;
     }
 
 private:

@@ -38,6 +38,14 @@ TEST_F(AutoencoderParity, DecodeMatchesReference) {
     EXPECT_TRUE(test::allClose(model_->decode(io_.at("z")), io_.at("decoded"), 1e-4));
 }
 
+TEST_F(AutoencoderParity, ComputesInTheWeightsReducedPrecision) {
+    // The GPU path runs in float16; bfloat16 exercises the same dtype handling on the CPU.
+    model_->to(at::kBFloat16, at::kCPU);
+    const auto decoded = model_->decode(io_.at("z"));
+    EXPECT_EQ(decoded.scalar_type(), at::kBFloat16);
+    EXPECT_TRUE(test::allClose(decoded, io_.at("decoded"), 5e-2));
+}
+
 TEST_F(AutoencoderParity, RejectsLatentsWithTheWrongChannelCount) {
     const auto& z = io_.at("z");
     EXPECT_THROW(model_->decode(at::cat({z, z}, 1)), InvalidRequest);

@@ -103,8 +103,18 @@ TEST(ClipText, LoadsTheTowerOutOfAWholeClipFile) {
 
 TEST(ClipText, LoadsATowerOnlyFile) {
     auto model = fixtureModel();
-    model.load(Checkpoint::open(fixtureDir() / "weights.pth"), at::kFloat, at::kCPU);
+    model.load(Checkpoint::open(fixtureDir() / "weights.safetensors"), at::kFloat, at::kCPU);
     EXPECT_TRUE(matchesReference(model));
+}
+
+TEST(ClipText, ComputesInTheWeightsReducedPrecision) {
+    // The GPU path runs in float16; bfloat16 exercises the same dtype handling on the CPU.
+    auto model = fixtureModel();
+    model.load(Checkpoint::open(fixtureDir() / "weights.safetensors"), at::kBFloat16, at::kCPU);
+    const auto io = test::readAll(fixtureDir() / "io.safetensors");
+    const auto out = model.forward(io.at("tokens"));
+    EXPECT_EQ(out.scalar_type(), at::kBFloat16);
+    EXPECT_TRUE(test::allClose(out, io.at("out"), 5e-2));
 }
 
 TEST(ClipText, WrongShapedKeyIsAFileErrorNamingIt) {
