@@ -1,0 +1,114 @@
+#include "checkpoint/checkpoint.h"
+#include "checkpoint/safetensors_writer.h"
+#include "common/error.h"
+#include "support/fixtures.h"
+
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+namespace flashface {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The fixture UNet stores its main network again under these prefixes (aliases).
+const std::vector<std::string> kAliases{"ori_encoder.", "ori_middle.", "ori_decoder."};
+
+class Float16CacheTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("flashface-fp16-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(dir_);
+        // A private copy: the cache records the source's modification time, which the test changes.
+        source_ = dir_ / "flashface.ckpt";
+        fs::copy_file(test::fixture("unet/weights.pth"), source_);
+        fs::permissions(source_, fs::perms::owner_read | fs::perms::owner_write);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    fs::path dir_, source_;
+};
+
+TEST_F(Float16CacheTest, ReadsBackTheFloat32ValuesWithinFloat16Precision) {
+    const auto checkpoint = Checkpoint::open(source_);
+    const auto cache = float16CachePath(source_);
+    EXPECT_EQ(cache.filename(), "flashface.fp16.safetensors");
+
+    std::vector<double> fractions;
+    Float16CacheOptions options;
+    options.skipPrefixes = kAliases;
+    options.progress = [&](double f) { fractions.push_back(f); };
+    writeFloat16Cache(checkpoint, cache, options);
+
+    ASSERT_FALSE(fractions.empty());
+    EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
+    EXPECT_DOUBLE_EQ(fractions.back(), 1.0);
+    EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
+
+    const auto back = Checkpoint::open(cache);
+    std::size_t kept = 0, aliases = 0;
+    for (const auto& info : checkpoint.tensors()) {
+        const bool alias = info.name.rfind("ori_", 0) == 0;
+        const TensorInfo* cached = back.find(info.name);
+        if (alias) {
+            ++aliases;
+            EXPECT_EQ(cached, nullptr) << info.name;
+            continue;
+        }
+        ASSERT_NE(cached, nullptr) << info.name;
+        ++kept;
+        EXPECT_EQ(cached->shape, info.shape) << info.name;
+        const at::Tensor original = checkpoint.read(info.name);
+        const at::Tensor value = back.read(info.name);
+        if (!original.is_floating_point()) {
+            EXPECT_TRUE(at::equal(value, original)) << info.name;
+            continue;
+        }
+        EXPECT_EQ(value.scalar_type(), at::kHalf) << info.name;
+        // Exactly the rounding of the float32 value, hence within float16 precision of it.
+        EXPECT_TRUE(at::equal(value, original.to(at::kHalf))) << info.name;
+        EXPECT_TRUE(test::allClose(value.to(at::kFloat), original.to(at::kFloat), 1e-3)) << info.name;
+    }
+    EXPECT_GT(kept, 0u);
+    EXPECT_GT(aliases, 0u);
+    // Float16 and no aliases: well under half the float32 archive.
+    EXPECT_LT(fs::file_size(cache), fs::file_size(source_) / 2);
+}
+
+TEST_F(Float16CacheTest, StalenessFollowsTheSource) {
+    const auto cache = float16CachePath(source_);
+    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
+    writeFloat16Cache(Checkpoint::open(source_), cache, {kAliases, {}, nullptr});
+    EXPECT_TRUE(isFloat16CacheCurrent(source_, cache));
+
+    // A cache cut short is not current.
+    const auto size = fs::file_size(cache);
+    fs::resize_file(cache, size - 10);
+    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
+    fs::resize_file(cache, size);
+
+    // A replaced source (new modification time) makes the cache stale.
+    fs::last_write_time(source_, fs::last_write_time(source_) + std::chrono::seconds(5));
+    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
+}
+
+TEST_F(Float16CacheTest, CancelLeavesNoFile) {
+    const auto cache = float16CachePath(source_);
+    std::atomic<bool> cancel{false};
+    Float16CacheOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](double f) {
+        if (f > 0.3) cancel = true;
+    };
+    EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+    EXPECT_FALSE(fs::exists(cache));
+    EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
+}
+
+}  // namespace
+}  // namespace flashface
