@@ -394,10 +394,14 @@ std::vector<RetinaFaceDetections> RetinaFace::detect(const at::Tensor& images) c
     const auto mean = at::tensor(std::vector<double>(kBgrMean.begin(), kBgrMean.end()), images.options())
                           .view({1, 3, 1, 1});
     const auto input = images.flip({1}) * 255.0 - mean;
-    const auto out = forward(input);
+    return decode(forward(input), height, width);
+}
 
+std::vector<RetinaFaceDetections> RetinaFace::decode(const RetinaFaceOutputs& out, std::int64_t height,
+                                                     std::int64_t width) const {
+    c10::InferenceMode guard;
     const auto scores = at::softmax(out.scores.to(at::kFloat), -1).select(-1, 1);
-    const auto priors = retinaFacePriors(height, width).to(images.device()).unsqueeze(0);
+    const auto priors = retinaFacePriors(height, width).to(out.scores.device()).unsqueeze(0);
     const auto centres = priors.narrow(-1, 0, 2);
     const auto sizes = priors.narrow(-1, 2, 2);
     const auto pixels = at::tensor({static_cast<float>(width), static_cast<float>(height)}, priors.options());
@@ -414,7 +418,7 @@ std::vector<RetinaFaceDetections> RetinaFace::detect(const at::Tensor& images) c
 
     std::vector<RetinaFaceDetections> results;
     const std::int64_t candidates = std::min<std::int64_t>(config_.preNmsTopK, scores.size(1));
-    for (std::int64_t b = 0; b < images.size(0); ++b) {
+    for (std::int64_t b = 0; b < scores.size(0); ++b) {
         const auto [topScores, topIndices] = scores[b].topk(candidates);
         const auto indices = topIndices.masked_select(topScores > config_.minScore);
         const auto detections = at::cat({boxes[b].index_select(0, indices),

@@ -61,6 +61,12 @@ public:
     // filters by score and NMS; one result per image.
     std::vector<RetinaFaceDetections> detect(const at::Tensor& images) const;
 
+    // The post-processing of detect() on outputs of forward() for an input of height×width:
+    // prior decoding (variances 0.1/0.2), score = softmax[..., 1], the config's score threshold,
+    // top-k and NMS.
+    std::vector<RetinaFaceDetections> decode(const RetinaFaceOutputs& outputs, std::int64_t height,
+                                             std::int64_t width) const;
+
 private:
     RetinaFaceConfig config_;
     detail::Backbone* body_;
