@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("FlashFace"));
     QApplication::setApplicationName(QStringLiteral("FlashFace Studio"));
     QApplication::setApplicationVersion(QStringLiteral(FLASHFACE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("flashface-studio"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.flashface.Studio"));  // the installed .desktop file
 
     QSettings settings;
     flashface::ui::installTranslations(app, flashface::ui::AppPreferences::load(settings).language);
