@@ -41,6 +41,18 @@ UNetConfig UNetConfig::fromJson(const nlohmann::json& json, const std::filesyste
     if (c.headDim == 0) positive("num_heads", c.numHeads);
     if (c.dimMult.empty()) reader.fail("dim_mult", "needs at least one level");
     for (const auto m : c.dimMult) positive("dim_mult", m);
+    // Every width must split into the GroupNorms' groups and the attention heads.
+    std::vector<std::int64_t> widths = {c.dim};
+    for (const auto m : c.dimMult) widths.push_back(c.dim * m);
+    for (const auto width : widths) {
+        if (width % detail::kGroups != 0)
+            reader.fail("dim", "every width (dim and dim × dim_mult) must be a multiple of " +
+                                   std::to_string(detail::kGroups) + ", got " + std::to_string(width));
+        const auto heads = c.headDim > 0 ? c.headDim : c.numHeads;
+        if (width % heads != 0)
+            reader.fail(c.headDim > 0 ? "head_dim" : "num_heads",
+                        std::to_string(heads) + " does not divide the width " + std::to_string(width));
+    }
     return c;
 }
 
@@ -51,9 +63,6 @@ UNetConfig UNetConfig::fromFile(const std::filesystem::path& file) {
 namespace detail {
 
 namespace {
-
-constexpr std::int64_t kGroups = 32;
-constexpr double kGroupNormEps = 1e-6;
 
 std::int64_t headsFor(const UNetConfig& c, std::int64_t width) {
     return c.headDim > 0 ? width / c.headDim : c.numHeads;

@@ -11,9 +11,6 @@ namespace flashface::models::detail {
 
 namespace {
 
-constexpr std::int64_t kGroups = 32;
-constexpr double kGroupNormEps = 1e-6;
-
 // The rows whose weight satisfies `keep`.
 template <class Pred>
 std::vector<std::int64_t> rowsWhere(const std::vector<double>& weights, Pred keep) {

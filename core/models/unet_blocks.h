@@ -13,6 +13,10 @@
 
 namespace flashface::models::detail {
 
+// Every GroupNorm of the UNet.
+inline constexpr std::int64_t kGroups = 32;
+inline constexpr double kGroupNormEps = 1e-6;
+
 // How the attention blocks that take part in reference attention (those of the middle and
 // decoder) behave in one pass. Blocks are matched by their slot: the index of the block among
 // such blocks in network order, the same in the reference and the main network.

@@ -19,11 +19,20 @@ using flashface::models::UNet;
 using flashface::models::UNetConfig;
 using namespace flashface::test;
 
-std::unique_ptr<UNet> loadFixtureUNet() {
-    auto unet = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
-    const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
-    flashface::nn::loadState(*unet, checkpoint, {.expectedExtras = UNet::skippedCheckpointKeys()});
-    return unet;
+// The fixture model and its inputs/outputs, read once for every test.
+const UNet& fixtureUNet() {
+    static const auto unet = [] {
+        auto u = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
+        const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
+        flashface::nn::loadState(*u, checkpoint, {.expectedExtras = UNet::skippedCheckpointKeys()});
+        return u;
+    }();
+    return *unet;
+}
+
+const std::map<std::string, at::Tensor>& fixtureIO() {
+    static const auto io = readAll(fixture("unet/io.safetensors"));
+    return io;
 }
 
 // The text context of the stacked condition groups: [pos, neg] for k = 2, [pos, pos, neg] for k = 3.
@@ -34,14 +43,14 @@ at::Tensor stackedContext(const std::map<std::string, at::Tensor>& io, int numCo
 }
 
 TEST(UNet, MatchesTheOriginalForEveryCase) {
-    const auto unet = loadFixtureUNet();
-    const auto io = readAll(fixture("unet/io.safetensors"));
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
     const auto cases = readJson(fixture("unet/config.json")).at("cases");
     ASSERT_FALSE(cases.empty());
     for (const auto& c : cases) {
         const int k = c.at("num_conditions").get<int>();
         const auto t = c.at("t").get<std::int64_t>();
-        const auto out = unet->forward(io.at("x").repeat({k, 1, 1, 1}), t, stackedContext(io, k), io.at("ref_latents"),
+        const auto out = unet.forward(io.at("x").repeat({k, 1, 1, 1}), t, stackedContext(io, k), io.at("ref_latents"),
                                        io.at("ref_context"), io.at("mask"), c.at("similarity").get<double>(), k);
         EXPECT_TRUE(allClose(out, io.at(c.at("output").get<std::string>()), 1e-4)) << c.at("output");
     }
@@ -50,30 +59,30 @@ TEST(UNet, MatchesTheOriginalForEveryCase) {
 TEST(UNet, ReferenceFeaturesServeEveryGroupOfAStep) {
     // The pipeline computes the reference pass once per step and reuses it for both guidance
     // batches; the split must give the one-call result.
-    const auto unet = loadFixtureUNet();
-    const auto io = readAll(fixture("unet/io.safetensors"));
-    const auto features = unet->referenceFeatures(io.at("ref_latents"), 500, io.at("ref_context"));
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
+    const auto features = unet.referenceFeatures(io.at("ref_latents"), 500, io.at("ref_context"));
     for (int k : {2, 3}) {
         const auto x = io.at("x").repeat({k, 1, 1, 1});
-        const auto split = unet->denoise(x, 500, stackedContext(io, k), io.at("mask"), features, 1.1, k);
+        const auto split = unet.denoise(x, 500, stackedContext(io, k), io.at("mask"), features, 1.1, k);
         const auto whole =
-            unet->forward(x, 500, stackedContext(io, k), io.at("ref_latents"), io.at("ref_context"), io.at("mask"), 1.1, k);
+            unet.forward(x, 500, stackedContext(io, k), io.at("ref_latents"), io.at("ref_context"), io.at("mask"), 1.1, k);
         EXPECT_TRUE(allClose(split, whole, 1e-6)) << k << " groups";
     }
 }
 
 TEST(UNet, RejectsInconsistentInputs) {
-    const auto unet = loadFixtureUNet();
-    const auto io = readAll(fixture("unet/io.safetensors"));
-    const auto features = unet->referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context"));
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
+    const auto features = unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context"));
     const auto x = io.at("x").repeat({2, 1, 1, 1});
     const auto context = stackedContext(io, 2);
-    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InvalidRequest);
-    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), features, 1.0, 3), flashface::InvalidRequest);
-    EXPECT_THROW(unet->denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InvalidRequest);
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 3), flashface::InvalidRequest);
+    EXPECT_THROW(unet.denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
                  flashface::InvalidRequest);
-    EXPECT_THROW(unet->denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
-    EXPECT_THROW(unet->referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 1)),
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
+    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 1)),
                  flashface::InvalidRequest);
 }
 
@@ -141,6 +150,8 @@ TEST(UNetConfig, DefaultsAreTheRealNetworkAndFieldsAreChecked) {
     EXPECT_THROW(parse(R"({"dim": "wide"})"), flashface::FileError);
     EXPECT_THROW(parse(R"({"y_dim": 10})"), flashface::FileError);
     EXPECT_THROW(parse(R"({"dim_mult": []})"), flashface::FileError);
+    EXPECT_THROW(parse(R"({"dim": 48})"), flashface::FileError);      // not a multiple of 32 groups
+    EXPECT_THROW(parse(R"({"num_heads": 7})"), flashface::FileError);  // 7 heads do not divide 320
 }
 
 }  // namespace
