@@ -135,9 +135,9 @@ TEST(FaceDetector, NoFaceIsAnErrorNamingThePhoto) {
 }
 
 TEST(FaceDetector, WrongWeightsAreAFileError) {
-    auto config = fixtureConfig("mobilenetv1");
-    config.backbone = "resnet50";  // the MobileNet file does not fit the ResNet tree
-    EXPECT_THROW(fixtureDetector(config), FileError);
+    const auto mobileNetWeights = test::fixture("retinaface/mobilenetv1/weights.pth");
+    EXPECT_THROW(face::FaceDetector(mobileNetWeights, face::RetinaFaceConfig{}), FileError);  // a ResNet-50
+    EXPECT_THROW(face::FaceDetector(test::fixture("face_crop/source.png")), FileError);
 }
 
 TEST(FaceDetector, DrawingMarksTheFacesWithoutResizing) {
