@@ -11,13 +11,8 @@ namespace flashface::fuzz {
 // that points outside the input.
 inline void touchEverything(std::span<const std::byte> bytes, const checkpoint::CheckpointIndex& index) {
     volatile unsigned sink = 0;
-    for (const auto& tensor : index.tensors) {
-        const auto& storage = index.storages[tensor.storage];
-        const auto span = checkpoint::viewSpan(tensor);
-        const auto size = static_cast<std::int64_t>(dtypeSize(tensor.dtype));
-        for (std::int64_t i = 0; i < span.count * size; ++i)
-            sink = sink + std::to_integer<unsigned>(bytes[storage.offset + span.first * size + i]);
-    }
+    for (const auto& tensor : index.tensors)
+        for (const std::byte b : checkpoint::viewBytes(bytes, index, tensor)) sink = sink + std::to_integer<unsigned>(b);
 }
 
 }  // namespace flashface::fuzz

@@ -52,21 +52,19 @@ struct Checkpoint::Impl {
         return index.tensors[it->second];
     }
 
-    // The view's elements as a strided CPU tensor in the stored dtype, aliasing the mapping when
-    // the data is suitably aligned (safetensors does not promise alignment; torch zips do).
-    at::Tensor source(const checkpoint::TensorRecord& tensor) const {
-        const checkpoint::StorageRecord& storage = index.storages[tensor.storage];
+    // The view as a strided CPU tensor in the stored dtype, aliasing the mapping when the data is
+    // suitably aligned (safetensors does not promise alignment; torch zips do).
+    at::Tensor source(const checkpoint::TensorRecord& tensor, std::span<const std::byte> bytes) const {
         const std::size_t elementSize = dtypeSize(tensor.dtype);
-        const auto span = checkpoint::viewSpan(tensor);
+        const auto count = static_cast<std::int64_t>(bytes.size() / elementSize);
         // Bool bytes other than 0/1 are not valid at::kBool values: read bytes, compare below.
         const auto stored = tensor.dtype == DType::Bool ? at::kByte : toScalarType(tensor.dtype);
-        const std::byte* first = file.bytes().data() + storage.offset + span.first * elementSize;
         at::Tensor flat;
-        if (reinterpret_cast<std::uintptr_t>(first) % elementSize == 0) {
-            flat = at::from_blob(const_cast<std::byte*>(first), {span.count}, at::TensorOptions().dtype(stored));
+        if (reinterpret_cast<std::uintptr_t>(bytes.data()) % elementSize == 0) {
+            flat = at::from_blob(const_cast<std::byte*>(bytes.data()), {count}, at::TensorOptions().dtype(stored));
         } else {
-            flat = at::empty({span.count}, at::TensorOptions().dtype(stored));
-            std::memcpy(flat.data_ptr(), first, span.count * elementSize);
+            flat = at::empty({count}, at::TensorOptions().dtype(stored));
+            std::memcpy(flat.data_ptr(), bytes.data(), bytes.size());
         }
         at::Tensor view = flat.as_strided(tensor.shape, tensor.strides, 0);
         return tensor.dtype == DType::Bool ? view.ne(0) : view;
@@ -109,7 +107,10 @@ const TensorInfo* Checkpoint::find(std::string_view name) const {
 at::Tensor Checkpoint::read(std::string_view name, at::ScalarType dtype, c10::Device device) const {
     const auto& tensor = impl_->record(name);
     at::Tensor out = at::empty(tensor.shape, at::TensorOptions().dtype(dtype).device(device));
-    if (out.numel() > 0) out.copy_(impl_->source(tensor));  // converts dtype and device in one pass
+    if (out.numel() == 0) return out;
+    const auto bytes = checkpoint::viewBytes(impl_->file.bytes(), impl_->index, tensor);
+    out.copy_(impl_->source(tensor, bytes));  // converts dtype and device in one pass
+    impl_->file.release(bytes);
     return out;
 }
 

@@ -82,6 +82,13 @@ ElementSpan viewSpan(const TensorRecord& tensor) {
     return span;
 }
 
+std::span<const std::byte> viewBytes(std::span<const std::byte> file, const CheckpointIndex& index,
+                                     const TensorRecord& tensor) {
+    const std::size_t elementSize = dtypeSize(tensor.dtype);
+    const ElementSpan span = viewSpan(tensor);
+    return file.subspan(index.storages[tensor.storage].offset + span.first * elementSize, span.count * elementSize);
+}
+
 void validateIndex(const std::filesystem::path& file, const CheckpointIndex& index, std::uint64_t fileSize) {
     for (const StorageRecord& storage : index.storages) {
         if (storage.offset > fileSize || storage.nbytes > fileSize - storage.offset)

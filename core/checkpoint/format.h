@@ -60,4 +60,8 @@ struct ElementSpan {
 };
 ElementSpan viewSpan(const TensorRecord& tensor);
 
+// The bytes of the storage elements `tensor` touches, within `file` (the bytes it was parsed from).
+std::span<const std::byte> viewBytes(std::span<const std::byte> file, const CheckpointIndex& index,
+                                     const TensorRecord& tensor);
+
 }  // namespace flashface::checkpoint

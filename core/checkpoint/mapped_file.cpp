@@ -54,6 +54,15 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 
 MappedFile::~MappedFile() { unmap(); }
 
+void MappedFile::release(std::span<const std::byte> range) const noexcept {
+    if (!data_ || range.empty() || range.data() < data_ || range.data() + range.size() > data_ + size_) return;
+    static const auto pageSize = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const auto offset = static_cast<std::size_t>(range.data() - data_);
+    const std::size_t begin = offset - offset % pageSize;
+    // Advice only: failure leaves the pages mapped, which is harmless.
+    ::madvise(const_cast<std::byte*>(data_) + begin, offset + range.size() - begin, MADV_DONTNEED);
+}
+
 void MappedFile::unmap() noexcept {
     if (data_) ::munmap(const_cast<std::byte*>(data_), size_);
     data_ = nullptr;

@@ -19,6 +19,11 @@ public:
 
     std::span<const std::byte> bytes() const { return {data_, size_}; }
 
+    // Drops the pages holding `range` (a part of bytes()) from this process's memory once a tensor has
+    // been copied out, so reading a 10 GB checkpoint tensor by tensor never keeps it all resident.
+    // A later read of the same bytes (an aliased key) pages them in again.
+    void release(std::span<const std::byte> range) const noexcept;
+
 private:
     void unmap() noexcept;
     const std::byte* data_ = nullptr;

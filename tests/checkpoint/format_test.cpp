@@ -28,13 +28,8 @@ CheckpointIndex parse(const Bytes& bytes) { return parseCheckpoint(kFile, bytes)
 // Reads every byte a record claims, so the sanitizers see any read outside the buffer.
 unsigned touchEverything(const Bytes& bytes, const CheckpointIndex& index) {
     unsigned sum = 0;
-    for (const TensorRecord& tensor : index.tensors) {
-        const StorageRecord& storage = index.storages[tensor.storage];
-        const ElementSpan span = viewSpan(tensor);
-        const std::size_t size = dtypeSize(tensor.dtype);
-        for (std::int64_t i = 0; i < span.count * static_cast<std::int64_t>(size); ++i)
-            sum += std::to_integer<unsigned>(bytes[storage.offset + span.first * size + i]);
-    }
+    for (const TensorRecord& tensor : index.tensors)
+        for (const std::byte b : viewBytes(bytes, index, tensor)) sum += std::to_integer<unsigned>(b);
     return sum;
 }
 
