@@ -1,9 +1,9 @@
 // Settings panel: seed handling (fixed, random, dice, full 32-bit range) and guidance presets.
+#include "fixturemodels.h"
 #include "guidancepreset.h"
 #include "settingspanel.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -19,10 +19,7 @@ class SettingsPanelTest : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(settingsDir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("FlashFaceTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_settingspanel"));
+        flashface::test::isolateSettings(settingsDir_.path(), QStringLiteral("test_settingspanel"));
     }
 
     void fixedSeedIsKeptAcrossRuns() {

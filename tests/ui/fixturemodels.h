@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace flashface::test {
+
+// Writes a models.json into `folder` that names the fixture models (tiny random-weight models in
+// the real formats) and their configs, so that a models folder resolves without real weights.
+// Returns `folder`.
+QString writeFixtureModelsFolder(const QString& folder);
+
+// Points QSettings at `folder` (INI files) under a test organisation, so tests never touch the
+// user's settings.
+void isolateSettings(const QString& folder, const QString& application);
+
+}  // namespace flashface::test

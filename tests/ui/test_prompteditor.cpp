@@ -1,0 +1,150 @@
+// Prompt editors: the live token counter (with the engine's tokenizer on the real CLIP
+// vocabulary), the cut shown past 75 tokens, and the switchable postfixes.
+#include "pipeline/prompts.h"
+#include "prompteditor.h"
+#include "support/fixtures.h"
+#include "tokenizer/tokenizer.h"
+
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <fstream>
+#include <memory>
+
+using namespace flashface;
+using namespace flashface::ui;
+
+namespace {
+
+// The number of prompt tokens a fixture case encodes to: the ids between the start marker and
+// the first end marker.
+int expectedCount(const std::vector<std::int64_t>& ids) {
+    const auto end = std::find(ids.begin() + 1, ids.end(), Tokenizer::kEndOfText);
+    return int(end - ids.begin()) - 1;
+}
+
+}  // namespace
+
+class PromptEditorTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        tokenizer_ = std::make_shared<Tokenizer>(
+            Tokenizer::fromMergesFile(test::fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz")));
+        counter_ = [t = tokenizer_](const QString& text) { return t->count(text.toStdString()).tokens; };
+    }
+
+    void countsLikeTheEngineTokenizer() {
+        PromptEditor editor(PromptEditor::Kind::Positive);
+        editor.setTokenCounter(counter_);
+        editor.setPostfixEnabled(false);
+        std::ifstream cases(test::fixture("tokenizer/cases.jsonl"));
+        std::string line;
+        int checked = 0;
+        while (std::getline(cases, line) && checked < 20) {
+            const auto json = nlohmann::json::parse(line);
+            const int expected = expectedCount(json.at("ids").get<std::vector<std::int64_t>>());
+            if (expected >= PromptEditor::kUsableTokens) continue;  // cut: the ids cannot tell the full count
+            editor.setText(QString::fromStdString(json.at("text").get<std::string>()));
+            editor.recount();
+            QCOMPARE(editor.tokenCount(), expected);
+            QCOMPARE(editor.cutTokens(), 0);
+            ++checked;
+        }
+        QVERIFY(checked > 3);
+    }
+
+    void countsThePromptWithItsPostfix() {
+        PromptEditor editor(PromptEditor::Kind::Positive);
+        editor.setTokenCounter(counter_);
+        editor.setText(QStringLiteral("a handsome young man"));
+        editor.recount();
+        GenerationSettings s;
+        editor.writeTo(s);
+        QCOMPARE(editor.finalText(), QString::fromStdString(assemblePrompts(s).positive));
+        QCOMPARE(editor.tokenCount(), tokenizer_->count(assemblePrompts(s).positive).tokens);
+        const int withPostfix = editor.tokenCount();
+        editor.setPostfixEnabled(false);
+        editor.recount();
+        QVERIFY(editor.tokenCount() < withPostfix);
+        QCOMPARE(editor.finalText(), QStringLiteral("a handsome young man"));
+    }
+
+    void excessIsShownAsCut() {
+        PromptEditor editor(PromptEditor::Kind::Positive);
+        editor.setTokenCounter(counter_);
+        editor.setPostfixEnabled(false);
+        QStringList words;
+        for (int i = 0; i < 90; ++i) words << QStringLiteral("portrait");
+        editor.setText(words.join(QLatin1Char(' ')));
+        editor.recount();
+        QCOMPARE(editor.tokenCount(), 90);
+        QCOMPARE(editor.cutTokens(), 15);
+        QVERIFY(editor.counterText().contains(QStringLiteral("15")));
+        // The struck-out part starts exactly where CLIP stops reading.
+        const auto marks = editor.promptEdit()->extraSelections();
+        QCOMPARE(marks.size(), 1);
+        const int cutAt = marks.front().cursor.selectionStart();
+        QCOMPARE(counter_(editor.text().left(cutAt)), PromptEditor::kUsableTokens);
+        QVERIFY(marks.front().format.fontStrikeOut());
+
+        editor.setText(QStringLiteral("portrait"));
+        editor.recount();
+        QVERIFY(editor.promptEdit()->extraSelections().isEmpty());
+    }
+
+    void cutInsideThePostfixIsMarkedThere() {
+        PromptEditor editor(PromptEditor::Kind::Negative);
+        editor.setTokenCounter(counter_);
+        QStringList words;
+        for (int i = 0; i < 30; ++i) words << QStringLiteral("beard");  // 59 tokens: the postfix overflows
+        editor.setText(words.join(QStringLiteral(", ")));
+        editor.recount();
+        QVERIFY(editor.cutTokens() > 0);
+        QVERIFY(editor.promptEdit()->extraSelections().isEmpty());   // the prompt itself fits
+        QCOMPARE(editor.postfixEdit()->extraSelections().size(), 1);  // the postfix is cut
+    }
+
+    void unavailableCounterSaysWhy() {
+        PromptEditor editor(PromptEditor::Kind::Positive);
+        editor.setTokenCounter({}, QStringLiteral("vocabulary missing"));
+        editor.setText(QStringLiteral("a man"));
+        editor.recount();
+        QCOMPARE(editor.tokenCount(), -1);
+        QVERIFY(editor.counterText().startsWith(QStringLiteral("–")));
+    }
+
+    void countFollowsTypingAfterAPause() {
+        PromptEditor editor(PromptEditor::Kind::Positive);
+        editor.setTokenCounter(counter_);
+        editor.setPostfixEnabled(false);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.promptEdit()->setFocus();
+        QTest::keyClicks(editor.promptEdit(), QStringLiteral("young woman"));
+        QTRY_COMPARE(editor.tokenCount(), 2);
+    }
+
+    void settingsRoundTrip() {
+        PromptEditor editor(PromptEditor::Kind::Negative);
+        GenerationSettings in;
+        in.negativePrompt = "glasses, 胡子";
+        in.useNegativePostfix = false;
+        in.negativePostfix = "blurry";
+        editor.readFrom(in);
+        GenerationSettings out;
+        editor.writeTo(out);
+        QCOMPARE(out.negativePrompt, in.negativePrompt);
+        QCOMPARE(out.useNegativePostfix, false);
+        QCOMPARE(out.negativePostfix, std::string("blurry"));
+        QCOMPARE(out.prompt, GenerationSettings{}.prompt);  // the positive fields are not its business
+    }
+
+private:
+    std::shared_ptr<Tokenizer> tokenizer_;
+    TokenCounter counter_;
+};
+
+QTEST_MAIN(PromptEditorTest)
+#include "test_prompteditor.moc"
