@@ -1,5 +1,7 @@
 #include "missingmodelspanel.h"
 
+#include "downloaddialog.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QHBoxLayout>
@@ -21,10 +23,13 @@ MissingModelsPanel::MissingModelsPanel(QWidget* parent)
     list_->setOpenExternalLinks(true);
     list_->setWordWrap(true);
     list_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    auto* download = new QPushButton(tr("Download…"), this);
+    download->setToolTip(tr("Download the missing files into the models folder (resumes if interrupted)"));
     auto* open = new QPushButton(tr("Open Models Folder"), this);
     auto* prefs = new QPushButton(tr("Choose Models Folder…"), this);
     auto* again = new QPushButton(tr("Check Again"), this);
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(download);
     buttons->addWidget(open);
     buttons->addWidget(prefs);
     buttons->addStretch();
@@ -36,6 +41,11 @@ MissingModelsPanel::MissingModelsPanel(QWidget* parent)
     connect(open, &QPushButton::clicked, this, [this] {
         QDir().mkpath(folder_);
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder_));
+    });
+    connect(download, &QPushButton::clicked, this, [this] {
+        download::DownloadDialog dialog(folder_, {}, this);
+        dialog.exec();
+        emit checkRequested();
     });
     connect(prefs, &QPushButton::clicked, this, &MissingModelsPanel::preferencesRequested);
     connect(again, &QPushButton::clicked, this, &MissingModelsPanel::checkRequested);
