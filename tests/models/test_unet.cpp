@@ -24,7 +24,9 @@ const UNet& fixtureUNet() {
     static const auto unet = [] {
         auto u = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
         const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
-        flashface::nn::loadState(*u, checkpoint, {.expectedExtras = UNet::skippedCheckpointKeys()});
+        flashface::nn::LoadOptions options;
+        options.expectedExtras = UNet::skippedCheckpointKeys();
+        flashface::nn::loadState(*u, checkpoint, options);
         return u;
     }();
     return *unet;
