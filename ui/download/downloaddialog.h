@@ -37,7 +37,8 @@ public:
 Q_SIGNALS:
     void downloadFinished(bool ok);
 
-protected:
+public Q_SLOTS:
+    // While downloading, cancels (the dialog stays until the transfer has stopped).
     void reject() override;
 
 private:
