@@ -291,15 +291,16 @@ ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int
                                           const at::Tensor& refContext) const {
     require(refLatents.dim() == 4 && refLatents.size(1) == config_.inDim,
             "reference latents must be [R, " + std::to_string(config_.inDim) + ", h, w]");
-    require(refContext.dim() == 3 && refContext.size(0) == refLatents.size(0) &&
+    const auto references = refLatents.size(0);
+    require(refContext.dim() == 3 && (refContext.size(0) == references || refContext.size(0) == 1) &&
                 refContext.size(2) == config_.contextDim,
-            "the reference context must be [R, tokens, " + std::to_string(config_.contextDim) +
-                "] with one row per reference latent");
+            "the reference context must be [R or 1, tokens, " + std::to_string(config_.contextDim) +
+                "] for R reference latents");
 
     std::vector<at::Tensor> recorded(main_->slots.size());
     detail::ReferenceMode mode;
     mode.record = &recorded;
-    reference_->run(refLatents, timeEmbedding(t), refContext, mode);
+    reference_->run(refLatents, timeEmbedding(t), refContext.expand({references, -1, -1}), mode);
 
     // All references' tokens in a row, projected once by each block's reference attention.
     ReferenceFeatures features;

@@ -64,7 +64,7 @@ public:
     static std::vector<std::string> skippedCheckpointKeys();
 
     // The reference pass for timestep t: refLatents [R, inDim, h', w'], refContext [R, 77, contextDim]
-    // (the negative prompt's embedding, one row per reference).
+    // or [1, 77, contextDim] for all references (the original gives the negative prompt's embedding).
     ReferenceFeatures referenceFeatures(const at::Tensor& refLatents, std::int64_t t,
                                         const at::Tensor& refContext) const;
 

@@ -73,6 +73,20 @@ TEST(UNet, ReferenceFeaturesServeEveryGroupOfAStep) {
     }
 }
 
+TEST(UNet, OneReferenceContextRowServesEveryReference) {
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
+    const auto& refLatents = io.at("ref_latents");
+    const auto context = io.at("ref_context").narrow(0, 0, 1);
+    const auto once = unet.referenceFeatures(refLatents, 700, context);
+    const auto repeated = unet.referenceFeatures(refLatents, 700, context.repeat({refLatents.size(0), 1, 1}));
+    ASSERT_EQ(once.keys.size(), repeated.keys.size());
+    for (std::size_t i = 0; i < once.keys.size(); ++i) {
+        EXPECT_TRUE(allClose(once.keys[i], repeated.keys[i], 1e-6)) << "block " << i;
+        EXPECT_TRUE(allClose(once.values[i], repeated.values[i], 1e-6)) << "block " << i;
+    }
+}
+
 TEST(UNet, RejectsInconsistentInputs) {
     const auto& unet = fixtureUNet();
     const auto& io = fixtureIO();
@@ -84,7 +98,9 @@ TEST(UNet, RejectsInconsistentInputs) {
     EXPECT_THROW(unet.denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
                  flashface::InvalidRequest);
     EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
-    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 1)),
+    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 2)),
+                 flashface::InvalidRequest);
+    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents").narrow(1, 0, 3), 900, io.at("ref_context")),
                  flashface::InvalidRequest);
 }
 
@@ -102,7 +118,10 @@ std::vector<ManifestLine> readManifest(const std::filesystem::path& file) {
 
 std::string shapeString(const std::vector<std::int64_t>& shape) {
     std::string s;
-    for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? "x" : "") + std::to_string(shape[i]);
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (i) s += 'x';
+        s += std::to_string(shape[i]);
+    }
     return s;
 }
 
