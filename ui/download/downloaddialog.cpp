@@ -67,9 +67,8 @@ void DownloadDialog::buildUi() {
     if (settings_.files.isEmpty()) {
         summary_->setText(tr("Every model file is already in %1.").arg(QDir::toNativeSeparators(settings_.folder)));
     } else {
-        summary_->setText(tr("FlashFace needs %n file(s), about %1 in all, in\n%2\n(%3 free there). Downloads "
-                             "resume where they stopped if interrupted.",
-                             nullptr, int(settings_.files.size()))
+        summary_->setText(tr("FlashFace needs the files below, about %1 in all, in\n%2\n(%3 free there). "
+                             "Downloads resume where they stopped if interrupted.")
                               .arg(formatBytes(total), QDir::toNativeSeparators(settings_.folder),
                                    formatBytes(std::max<qint64>(0, available))));
     }
