@@ -70,8 +70,8 @@ void describeFaces(std::ostream& out, const fs::path& photo, const std::vector<f
     }
 }
 
-void detectOne(const face::FaceDetector& detector, const fs::path& file, const DetectOptions& options) {
-    const Image photo = face::loadPhoto(file);
+void detectOne(const face::FaceDetector& detector, const fs::path& file, const Image& photo,
+               const DetectOptions& options) {
     const auto faces = detector.detect(photo);
     describeFaces(std::cout, file, faces);
     const int index = options.face - 1;
@@ -87,12 +87,15 @@ void detectOne(const face::FaceDetector& detector, const fs::path& file, const D
 }
 
 void runDetect(const DetectOptions& options) {
+    // Every photo is read before the detector loads, so a bad file is reported at once.
+    std::vector<Image> photos;
+    for (const auto& file : options.photos) photos.push_back(face::loadPhoto(file));
     std::error_code ec;
     fs::create_directories(options.out, ec);
     if (ec || !fs::is_directory(options.out))
         throw FileError(options.out, "cannot be created as the output folder: " + ec.message());
     const auto detector = openDetector(options);
-    for (const auto& photo : options.photos) detectOne(detector, photo, options);
+    for (std::size_t i = 0; i < photos.size(); ++i) detectOne(detector, options.photos[i], photos[i], options);
 }
 
 }  // namespace

@@ -27,7 +27,10 @@ std::string smallFaceWarning(const DetectedFace& face) {
 
 // Detections on the 640×640 canvas → faces in photo pixels. The arithmetic is the original's
 // (float32: subtract the padding, divide by the scale).
-std::vector<DetectedFace> toPhotoFaces(const RetinaFaceDetections& detections, const SquareFit& fit) {
+// Detections centred in the black padding are dropped: they cannot be a face of the photo (the
+// original keeps them, and would crop a black reference).
+std::vector<DetectedFace> toPhotoFaces(const RetinaFaceDetections& detections, const SquareFit& fit, int width,
+                                       int height) {
     const auto boxes = detections.boxes.to(at::kCPU, at::kFloat).contiguous();
     const auto landmarks = detections.landmarks.to(at::kCPU, at::kFloat).contiguous();
     const auto b = boxes.accessor<float, 2>();
@@ -35,16 +38,19 @@ std::vector<DetectedFace> toPhotoFaces(const RetinaFaceDetections& detections, c
     const auto scale = static_cast<float>(fit.scale);
     const auto left = static_cast<float>(fit.left), top = static_cast<float>(fit.top);
 
-    std::vector<DetectedFace> faces(boxes.size(0));
+    std::vector<DetectedFace> faces;
     for (std::int64_t i = 0; i < boxes.size(0); ++i) {
-        DetectedFace& f = faces[i];
+        DetectedFace f;
         f.x1 = (b[i][0] - left) / scale;
         f.y1 = (b[i][1] - top) / scale;
         f.x2 = (b[i][2] - left) / scale;
         f.y2 = (b[i][3] - top) / scale;
         f.score = b[i][4];
         for (int k = 0; k < 5; ++k) f.landmarks[k] = {(l[i][k][0] - left) / scale, (l[i][k][1] - top) / scale};
+        const float cx = (f.x1 + f.x2) / 2, cy = (f.y1 + f.y2) / 2;
+        if (cx < 0 || cy < 0 || cx >= static_cast<float>(width) || cy >= static_cast<float>(height)) continue;
         if (std::min(f.width(), f.height()) < kSmallFaceSide) f.warning = smallFaceWarning(f);
+        faces.push_back(std::move(f));
     }
     std::stable_sort(faces.begin(), faces.end(),
                      [](const DetectedFace& a, const DetectedFace& b) { return a.score > b.score; });
@@ -93,7 +99,8 @@ std::vector<DetectedFace> FaceDetector::detect(const Image& photo) const {
     if (photo.empty()) throw InvalidRequest("cannot detect faces in an empty image");
     const auto input = detectionInput(photo).to(impl_->device, impl_->dtype);
     const auto detections = impl_->model.detect(input);
-    return toPhotoFaces(detections.front(), fitInSquare(photo.width, photo.height, kDetectionSize));
+    return toPhotoFaces(detections.front(), fitInSquare(photo.width, photo.height, kDetectionSize), photo.width,
+                        photo.height);
 }
 
 at::Tensor detectionInput(const Image& photo) {
@@ -159,8 +166,7 @@ Image drawFaces(const Image& photo, const std::vector<DetectedFace>& faces, int 
     cv::Mat canvas = toMat(out);
     const double unit = std::max(1.0, std::max(photo.width, photo.height) / 400.0);
     const int thickness = static_cast<int>(std::lround(unit));
-    // Draw the least confident first so that the best faces' numbers stay readable on top.
-    for (int i = static_cast<int>(faces.size()) - 1; i >= 0; --i) {
+    const auto draw = [&](int i) {
         const DetectedFace& f = faces[i];
         const cv::Scalar colour = i == chosen ? cv::Scalar(0, 220, 0) : cv::Scalar(230, 30, 30);
         cv::rectangle(canvas, cv::Point(std::lround(f.x1), std::lround(f.y1)),
@@ -168,9 +174,14 @@ Image drawFaces(const Image& photo, const std::vector<DetectedFace>& faces, int 
         for (const Point& p : f.landmarks)
             cv::circle(canvas, cv::Point(std::lround(p.x), std::lround(p.y)), thickness + 1, colour, cv::FILLED,
                        cv::LINE_AA);
-        cv::putText(canvas, std::to_string(i + 1), cv::Point(std::lround(f.x1) + thickness, std::lround(f.y1) - 2 * thickness),
+        cv::putText(canvas, std::to_string(i + 1),
+                    cv::Point(std::lround(f.x1) + thickness, std::lround(f.y1) - 2 * thickness),
                     cv::FONT_HERSHEY_SIMPLEX, 0.5 * unit, colour, thickness, cv::LINE_AA);
-    }
+    };
+    // Least confident first and the chosen face last, so the numbers that matter stay on top.
+    for (int i = static_cast<int>(faces.size()) - 1; i >= 0; --i)
+        if (i != chosen) draw(i);
+    if (chosen >= 0 && chosen < static_cast<int>(faces.size())) draw(chosen);
     return out;
 }
 

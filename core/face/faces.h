@@ -68,7 +68,8 @@ public:
 
     // Every face in `photo`, most confident first; empty when there is none. The photo is
     // fitted into 640×640 as the original does (longer side 640, bicubic, centred on black),
-    // detected, and the results mapped back to the photo.
+    // detected, and the results mapped back to the photo. Detections centred outside the photo
+    // (in the padding) are dropped.
     std::vector<DetectedFace> detect(const Image& photo) const;
 
     const RetinaFace& model() const;
