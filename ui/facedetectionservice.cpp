@@ -65,7 +65,10 @@ void FaceDetectionService::setModelsFolder(const QString& folder) {
 
 QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
     auto state = state_;
-    co_return co_await QtConcurrent::run(&pool_, [state, photo = std::move(photo)] { return state->run(photo); });
+    QFuture<DetectionResult> running =
+        QtConcurrent::run(&pool_, [state, photo = std::move(photo)] { return state->run(photo); });
+    DetectionResult result = co_await running;  // named: see GalleryModel::loadFolder
+    co_return result;
 }
 
 }  // namespace flashface::ui

@@ -26,14 +26,17 @@ QList<GalleryItem> readFolder(const QString& folder) {
 
 GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {}
 
-QCoro::Task<> GalleryModel::loadFolder(const QString& folder) {
+QCoro::Task<> GalleryModel::loadFolder(QString folder) {
     const quint64 generation = ++generation_;
     folder_ = folder;
     beginResetModel();
     items_.clear();
     endResetModel();
     QPointer<GalleryModel> self(this);
-    QList<GalleryItem> loaded = co_await QtConcurrent::run(readFolder, folder);
+    // Awaitables are named, never temporaries of the co_await expression: GCC 12 destroys such
+    // temporaries twice.
+    QFuture<QList<GalleryItem>> reading = QtConcurrent::run(readFolder, folder);
+    QList<GalleryItem> loaded = co_await reading;
     if (!self || generation != generation_) co_return;
     // Images generated while the folder was being read are already shown: keep them once.
     loaded.erase(std::remove_if(loaded.begin(), loaded.end(),

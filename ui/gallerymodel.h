@@ -18,7 +18,7 @@ public:
     explicit GalleryModel(QObject* parent = nullptr);
 
     // Replaces the contents with the folder's images, read off the GUI thread.
-    QCoro::Task<> loadFolder(const QString& folder);
+    QCoro::Task<> loadFolder(QString folder);
     QString folder() const { return folder_; }
 
     // Newly generated images, placed first.

@@ -2,7 +2,8 @@
 
 #include "generationworker.h"
 
-#include <QCoro/QCoroSignal>
+#include <QCoro/QCoroFuture>
+#include <QPointer>
 
 #include <algorithm>
 
@@ -25,13 +26,14 @@ GenerationQueue::GenerationQueue(QObject* parent) : QObject(parent), worker_(new
     for (auto signal : {&GenerationWorker::finished, &GenerationWorker::failed, &GenerationWorker::cancelled})
         connect(worker_, signal, this, [this](const GenerationOutcome& outcome) {
             if (outcome.jobId == current_) current_ = 0;
-            emit jobEnded(outcome);
+            end(outcome);
         });
     thread_.start();
 }
 
 GenerationQueue::~GenerationQueue() {
     pending_.clear();
+    promises_.clear();  // unfinished promises cancel their futures
     worker_->cancel();
     thread_.quit();
     thread_.wait();
@@ -46,6 +48,9 @@ void GenerationQueue::loadModels() { QMetaObject::invokeMethod(worker_, &Generat
 quint64 GenerationQueue::enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
     GenerationJob job{nextId_++, std::move(request), outputFolder, fileStem};
     const quint64 id = job.id;
+    QPromise<GenerationOutcome> promise;
+    promise.start();
+    promises_.emplace(id, std::move(promise));
     pending_.push_back(std::move(job));
     emit queueChanged(pendingCount());
     if (!draining_) drain();
@@ -65,30 +70,38 @@ void GenerationQueue::clearQueue() {
         GenerationOutcome outcome;
         outcome.jobId = id;
         outcome.status = GenerationOutcome::Status::Cancelled;
-        emit jobEnded(outcome);
+        end(outcome);
     }
 }
 
-bool GenerationQueue::isKnown(quint64 id) const {
-    return id == current_ ||
-           std::any_of(pending_.begin(), pending_.end(), [id](const GenerationJob& j) { return j.id == id; });
+void GenerationQueue::end(const GenerationOutcome& outcome) {
+    if (auto it = promises_.find(outcome.jobId); it != promises_.end()) {
+        it->second.addResult(outcome);
+        it->second.finish();
+        promises_.erase(it);
+    }
+    emit jobEnded(outcome);
 }
 
 QCoro::Task<GenerationOutcome> GenerationQueue::awaitJob(quint64 id) {
-    while (isKnown(id)) {
-        const GenerationOutcome outcome = co_await qCoro(this, &GenerationQueue::jobEnded);
-        if (outcome.jobId == id) co_return outcome;
+    const auto it = promises_.find(id);
+    if (it == promises_.end()) {
+        GenerationOutcome unknown;
+        unknown.jobId = id;
+        unknown.status = GenerationOutcome::Status::Failed;
+        unknown.error = tr("No such generation in the queue.");
+        co_return unknown;
     }
-    GenerationOutcome unknown;
-    unknown.jobId = id;
-    unknown.status = GenerationOutcome::Status::Failed;
-    unknown.error = tr("No such generation in the queue.");
-    co_return unknown;
+    // Named, not a temporary of the co_await expression: GCC 12 destroys those twice.
+    QFuture<GenerationOutcome> done = it->second.future();
+    GenerationOutcome outcome = co_await done;
+    co_return outcome;
 }
 
 // One job at a time: the worker runs it while this coroutine waits for its end, so the event
 // loop (and the window) stays free.
 QCoro::Task<> GenerationQueue::drain() {
+    const QPointer<GenerationQueue> self(this);  // the queue may be destroyed while a job runs
     draining_ = true;
     while (!pending_.empty()) {
         GenerationJob job = std::move(pending_.front());
@@ -96,12 +109,10 @@ QCoro::Task<> GenerationQueue::drain() {
         current_ = job.id;
         emit queueChanged(pendingCount());
         emit jobStarted(job.id);
+        QFuture<GenerationOutcome> done = promises_.at(job.id).future();
         QMetaObject::invokeMethod(worker_, [w = worker_, job = std::move(job)] { w->run(job); });
-        const quint64 id = current_;
-        while (true) {
-            const GenerationOutcome outcome = co_await qCoro(this, &GenerationQueue::jobEnded);
-            if (outcome.jobId == id) break;
-        }
+        co_await done;
+        if (!self) co_return;
     }
     draining_ = false;
 }

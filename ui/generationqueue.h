@@ -8,7 +8,11 @@
 
 #include <QCoro/QCoroTask>
 
+#include <QFuture>
+#include <QPromise>
+
 #include <deque>
+#include <map>
 
 namespace flashface::ui {
 
@@ -47,11 +51,14 @@ signals:
 
 private:
     QCoro::Task<> drain();
-    bool isKnown(quint64 id) const;
+    void end(const GenerationOutcome& outcome);
 
     QThread thread_;
     GenerationWorker* worker_;  // lives on thread_, deleted when it finishes
     std::deque<GenerationJob> pending_;
+    // One per queued or running job, fulfilled when it ends: awaiting a future never misses an
+    // end that happened before the await began.
+    std::map<quint64, QPromise<GenerationOutcome>> promises_;
     quint64 current_ = 0;
     quint64 nextId_ = 1;
     bool draining_ = false;

@@ -62,6 +62,19 @@ std::filesystem::path vocabularyPath(const QString& folder) {
     }
 }
 
+struct LoadedTokenizer {
+    std::shared_ptr<const Tokenizer> tokenizer;
+    QString error;
+};
+
+LoadedTokenizer readTokenizer(const std::filesystem::path& merges) {
+    try {
+        return {std::make_shared<const Tokenizer>(Tokenizer::fromMergesFile(merges)), {}};
+    } catch (const std::exception& e) {
+        return {nullptr, QString::fromUtf8(e.what())};
+    }
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -404,20 +417,15 @@ void MainWindow::checkModels() {
 QCoro::Task<> MainWindow::loadTokenizer() {
     const std::filesystem::path path = vocabularyPath(preferences_.modelsFolder);
     QPointer<MainWindow> self(this);
-    auto [tokenizer, error] = co_await QtConcurrent::run([path]() -> std::pair<std::shared_ptr<const Tokenizer>, QString> {
-        try {
-            return {std::make_shared<const Tokenizer>(Tokenizer::fromMergesFile(path)), {}};
-        } catch (const std::exception& e) {
-            return {nullptr, QString::fromUtf8(e.what())};
-        }
-    });
+    QFuture<LoadedTokenizer> loading = QtConcurrent::run(readTokenizer, path);
+    const LoadedTokenizer loaded = co_await loading;  // named: see GalleryModel::loadFolder
     if (!self) co_return;
-    tokenizer_ = tokenizer;
+    tokenizer_ = loaded.tokenizer;
     for (PromptEditor* editor : {prompt_, negative_}) {
         if (tokenizer_)
             editor->setTokenCounter([t = tokenizer_](const QString& text) { return t->count(text.toStdString()).tokens; });
         else
-            editor->setTokenCounter({}, tr("Token count unavailable: %1").arg(error));
+            editor->setTokenCounter({}, tr("Token count unavailable: %1").arg(loaded.error));
     }
 }
 

@@ -48,6 +48,17 @@ struct LoadedPhoto {
     QString error;
 };
 
+LoadedPhoto readPhoto(const QString& path) {
+    LoadedPhoto result;
+    try {
+        result.photo = face::loadPhoto(path.toStdString());
+        result.preview = previewOf(result.photo);
+    } catch (const std::exception& e) {
+        result.error = QString::fromUtf8(e.what());
+    }
+    return result;
+}
+
 }  // namespace
 
 ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
@@ -195,16 +206,8 @@ QCoro::Task<> ReferencePanel::loadFile(quint64 id, QString path) {
     QPointer<ReferencePanel> self(this);
     // Decoding a large JPEG takes a moment: off the GUI thread, with the engine's own loader
     // (EXIF orientation applied) so the photo is exactly what the engine would read.
-    LoadedPhoto loaded = co_await QtConcurrent::run([path] {
-        LoadedPhoto result;
-        try {
-            result.photo = face::loadPhoto(path.toStdString());
-            result.preview = previewOf(result.photo);
-        } catch (const std::exception& e) {
-            result.error = QString::fromUtf8(e.what());
-        }
-        return result;
-    });
+    QFuture<LoadedPhoto> reading = QtConcurrent::run(readPhoto, path);
+    LoadedPhoto loaded = co_await reading;  // named: see GalleryModel::loadFolder
     if (!self) co_return;
     const int index = indexOf(id);
     if (index < 0) co_return;
@@ -219,7 +222,8 @@ QCoro::Task<> ReferencePanel::loadFile(quint64 id, QString path) {
     item.photo = std::move(loaded.photo);
     item.preview = std::move(loaded.preview);
     refresh(index);
-    co_await detect(id);
+    QCoro::Task<> detection = detect(id);
+    co_await detection;
 }
 
 QCoro::Task<> ReferencePanel::detect(quint64 id) {
@@ -228,7 +232,8 @@ QCoro::Task<> ReferencePanel::detect(quint64 id) {
     if (index < 0) co_return;
     items_[index].state = ReferenceItem::State::Loading;
     refresh(index);
-    const DetectionResult result = co_await detection_->detect(items_[index].photo);
+    QCoro::Task<DetectionResult> detection = detection_->detect(items_[index].photo);
+    const DetectionResult result = co_await detection;
     if (!self || (index = indexOf(id)) < 0) co_return;
     ReferenceItem& item = items_[index];
     item.faces = result.faces;

@@ -1,0 +1,195 @@
+// End to end: the real application window on the fixture models. References are dropped in, a
+// face box is drawn, two runs are queued; previews arrive step by step, the images land in the
+// gallery and on disk, one is exported and dropped back to restore its parameters, and a third
+// run is cancelled with Esc.
+#include "apppreferences.h"
+#include "faceboxcanvas.h"
+#include "facepositionpanel.h"
+#include "fixturemodels.h"
+#include "gallerymodel.h"
+#include "generationqueue.h"
+#include "imageexport.h"
+#include "mainwindow.h"
+#include "missingmodelspanel.h"
+#include "pipeline/generation_metadata.h"
+#include "previewgrid.h"
+#include "prompteditor.h"
+#include "referencepanel.h"
+#include "settingspanel.h"
+#include "support/fixtures.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace flashface;
+using namespace flashface::ui;
+
+namespace {
+
+constexpr int kTimeout = 300000;  // the fixture models are tiny, but CI machines are slow
+
+void drop(QWidget* target, const QList<QUrl>& urls) {
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPointF at(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(target, &dropEvent);
+}
+
+QList<GenerationOutcome> outcomes(const QSignalSpy& spy) {
+    QList<GenerationOutcome> list;
+    for (const auto& args : spy) list.append(args.at(0).value<GenerationOutcome>());
+    return list;
+}
+
+}  // namespace
+
+class EndToEndTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        test::isolateSettings(dir_.filePath(QStringLiteral("settings")), QStringLiteral("test_e2e"));
+        AppPreferences prefs = AppPreferences::defaults();
+        prefs.modelsFolder = test::writeFixtureModelsFolder(dir_.filePath(QStringLiteral("models")));
+        prefs.outputFolder = dir_.filePath(QStringLiteral("output"));
+        prefs.fileNamePattern = QStringLiteral("e2e_{seed}");
+        prefs.threads = 2;
+        QSettings settings;
+        prefs.save(settings);
+    }
+
+    void generateExportRestoreAndCancel() {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.missingModelsPanel()->isHidden());  // the fixture models folder is complete
+
+        // References: both fixture photos dropped on the panel, faces found in the background.
+        drop(window.referencePanel(), {QUrl::fromLocalFile(QString::fromStdString(test::fixture("pipeline/refs/ref0.png").string())),
+                                       QUrl::fromLocalFile(QString::fromStdString(test::fixture("pipeline/refs/ref1.png").string()))});
+        QCOMPARE(window.referencePanel()->count(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.referencePanel()->isBusy(), kTimeout);
+        for (int i = 0; i < 2; ++i)  // a photo without a detected face gets a hand-drawn box
+            if (window.referencePanel()->item(i).state == ReferenceItem::State::NoFace)
+                window.referencePanel()->setManualBox(i, PixelBox{20, 20, 140, 150});
+        QCOMPARE(int(window.referencePanel()->references().size()), 2);
+
+        // Face position drawn with the mouse.
+        FaceBoxCanvas* canvas = window.facePanel()->canvas();
+        const QRectF frame = canvas->frameRect();
+        const QPoint from = (frame.topLeft() + QPointF(frame.width() * 0.25, frame.height() * 0.2)).toPoint();
+        const QPoint to = (frame.topLeft() + QPointF(frame.width() * 0.6, frame.height() * 0.55)).toPoint();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, (from + to) / 2);
+        QTest::mouseMove(canvas, to);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        const FaceBox drawn = window.facePanel()->box();
+        QVERIFY(!drawn.isNone());
+        QVERIFY(std::abs(drawn.x1 - 0.25f) < 0.01f && std::abs(drawn.y2 - 0.55f) < 0.01f);
+
+        // Prompt typed, tiny size and few steps.
+        window.promptEditor()->promptEdit()->setFocus();
+        QTest::keyClicks(window.promptEditor()->promptEdit(), QStringLiteral("a handsome young man, soft light"));
+        GenerationSettings small = window.currentSettings();
+        small.width = small.height = 64;
+        small.steps = 3;
+        small.numImages = 2;
+        window.settingsPanel()->readFrom(small);
+        window.settingsPanel()->setSeed(1234);
+
+        QSignalSpy steps(window.queue(), &GenerationQueue::stepProgress);
+        QSignalSpy ended(window.queue(), &GenerationQueue::jobEnded);
+
+        // Two runs: Ctrl+Enter, then the button while the first one runs (it queues).
+        QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(window.queue()->isBusy());
+        window.settingsPanel()->setSeed(99);
+        QPushButton* generateButton = nullptr;
+        for (QPushButton* b : window.findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Queue Another")) generateButton = b;
+        QVERIFY(generateButton);
+        QTest::mouseClick(generateButton, Qt::LeftButton);
+        QCOMPARE(window.queue()->pendingCount(), 1);
+
+        QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 2, kTimeout);
+        const QList<GenerationOutcome> done = outcomes(ended);
+        for (const GenerationOutcome& o : done)
+            QVERIFY2(o.status == GenerationOutcome::Status::Finished, qPrintable(o.error));
+        QCOMPARE(done[0].settings.seed, 1234u);
+        QCOMPARE(done[1].settings.seed, 99u);
+        QCOMPARE(done[0].images.size(), 2);
+        QCOMPARE(done[0].images[0].size(), QSize(64, 64));
+
+        // A preview for every step of both runs, one image per sample.
+        QCOMPARE(steps.count(), 6);
+        for (const auto& args : steps) {
+            const auto p = args.at(0).value<StepPreview>();
+            QCOMPARE(p.totalSteps, 3);
+            QCOMPARE(p.previews.size(), 2);
+            QVERIFY(!p.previews[0].isNull());
+        }
+        QCOMPARE(window.preview()->images().size(), 2);
+
+        // The gallery shows the four images, newest first, and they are on disk with their settings.
+        GalleryModel* gallery = window.galleryModel();
+        QCOMPARE(gallery->rowCount(), 4);
+        QCOMPARE(gallery->item(0).settings.seed, 99u);
+        QCOMPARE(gallery->item(1).settings.seed, 100u);  // image 2 of a run regenerates from seed + 1
+        QCOMPARE(gallery->item(2).settings.seed, 1234u);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(QFileInfo::exists(gallery->item(i).path));
+            QVERIFY(gallery->item(i).path.startsWith(window.preferences().outputFolder));
+        }
+        const GenerationSettings stored = readImageMetadata(gallery->item(2).path.toStdString()).settings;
+        QCOMPARE(stored.prompt, std::string("a handsome young man, soft light"));
+        QCOMPARE(stored.faceBox.x1, drawn.x1);
+        QCOMPARE(stored.width, 64);
+
+        // Export one, change the prompt, then drop the export on the window: parameters come back.
+        const QString exported = dir_.filePath(QStringLiteral("exported.png"));
+        QCOMPARE(exportImage(gallery->item(2), exported, false), QString());
+        window.promptEditor()->setText(QStringLiteral("something else"));
+        window.settingsPanel()->setSeed(5);
+        drop(&window, {QUrl::fromLocalFile(exported)});
+        QCOMPARE(window.promptEditor()->text(), QStringLiteral("a handsome young man, soft light"));
+        QCOMPARE(window.currentSettings().seed, 1234u);
+        QCOMPARE(window.referencePanel()->count(), 2);  // not mistaken for a reference photo
+
+        // A longer run, cancelled with Esc once its first preview is in: it stops within a step.
+        GenerationSettings longer = window.currentSettings();
+        longer.steps = 40;
+        longer.numImages = 1;
+        window.settingsPanel()->readFrom(longer);
+        steps.clear();
+        ended.clear();
+        QVERIFY(window.generate() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(steps.count() >= 1, kTimeout);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 1, kTimeout);
+        QCOMPARE(outcomes(ended)[0].status, GenerationOutcome::Status::Cancelled);
+        QVERIFY(steps.count() <= 3);  // the step in flight may report; nothing much after
+        QCOMPARE(gallery->rowCount(), 4);
+        QVERIFY(!window.queue()->isBusy());
+    }
+
+private:
+    QTemporaryDir dir_;
+};
+
+QTEST_MAIN(EndToEndTest)
+#include "test_e2e_mainwindow.moc"

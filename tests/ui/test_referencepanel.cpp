@@ -1,0 +1,181 @@
+// References panel: photos from files, folders, drops and the clipboard; faces found off the GUI
+// thread with the engine's detector (fixture RetinaFace); choosing, disabling, manual boxes.
+#include "face/photo.h"
+#include "facedetectionservice.h"
+#include "facefinder.h"
+#include "fixturemodels.h"
+#include "referencecard.h"
+#include "referencephotoview.h"
+#include "referencepanel.h"
+#include "support/fixtures.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace flashface;
+using namespace flashface::ui;
+
+namespace {
+
+QString refPath(int i) {
+    return QString::fromStdString(test::fixture("pipeline/refs/ref" + std::to_string(i) + ".png").string());
+}
+
+bool sameImage(const Image& a, const Image& b) { return a.width == b.width && a.height == b.height && a.rgb == b.rgb; }
+
+}  // namespace
+
+class ReferencePanelTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        models_ = test::writeFixtureModelsFolder(dir_.filePath(QStringLiteral("models")));
+    }
+
+    void facesAreFoundOffTheGuiThreadAsTheEngineFindsThem() {
+        FaceDetectionService detection;
+        detection.setModelsFolder(models_);
+        ReferencePanel panel(&detection);
+        panel.addFiles({refPath(0)});
+        QCOMPARE(panel.count(), 1);
+        QVERIFY(panel.isBusy());  // the window is not blocked while the photo is read and searched
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
+
+        const FaceFinder finder(resolveModelFiles(models_.toStdString()));
+        const auto faces = finder.find(face::loadPhoto(refPath(0).toStdString()));
+        const ReferenceItem& item = panel.item(0);
+        QCOMPARE(int(item.faces.size()), int(faces.size()));
+        QCOMPARE(item.state, faces.empty() ? ReferenceItem::State::NoFace : ReferenceItem::State::Ready);
+        if (faces.empty()) return;
+        QCOMPARE(item.faces[0].x1, faces[0].x1);
+        // The engine receives the chosen face's aligned crop, exactly as the detector made it.
+        const auto refs = panel.references();
+        QCOMPARE(int(refs.size()), 1);
+        QVERIFY(refs[0].isCrop);
+        QVERIFY(sameImage(refs[0].image, faces[0].aligned));
+        QCOMPARE(refs[0].label, std::string("ref0.png"));
+    }
+
+    void clickingAFaceChoosesIt() {
+        FaceDetectionService detection;
+        detection.setModelsFolder(models_);
+        ReferencePanel panel(&detection);
+        panel.resize(360, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.addFiles({refPath(1)});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
+        const ReferenceItem& item = panel.item(0);
+        if (item.faces.size() < 2) QSKIP("the fixture detector finds fewer than two faces in this photo");
+        ReferencePhotoView* view = panel.card(0)->photoView();
+        // The last face whose centre no smaller box covers: a click there must pick it.
+        int target = -1;
+        for (int i = int(item.faces.size()) - 1; i > 0 && target < 0; --i) {
+            const QPointF c = view->faceRect(i).center();
+            bool covered = false;
+            for (int j = 0; j < int(item.faces.size()); ++j)
+                covered |= j != i && view->faceRect(j).contains(c) && view->faceRect(j).width() <= view->faceRect(i).width();
+            if (!covered) target = i;
+        }
+        QVERIFY(target > 0);
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->faceRect(target).center().toPoint());
+        QCOMPARE(panel.item(0).chosenFace, target);
+        QVERIFY(sameImage(panel.references().at(0).image, panel.item(0).faces[target].aligned));
+        QVERIFY(panel.card(0)->statusText().contains(QString::number(target + 1)));
+    }
+
+    void manualBoxDisableAndRemove() {
+        FaceDetectionService detection;
+        detection.setModelsFolder(models_);
+        ReferencePanel panel(&detection);
+        panel.addFiles({refPath(0), refPath(1)});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
+
+        panel.setManualBox(0, PixelBox{2, 3, 40, 44});
+        auto refs = panel.references();
+        QVERIFY(refs.size() >= 1);
+        QVERIFY(refs[0].manualBox.has_value());
+        QVERIFY(!refs[0].isCrop);
+        QCOMPARE(refs[0].manualBox->x2, 40);
+        QVERIFY(sameImage(refs[0].image, panel.item(0).photo));
+
+        panel.setReferenceEnabled(0, false);
+        QVERIFY(panel.references().size() == refs.size() - 1);
+        QVERIFY(panel.problems().isEmpty());  // a disabled reference is not a problem
+        panel.remove(0);
+        QCOMPARE(panel.count(), 1);
+        QCOMPARE(panel.item(0).label, QStringLiteral("ref1.png"));
+    }
+
+    void noFaceNeedsAManualBox() {
+        ReferenceItem item;
+        item.label = QStringLiteral("back.jpg");
+        item.photo = Image{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 0)};
+        item.state = ReferenceItem::State::NoFace;
+        QVERIFY(!item.usable());
+        QVERIFY(!item.toReference());
+        item.manualBox = PixelBox{0, 0, 8, 8};
+        QVERIFY(item.usable());
+        QVERIFY(item.toReference()->manualBox.has_value());
+        QCOMPARE(item.crop().size(), QSize(8, 8));
+    }
+
+    void withoutADetectorTheEngineSearches() {
+        FaceDetectionService detection;
+        detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
+        ReferencePanel panel(&detection);
+        panel.addFiles({refPath(0)});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
+        QCOMPARE(panel.item(0).state, ReferenceItem::State::Unchecked);
+        QVERIFY(!panel.item(0).message.isEmpty());
+        const auto refs = panel.references();
+        QCOMPARE(int(refs.size()), 1);
+        QVERIFY(!refs[0].isCrop);
+        QCOMPARE(refs[0].faceIndex, 0);
+    }
+
+    void foldersDropsAndClipboard() {
+        FaceDetectionService detection;
+        detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
+        ReferencePanel panel(&detection);
+        panel.addFiles({QString::fromStdString(test::fixture("pipeline/refs").string())});
+        QCOMPARE(panel.count(), 2);
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(refPath(1))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(&panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(&panel, &drop);
+        QCOMPARE(panel.count(), 3);
+
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QApplication::clipboard()->setImage(image);
+        QVERIFY(panel.pasteFromClipboard());
+        QCOMPARE(panel.count(), 4);
+        QCOMPARE(panel.item(3).photo.width, 40);
+
+        const QString broken = dir_.filePath(QStringLiteral("broken.png"));
+        QFile(broken).open(QIODevice::WriteOnly);
+        panel.addFiles({broken});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
+        QCOMPARE(panel.item(4).state, ReferenceItem::State::Failed);
+        QVERIFY(!panel.item(4).usable());
+        QCOMPARE(int(panel.references().size()), 4);
+    }
+
+private:
+    QTemporaryDir dir_;
+    QString models_;
+};
+
+QTEST_MAIN(ReferencePanelTest)
+#include "test_referencepanel.moc"
