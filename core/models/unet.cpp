@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 
 namespace flashface::models {
@@ -88,10 +90,17 @@ struct Entry {
         if (conv) return conv->forward(x);
         if (res) x = res->forward(x, e);
         if (attn) x = attn->forward(x, context, mode);
-        if (upsampleConv)
+        if (upsampleConv && !mode.finished())
             x = upsampleConv->forward(at::upsample_nearest2d(x, {upsampleTo.size(2), upsampleTo.size(3)}));
         return x;
     }
+};
+
+// Rows of a main pass that are equal up to the first reference attention (same latent, mask
+// and text; only λ differs): the encoder runs on the distinct rows only.
+struct SharedRows {
+    at::Tensor encoderContext;  // the text context of the distinct rows
+    at::Tensor expand;          // for every row of the pass, its index among the distinct rows
 };
 
 // The encoder, middle and decoder of one network.
@@ -100,18 +109,28 @@ struct UNetTrunk {
     // The attention blocks taking part in reference attention, by slot.
     std::vector<const AttentionBlock*> slots;
 
-    // Through the decoder (the head is shared and applied by the caller).
-    at::Tensor run(at::Tensor x, const at::Tensor& e, const at::Tensor& context, const ReferenceMode& mode) const {
+    // Through the decoder (the head is shared and applied by the caller); with `shared`, x holds
+    // the distinct rows only. A pass that stops when recorded returns early, its output unused.
+    at::Tensor run(at::Tensor x, const at::Tensor& e, const at::Tensor& context, const ReferenceMode& mode,
+                   const SharedRows* shared = nullptr) const {
         std::vector<at::Tensor> skips;
         for (const auto& entry : encoder) {
-            x = entry.forward(x, e, context, mode, {});
+            x = entry.forward(x, e, shared ? shared->encoderContext : context, mode, {});
             skips.push_back(x);
         }
-        for (const auto& entry : middle) x = entry.forward(x, e, context, mode, {});
+        if (shared) {
+            x = x.index_select(0, shared->expand);
+            for (auto& skip : skips) skip = skip.index_select(0, shared->expand);
+        }
+        for (const auto& entry : middle) {
+            x = entry.forward(x, e, context, mode, {});
+            if (mode.finished()) return x;
+        }
         for (const auto& entry : decoder) {
             x = at::cat({x, skips.back()}, 1);
             skips.pop_back();
             x = entry.forward(x, e, context, mode, skips.empty() ? at::Tensor() : skips.back());
+            if (mode.finished()) return x;
         }
         return x;
     }
@@ -258,6 +277,32 @@ std::vector<double> rowLambdas(double lambda, int numConditions, std::int64_t sa
     return rows;
 }
 
+at::Tensor indices(std::initializer_list<std::pair<std::int64_t, std::int64_t>> ranges, const at::Tensor& like) {
+    std::vector<at::Tensor> parts;
+    for (const auto& [begin, end] : ranges) parts.push_back(at::arange(begin, end, at::TensorOptions().dtype(at::kLong)));
+    return at::cat(parts).to(like.device());
+}
+
+struct EncoderSharing {
+    at::Tensor distinct;  // the rows the encoder runs on
+    detail::SharedRows rows;
+};
+
+// A guided step's two text-conditioned groups (λ and 0) get the same latent, mask and text and
+// differ only from the first reference attention on: they share the encoder. Checked, not assumed.
+std::optional<EncoderSharing> encoderSharing(const at::Tensor& input, const at::Tensor& context, int numConditions,
+                                             std::int64_t samples) {
+    if (numConditions != 3) return std::nullopt;
+    const auto group = [&](const at::Tensor& t, std::int64_t g) { return t.narrow(0, g * samples, samples); };
+    if (!at::equal(group(input, 0), group(input, 1)) || !at::equal(group(context, 0), group(context, 1)))
+        return std::nullopt;
+    EncoderSharing sharing;
+    sharing.distinct = indices({{0, samples}, {2 * samples, 3 * samples}}, input);
+    sharing.rows.encoderContext = context.index_select(0, sharing.distinct);
+    sharing.rows.expand = indices({{0, samples}, {0, samples}, {samples, 2 * samples}}, input);
+    return sharing;
+}
+
 }  // namespace
 
 UNet::UNet(const UNetConfig& config) : config_(config) {
@@ -287,8 +332,8 @@ at::Tensor UNet::timeEmbedding(std::int64_t t) const {
     return time_->forward(t);
 }
 
-ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int64_t t,
-                                          const at::Tensor& refContext) const {
+ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int64_t t, const at::Tensor& refContext,
+                                          UNetComputation computation) const {
     require(refLatents.dim() == 4 && refLatents.size(1) == config_.inDim,
             "reference latents must be [R, " + std::to_string(config_.inDim) + ", h, w]");
     const auto references = refLatents.size(0);
@@ -297,15 +342,26 @@ ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int
             "the reference context must be [R or 1, tokens, " + std::to_string(config_.contextDim) +
                 "] for R reference latents");
 
+    const bool original = computation == UNetComputation::Original;
     std::vector<at::Tensor> recorded(main_->slots.size());
     detail::ReferenceMode mode;
     mode.record = &recorded;
-    reference_->run(refLatents, timeEmbedding(t), refContext.expand({references, -1, -1}), mode);
+    mode.original = original;
+    mode.stopWhenRecorded = !original;
+    const auto out = reference_->run(refLatents, timeEmbedding(t), refContext.expand({references, -1, -1}), mode);
+    // The original finishes the pass, head included, and throws the result away.
+    if (original) head_->forward(out);
 
-    // All references' tokens in a row, projected once by each block's reference attention.
     ReferenceFeatures features;
+    features.computation = computation;
     for (std::size_t slot = 0; slot < recorded.size(); ++slot) {
+        // All references' tokens in a row.
         const auto tokens = recorded[slot].reshape({1, -1, recorded[slot].size(2)});
+        if (original) {
+            features.tokens.push_back(tokens);
+            continue;
+        }
+        // Projected once by the block's reference attention, for every row of the step.
         const auto* attention = main_->slots[slot]->referenceAttention();
         features.keys.push_back(attention->projectKeys(tokens));
         features.values.push_back(attention->projectValues(tokens));
@@ -326,21 +382,34 @@ at::Tensor UNet::denoise(const at::Tensor& x, std::int64_t t, const at::Tensor& 
     require(context.dim() == 3 && context.size(0) == x.size(0) && context.size(2) == config_.contextDim,
             "the text context must be [rows, tokens, " + std::to_string(config_.contextDim) +
                 "] with one row per latent row");
-    require(references.keys.size() == main_->slots.size() && references.values.size() == main_->slots.size(),
+    const bool original = references.computation == UNetComputation::Original;
+    const auto& perBlock = original ? references.tokens : references.keys;
+    require(perBlock.size() == main_->slots.size() && (original || references.values.size() == main_->slots.size()),
             "the reference features do not come from this network");
 
     detail::ReferenceMode mode;
     mode.features = &references;
     mode.rowLambda = rowLambdas(lambda, numConditions, samples);
+    mode.original = original;
     // The original repeats the masks with repeat_interleave (row i gets mask i / k); every
     // sample of a generation shares one face box, so this only matters for its faithfulness.
     const auto rowMasks = mask.repeat_interleave(numConditions, 0).unsqueeze(1).to(x.scalar_type());
-    return head_->forward(main_->run(at::cat({x, rowMasks}, 1), timeEmbedding(t), context, mode));
+    auto input = at::cat({x, rowMasks}, 1);
+    const auto e = timeEmbedding(t);
+    if (original) return head_->forward(main_->run(input, e, context, mode));
+
+    // On CUDA the convolutions are fastest channels-last (the attention blocks' tokens are then views).
+    if (!input.is_cpu()) input = input.contiguous(at::MemoryFormat::ChannelsLast);
+    const auto sharing = encoderSharing(input, context, numConditions, samples);
+    if (!sharing) return head_->forward(main_->run(input, e, context, mode));
+    return head_->forward(main_->run(input.index_select(0, sharing->distinct), e, context, mode, &sharing->rows));
 }
 
 at::Tensor UNet::forward(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& refLatents,
-                         const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions) const {
-    return denoise(x, t, context, mask, referenceFeatures(refLatents, t, refContext), lambda, numConditions);
+                         const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions,
+                         UNetComputation computation) const {
+    return denoise(x, t, context, mask, referenceFeatures(refLatents, t, refContext, computation), lambda,
+                   numConditions);
 }
 
 }  // namespace flashface::models

@@ -33,13 +33,32 @@ struct UNetConfig {
     static UNetConfig fromFile(const std::filesystem::path& file);
 };
 
-// What the reference pass hands to the main network for one timestep: for every attention block
-// of the main middle and decoder (in network order), the keys and values of its
-// `self_attn.self_attn_first` over the recorded reference features, all references concatenated
-// along the token axis: [1, R·L, C]. They depend on t and the reference latents only, so one
-// instance serves every row (and every condition group) of a step.
+// How the UNet computes; both give the original's results (to float rounding).
+enum class UNetComputation {
+    // Reference attention only for the rows whose λ is not 0, its two terms (with and without the
+    // references) from one pass over the row's own keys; the references' keys and values projected
+    // once per block and step for every row; the reference pass ends at the last recorded input;
+    // rows that are equal up to the first reference attention (the two text-conditioned groups of
+    // a guided step) share the encoder; blocked attention on the CPU, fused kernels where libtorch
+    // has them, channels-last on CUDA.
+    Optimised,
+    // The original's computation, kept to measure against and to prove the optimised one equal:
+    // every row computes both reference terms with the references' keys and values projected per
+    // row, the reference pass runs the whole network (head included), every attention holds all
+    // its scores at once.
+    Original,
+};
+
+// What the reference pass hands to the main network for one timestep, for every attention block
+// of the main middle and decoder (in network order). It depends on t and the reference latents
+// only, so one instance serves every row (and every condition group) of a step.
 struct ReferenceFeatures {
+    UNetComputation computation = UNetComputation::Optimised;
+    // Optimised: the keys and values of the block's `self_attn.self_attn_first` over the recorded
+    // features of all references concatenated along the token axis, [1, R·L, C].
     std::vector<at::Tensor> keys, values;
+    // Original: the recorded features themselves, [1, R·L, C], projected again by every row.
+    std::vector<at::Tensor> tokens;
 };
 
 namespace detail {
@@ -65,19 +84,20 @@ public:
 
     // The reference pass for timestep t: refLatents [R, inDim, h', w'], refContext [R, 77, contextDim]
     // or [1, 77, contextDim] for all references (the original gives the negative prompt's embedding).
-    ReferenceFeatures referenceFeatures(const at::Tensor& refLatents, std::int64_t t,
-                                        const at::Tensor& refContext) const;
+    ReferenceFeatures referenceFeatures(const at::Tensor& refLatents, std::int64_t t, const at::Tensor& refContext,
+                                        UNetComputation computation = UNetComputation::Optimised) const;
 
     // The main pass: x [k·n, inDim, h, w] holding k condition groups of n samples stacked group after
     // group, context [k·n, 77, contextDim], mask [n, h, w] (the face position). λ (the reference
     // feature strength) applies to every row when k == 2, to the first group only when k == 3.
-    // Returns the predicted noise [k·n, outDim, h, w].
+    // Computes the way `references` were computed. Returns the predicted noise [k·n, outDim, h, w].
     at::Tensor denoise(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& mask,
                        const ReferenceFeatures& references, double lambda, int numConditions) const;
 
     // Both passes in one call.
     at::Tensor forward(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& refLatents,
-                       const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions) const;
+                       const at::Tensor& refContext, const at::Tensor& mask, double lambda, int numConditions,
+                       UNetComputation computation = UNetComputation::Optimised) const;
 
     const UNetConfig& config() const { return config_; }
 

@@ -9,23 +9,6 @@
 
 namespace flashface::models::detail {
 
-namespace {
-
-// The rows whose weight satisfies `keep`.
-template <class Pred>
-std::vector<std::int64_t> rowsWhere(const std::vector<double>& weights, Pred keep) {
-    std::vector<std::int64_t> rows;
-    for (std::size_t i = 0; i < weights.size(); ++i)
-        if (keep(weights[i])) rows.push_back(static_cast<std::int64_t>(i));
-    return rows;
-}
-
-at::Tensor indexTensor(const std::vector<std::int64_t>& rows, const at::Tensor& like) {
-    return at::tensor(rows, at::TensorOptions().dtype(at::kLong)).to(like.device());
-}
-
-}  // namespace
-
 ResidualBlock::ResidualBlock(std::int64_t inDim, std::int64_t embedDim, std::int64_t outDim) {
     auto& layer1 = addModule<nn::Module>("layer1");
     norm1_ = &layer1.addModule<nn::GroupNorm>("0", kGroups, inDim, kGroupNormEps);
@@ -57,14 +40,16 @@ MultiHeadAttention& MultiHeadAttention::addReferenceAttention() {
     return *first_;
 }
 
-at::Tensor MultiHeadAttention::forward(const at::Tensor& x, const at::Tensor& context) const {
+at::Tensor MultiHeadAttention::forward(const at::Tensor& x, const at::Tensor& context,
+                                      nn::AttentionAlgorithm algorithm) const {
     const auto& c = context.defined() ? context : x;
-    return o_.forward(nn::attention(q_.forward(x), k_.forward(c), v_.forward(c), {.numHeads = numHeads_}));
+    return o_.forward(
+        nn::attention(q_.forward(x), k_.forward(c), v_.forward(c), {.numHeads = numHeads_, .algorithm = algorithm}));
 }
 
-at::Tensor MultiHeadAttention::forwardWithShared(const at::Tensor& x, const at::Tensor& sharedKeys,
-                                                 const at::Tensor& sharedValues) const {
-    return o_.forward(nn::attention(q_.forward(x), k_.forward(x), v_.forward(x), sharedKeys, sharedValues,
+at::Tensor MultiHeadAttention::forwardMixed(const at::Tensor& x, const at::Tensor& sharedKeys,
+                                           const at::Tensor& sharedValues, const std::vector<double>& weights) const {
+    return o_.forward(nn::attention(q_.forward(x), k_.forward(x), v_.forward(x), sharedKeys, sharedValues, weights,
                                     {.numHeads = numHeads_}));
 }
 
@@ -90,38 +75,36 @@ AttentionBlock::AttentionBlock(std::int64_t dim, std::int64_t contextDim, std::i
 
 at::Tensor AttentionBlock::forward(at::Tensor x, const at::Tensor& context, const ReferenceMode& mode) const {
     const auto y = norm1_.forward(x);
-    if (slot_ >= 0 && mode.record) mode.record->at(static_cast<std::size_t>(slot_)) = y;
-    x = x + selfAttn_.forward(y);
-    if (slot_ >= 0 && mode.features) x = x + referenceTerm(y, mode);
-    x = x + crossAttn_.forward(norm2_.forward(x), context);
+    if (slot_ >= 0 && mode.record) {
+        mode.record->at(static_cast<std::size_t>(slot_)) = y;
+        if (mode.finished()) return x;
+    }
+    x = x + selfAttn_.forward(y, {}, mode.algorithm());
+    if (slot_ >= 0 && mode.features) x = x + (mode.original ? originalReferenceTerm(y, mode) : referenceTerm(y, mode));
+    x = x + crossAttn_.forward(norm2_.forward(x), context, mode.algorithm());
     const auto gated = ffnIn_->forward(norm3_.forward(x)).chunk(2, -1);
     return x + ffnOut_->forward(gated[0] * at::gelu(gated[1]));
 }
 
-at::Tensor AttentionBlock::referenceTerm(const at::Tensor& y, const ReferenceMode& mode) const {
+const MultiHeadAttention& AttentionBlock::checkedReferenceAttention() const {
     const MultiHeadAttention* first = selfAttn_.referenceAttention();
-    const auto slot = static_cast<std::size_t>(slot_);
     if (!first) throw std::logic_error("reference features given to a block without reference attention");
-    const auto lambda = at::tensor(mode.rowLambda, y.options().dtype(at::kFloat)).to(y.scalar_type()).view({-1, 1, 1});
+    return *first;
+}
 
-    // A term whose weight is exactly 0 contributes exactly nothing: skip its rows.
-    auto out = at::zeros_like(y);
-    const auto addRows = [&](const std::vector<std::int64_t>& rows, auto&& term) {
-        if (rows.empty()) return;
-        if (rows.size() == static_cast<std::size_t>(y.size(0))) {
-            out.add_(term(y, lambda));
-            return;
-        }
-        const auto index = indexTensor(rows, y);
-        out.index_add_(0, index, term(y.index_select(0, index), lambda.index_select(0, index)));
-    };
-    addRows(rowsWhere(mode.rowLambda, [](double l) { return l != 0.0; }),
-            [&](const at::Tensor& yr, const at::Tensor& l) {
-                return first->forwardWithShared(yr, mode.features->keys.at(slot), mode.features->values.at(slot)) * l;
-            });
-    addRows(rowsWhere(mode.rowLambda, [](double l) { return l != 1.0; }),
-            [&](const at::Tensor& yr, const at::Tensor& l) { return first->forward(yr) * (1 - l); });
-    return out;
+at::Tensor AttentionBlock::referenceTerm(const at::Tensor& y, const ReferenceMode& mode) const {
+    const auto slot = static_cast<std::size_t>(slot_);
+    return checkedReferenceAttention().forwardMixed(y, mode.features->keys.at(slot), mode.features->values.at(slot),
+                                                    mode.rowLambda);
+}
+
+at::Tensor AttentionBlock::originalReferenceTerm(const at::Tensor& y, const ReferenceMode& mode) const {
+    const auto& first = checkedReferenceAttention();
+    const auto& tokens = mode.features->tokens.at(static_cast<std::size_t>(slot_));
+    const auto withReferences = at::cat({y, tokens.expand({y.size(0), -1, -1})}, 1);
+    const auto lambda = at::tensor(mode.rowLambda, at::TensorOptions().dtype(at::kDouble)).to(y.options()).view({-1, 1, 1});
+    const auto algorithm = nn::AttentionAlgorithm::Straightforward;
+    return first.forward(y, withReferences, algorithm) * lambda + (1 - lambda) * first.forward(y, {}, algorithm);
 }
 
 StackedAttention::StackedAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads,
@@ -140,9 +123,13 @@ StackedAttention::StackedAttention(std::int64_t dim, std::int64_t contextDim, st
 
 at::Tensor StackedAttention::forward(const at::Tensor& x, const at::Tensor& context, const ReferenceMode& mode) const {
     const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-    auto tokens = conv1_.forward(norm1_.forward(x)).view({b, c, h * w}).transpose(1, 2).contiguous();
-    for (const auto* block : blocks_) tokens = block->forward(tokens, context, mode);
-    return conv2_.forward(tokens.transpose(1, 2).reshape({b, c, h, w})) + x;
+    // [B, C, H, W] → tokens [B, HW, C]: a view for channels-last tensors, one copy otherwise.
+    auto tokens = conv1_.forward(norm1_.forward(x)).permute({0, 2, 3, 1}).reshape({b, h * w, c});
+    for (const auto* block : blocks_) {
+        tokens = block->forward(tokens, context, mode);
+        if (mode.finished()) return x;
+    }
+    return conv2_.forward(tokens.view({b, h, w, c}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format())) + x;
 }
 
 }  // namespace flashface::models::detail

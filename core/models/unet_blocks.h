@@ -4,6 +4,7 @@
 // original's nn.Sequential/ModuleList indices, e.g. a residual block's "layer1.2.weight".
 
 #include "models/unet.h"
+#include "nn/attention.h"
 #include "nn/layers.h"
 
 #include <ATen/core/Tensor.h>
@@ -23,9 +24,19 @@ inline constexpr double kGroupNormEps = 1e-6;
 struct ReferenceMode {
     // Reference pass: each block stores its self-attention input (norm1 output) here.
     std::vector<at::Tensor>* record = nullptr;
-    // Main pass: the reference keys/values to attend to, and each row's weight λ.
+    // Reference pass: stop once the last slot is recorded (nothing after it is used).
+    bool stopWhenRecorded = false;
+    // Main pass: the reference features to attend to, and each row's weight λ.
     const ReferenceFeatures* features = nullptr;
     std::vector<double> rowLambda;
+    // Compute as the original does (UNetComputation::Original).
+    bool original = false;
+
+    nn::AttentionAlgorithm algorithm() const {
+        return original ? nn::AttentionAlgorithm::Straightforward : nn::AttentionAlgorithm::Fast;
+    }
+    // Whether a pass that stops when recorded has recorded every slot.
+    bool finished() const { return stopWhenRecorded && record && !record->empty() && record->back().defined(); }
 };
 
 // GN-SiLU-conv3×3, + Linear(SiLU(e)), GN-SiLU-conv3×3, + (1×1 conv) shortcut.
@@ -49,11 +60,14 @@ public:
     MultiHeadAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads);
 
     // x [B, L, dim] attends to context [B, L', contextDim] (to itself when context is undefined).
-    at::Tensor forward(const at::Tensor& x, const at::Tensor& context = {}) const;
-    // Self-attention of x whose keys/values are extended by tokens shared by every row
-    // (already projected by this module's k and v: [1, Ls, dim]).
-    at::Tensor forwardWithShared(const at::Tensor& x, const at::Tensor& sharedKeys,
-                                 const at::Tensor& sharedValues) const;
+    at::Tensor forward(const at::Tensor& x, const at::Tensor& context = {},
+                       nn::AttentionAlgorithm algorithm = nn::AttentionAlgorithm::Fast) const;
+    // Self-attention of x mixed per row with self-attention whose keys/values are extended by
+    // tokens shared by every row (already projected by this module's k and v: [1, Ls, dim]):
+    // row b → weights[b]·A(x_b, [x_b; shared]) + (1 − weights[b])·A(x_b), through one output
+    // projection (it is affine, so mixing before it is exact).
+    at::Tensor forwardMixed(const at::Tensor& x, const at::Tensor& sharedKeys, const at::Tensor& sharedValues,
+                            const std::vector<double>& weights) const;
 
     at::Tensor projectKeys(const at::Tensor& tokens) const { return k_.forward(tokens); }
     at::Tensor projectValues(const at::Tensor& tokens) const { return v_.forward(tokens); }
@@ -83,6 +97,9 @@ public:
 private:
     // λ·A(y, [y; F]) + (1 − λ)·A(y) per row, A = self_attn_first, F = the reference features.
     at::Tensor referenceTerm(const at::Tensor& y, const ReferenceMode& mode) const;
+    // The same as the original computes it: both terms for every row, F projected per row.
+    at::Tensor originalReferenceTerm(const at::Tensor& y, const ReferenceMode& mode) const;
+    const MultiHeadAttention& checkedReferenceAttention() const;
 
     nn::LayerNorm norm1_;
     MultiHeadAttention selfAttn_;

@@ -1,6 +1,7 @@
 #include "nn/attention.h"
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <torch/version.h>
 
 #include <algorithm>
@@ -18,10 +19,11 @@ void check(bool ok, const std::string& what) {
 }
 
 void validate(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
-              const at::Tensor& sharedV, const AttentionOptions& options) {
+              const at::Tensor& sharedV, const std::vector<double>& weights, const AttentionOptions& options) {
     check(q.dim() == 3 && k.dim() == 3 && v.dim() == 3, "q, k and v must be [B, L, C]");
     check(k.size(0) == q.size(0) && v.size(0) == q.size(0), "q, k and v must have the same number of rows");
     check(k.size(1) == v.size(1), "k and v must have the same number of tokens");
+    check(k.size(1) > 0, "there must be at least one key");
     check(k.size(2) == q.size(2) && v.size(2) == q.size(2), "q, k and v must have the same width");
     check(options.numHeads > 0 && q.size(2) % options.numHeads == 0,
           "the width " + std::to_string(q.size(2)) + " does not split into " + std::to_string(options.numHeads) +
@@ -33,6 +35,9 @@ void validate(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, con
                   sharedV.sizes() == sharedK.sizes(),
               "shared keys and values must be [1, Ls, C] with the queries' width");
         check(!options.causal, "causal attention cannot have shared keys");
+        check(weights.size() == static_cast<std::size_t>(q.size(0)),
+              "one weight per row is needed, got " + std::to_string(weights.size()) + " for " +
+                  std::to_string(q.size(0)) + " rows");
     }
     if (options.causal) check(k.size(1) == q.size(1), "causal attention needs as many keys as queries");
 }
@@ -47,6 +52,56 @@ at::Tensor mergeHeads(const at::Tensor& x) {
     return x.transpose(1, 2).reshape({x.size(0), x.size(2), x.size(1) * x.size(3)});
 }
 
+double scaleFor(const at::Tensor& q, const AttentionOptions& options) {
+    return 1.0 / std::sqrt(static_cast<double>(q.size(2) / options.numHeads));
+}
+
+at::Tensor rowWeights(const std::vector<double>& weights, const at::Tensor& like) {
+    return at::tensor(weights, at::TensorOptions().dtype(at::kDouble)).to(like.device(), like.scalar_type());
+}
+
+// The original's computation: all scores of every row and head at once.
+at::Tensor straightforwardAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                                    const AttentionOptions& options) {
+    const auto heads = options.numHeads;
+    auto scores = at::matmul(splitHeads(q, heads).mul(scaleFor(q, options)), splitHeads(k, heads).transpose(2, 3));
+    if (options.causal)
+        scores.masked_fill_(at::ones({q.size(1), k.size(1)}, q.options().dtype(at::kBool)).triu(1),
+                            -std::numeric_limits<double>::infinity());
+    const auto p = at::softmax(scores, -1, at::kFloat).to(v.scalar_type());
+    return mergeHeads(at::matmul(p, splitHeads(v, heads)));
+}
+
+using PlainAttention = at::Tensor (*)(const at::Tensor&, const at::Tensor&, const at::Tensor&, const AttentionOptions&);
+
+// w·A(q, [k; shared]) + (1 − w)·A(q, k) per row by running `plain` on concatenated keys. With
+// `everyRow` both terms are computed for every row, as the original does; otherwise a term is
+// computed only for the rows that give it a non-zero weight.
+at::Tensor mixByConcatenation(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
+                              const at::Tensor& sharedV, const std::vector<double>& weights,
+                              const AttentionOptions& options, PlainAttention plain, bool everyRow) {
+    const auto w = rowWeights(weights, q).view({-1, 1, 1});
+    auto out = at::zeros_like(q);
+    const auto addTerm = [&](bool withShared) {
+        std::vector<std::int64_t> rows;
+        for (std::size_t i = 0; i < weights.size(); ++i)
+            if (everyRow || weights[i] != (withShared ? 0.0 : 1.0)) rows.push_back(static_cast<std::int64_t>(i));
+        if (rows.empty()) return;
+        const auto index = at::tensor(rows, at::TensorOptions().dtype(at::kLong)).to(q.device());
+        auto keys = k.index_select(0, index), values = v.index_select(0, index);
+        if (withShared) {
+            const auto n = static_cast<std::int64_t>(rows.size());
+            keys = at::cat({keys, sharedK.expand({n, -1, -1})}, 1);
+            values = at::cat({values, sharedV.expand({n, -1, -1})}, 1);
+        }
+        const auto wi = w.index_select(0, index);
+        out.index_add_(0, index, plain(q.index_select(0, index), keys, values, options) * (withShared ? wi : 1 - wi));
+    };
+    addTerm(true);
+    addTerm(false);
+    return out;
+}
+
 #if TORCH_VERSION_MAJOR >= 2
 // libtorch ≥ 2 has fused kernels: flash / memory-efficient attention on CUDA, and (from 2.2)
 // a flash kernel on the CPU whose memory does not grow with Lq·Lk.
@@ -54,83 +109,139 @@ bool hasFusedKernel(const at::Tensor& q) {
     return !q.is_cpu() || TORCH_VERSION_MAJOR > 2 || TORCH_VERSION_MINOR >= 2;
 }
 
-at::Tensor fusedAttention(const at::Tensor& q, at::Tensor k, at::Tensor v, const at::Tensor& sharedK,
-                          const at::Tensor& sharedV, const AttentionOptions& options) {
-    if (sharedK.defined()) {
-        k = at::cat({k, sharedK.expand({q.size(0), -1, -1})}, 1);
-        v = at::cat({v, sharedV.expand({q.size(0), -1, -1})}, 1);
-    }
+at::Tensor fusedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                          const AttentionOptions& options) {
     const auto h = options.numHeads;
     return mergeHeads(at::scaled_dot_product_attention(splitHeads(q, h), splitHeads(k, h), splitHeads(v, h), {},
                                                        0.0, options.causal));
 }
 #endif
 
-// Exact attention in blocks of queries (and of rows, when whole rows fit), each block's scores
-// within options.scoreBudget elements.
-at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
-                            const at::Tensor& sharedV, const AttentionOptions& options) {
-    const auto heads = options.numHeads;
-    const auto rows = q.size(0), queries = q.size(1), headDim = q.size(2) / heads;
-    const auto ownKeys = k.size(1);
-    const auto sharedKeys = sharedK.defined() ? sharedK.size(1) : 0;
-    const double scale = 1.0 / std::sqrt(static_cast<double>(headDim));
+// What one thread's pass over one key segment leaves for a block of queries of one row and
+// head: the unnormalised weighted sum of the values, Σ_j exp(s_j − m)·v_j, the scores' maximum m
+// and Σ_j exp(s_j − m). Two segments merge exactly through these (log-sum-exp).
+struct SegmentSums {
+    at::Tensor sums, max, total;  // [B, heads, Lq, head_dim], [B, heads, Lq, 1], [B, heads, Lq, 1]
 
-    const auto qh = splitHeads(q, heads);
-    const auto kT = splitHeads(k, heads).transpose(2, 3);
-    const auto vh = splitHeads(v, heads);
-    at::Tensor sharedKT, sharedVh;
-    if (sharedKeys) {
-        sharedKT = splitHeads(sharedK, heads).transpose(2, 3);
-        sharedVh = splitHeads(sharedV, heads);
+    SegmentSums(const at::Tensor& qh, bool filled) {
+        const auto shape = qh.sizes().vec();
+        auto scalar = shape;
+        scalar.back() = 1;
+        sums = filled ? at::zeros(shape, qh.options()) : at::empty(shape, qh.options());
+        // An empty segment: no weight (exp(−∞) = 0) in the merge.
+        max = filled ? at::full(scalar, -std::numeric_limits<double>::infinity(), qh.options())
+                     : at::empty(scalar, qh.options());
+        total = filled ? at::zeros(scalar, qh.options()) : at::empty(scalar, qh.options());
     }
 
-    const std::int64_t scoresPerQuery = heads * (ownKeys + sharedKeys);
-    const std::int64_t queryBlock = std::clamp<std::int64_t>(options.scoreBudget / scoresPerQuery, 1, queries);
-    const std::int64_t rowBlock =
-        queryBlock == queries ? std::clamp<std::int64_t>(options.scoreBudget / (scoresPerQuery * queries), 1, rows)
-                              : 1;
+    void reduce(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& buffer,
+                const at::Tensor& future, std::int64_t row, std::int64_t head, std::int64_t q0) const {
+        const auto n = q.size(0), keys = k.size(0);
+        // The first n·keys elements of the thread's buffer: contiguous scores that stay in cache.
+        auto scores = buffer.narrow(0, 0, n * keys).view({n, keys});
+        at::mm_out(scores, q, k.t());
+        if (future.defined()) scores.masked_fill_(future, -std::numeric_limits<double>::infinity());
+        auto m = max[row][head].narrow(0, q0, n);
+        at::amax_out(m, scores, {1}, true);
+        scores.sub_(m).exp_();
+        auto z = total[row][head].narrow(0, q0, n);
+        at::sum_out(z, scores, {1}, true);
+        auto s = sums[row][head].narrow(0, q0, n);
+        at::mm_out(s, scores, v);
+    }
+};
 
-    auto out = at::empty({rows, heads, queries, headDim}, q.options());
-    for (std::int64_t r0 = 0; r0 < rows; r0 += rowBlock) {
-        const auto nr = std::min(rowBlock, rows - r0);
-        for (std::int64_t q0 = 0; q0 < queries; q0 += queryBlock) {
-            const auto nq = std::min(queryBlock, queries - q0);
-            const auto qBlock = qh.narrow(0, r0, nr).narrow(2, q0, nq).mul(scale);
-            auto scores = at::matmul(qBlock, kT.narrow(0, r0, nr));
-            if (sharedKeys) scores = at::cat({scores, at::matmul(qBlock, sharedKT)}, -1);
-            if (options.causal) {
-                const auto opts = at::TensorOptions().dtype(at::kLong);
-                const auto future = at::arange(q0, q0 + nq, opts).unsqueeze(1) < at::arange(ownKeys, opts).unsqueeze(0);
-                scores.masked_fill_(future, -std::numeric_limits<double>::infinity());
-            }
-            const auto p = at::softmax(scores, -1, at::kFloat).to(v.scalar_type());
-            auto o = at::matmul(p.narrow(-1, 0, ownKeys), vh.narrow(0, r0, nr));
-            if (sharedKeys) o.add_(at::matmul(p.narrow(-1, ownKeys, sharedKeys), sharedVh));
-            out.narrow(0, r0, nr).narrow(2, q0, nq).copy_(o);
+// Exact attention in blocks of queries per row and head, spread over the CPU threads; each block's
+// scores (at most options.scoreBudget) are computed, exponentiated and consumed while in cache.
+at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
+                            const at::Tensor& sharedV, const std::vector<double>& weights,
+                            const AttentionOptions& options) {
+    const auto heads = options.numHeads;
+    const auto rows = q.size(0), queries = q.size(1), ownKeys = k.size(1);
+    const auto sharedKeys = sharedK.defined() ? sharedK.size(1) : 0;
+    // Reduced precision is computed in float32 (softmax included), float64 stays float64.
+    const auto computeType = at::promote_types(q.scalar_type(), at::kFloat);
+    const auto prepare = [&](const at::Tensor& x) { return splitHeads(x.to(computeType), heads).contiguous(); };
+    const auto qh = splitHeads(q.to(computeType).mul(scaleFor(q, options)), heads).contiguous();
+    const auto kh = prepare(k), vh = prepare(v);
+    at::Tensor sharedKh, sharedVh;
+    std::vector<char> withShared(static_cast<std::size_t>(rows), 0);
+    bool anyShared = false;
+    if (sharedKeys) {
+        sharedKh = prepare(sharedK)[0];
+        sharedVh = prepare(sharedV)[0];
+        for (std::size_t i = 0; i < withShared.size(); ++i) {
+            withShared[i] = weights[i] != 0.0;
+            anyShared = anyShared || withShared[i];
         }
     }
-    return mergeHeads(out);
+    at::Tensor future;
+    if (options.causal) future = at::ones({queries, ownKeys}, q.options().dtype(at::kBool)).triu(1);
+
+    const auto longest = std::max(ownKeys, anyShared ? sharedKeys : 0);
+    const auto block = std::clamp<std::int64_t>(options.scoreBudget / longest, 1, queries);
+    const auto blocks = (queries + block - 1) / block;
+    const SegmentSums own(qh, false);
+    const SegmentSums shared = anyShared ? SegmentSums(qh, true) : own;
+
+    const bool threaded = q.is_cpu();
+    std::vector<at::Tensor> buffers(static_cast<std::size_t>(threaded ? at::get_num_threads() : 1));
+    for (auto& buffer : buffers) buffer = at::empty({block * longest}, qh.options());
+    const auto run = [&](std::int64_t begin, std::int64_t end) {
+        const auto& buffer = buffers[threaded ? static_cast<std::size_t>(at::get_thread_num()) : 0];
+        for (auto task = begin; task < end; ++task) {
+            const auto row = task / (heads * blocks), head = task / blocks % heads, q0 = task % blocks * block;
+            const auto n = std::min(block, queries - q0);
+            const auto qBlock = qh[row][head].narrow(0, q0, n);
+            own.reduce(qBlock, kh[row][head], vh[row][head], buffer,
+                       future.defined() ? future.narrow(0, q0, n) : at::Tensor(), row, head, q0);
+            if (withShared[static_cast<std::size_t>(row)])
+                shared.reduce(qBlock, sharedKh[head], sharedVh[head], buffer, {}, row, head, q0);
+        }
+    };
+    const auto tasks = rows * heads * blocks;
+    // Each task's matrix products then run on one thread (OpenBLAS does so inside a parallel region).
+    if (threaded)
+        at::parallel_for(0, tasks, 1, run);
+    else
+        run(0, tasks);
+
+    const auto self = own.sums / own.total;
+    if (!anyShared) return mergeHeads(self).to(q.scalar_type());
+    const auto top = at::maximum(own.max, shared.max);
+    const auto ownScale = (own.max - top).exp_(), sharedScale = (shared.max - top).exp_();
+    const auto withAll = (own.sums * ownScale + shared.sums * sharedScale) / (own.total * ownScale + shared.total * sharedScale);
+    const auto w = rowWeights(weights, qh).view({-1, 1, 1, 1});
+    return mergeHeads(withAll * w + self * (1 - w)).to(q.scalar_type());
 }
 
-at::Tensor dispatch(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
-                    const at::Tensor& sharedV, const AttentionOptions& options) {
-    validate(q, k, v, sharedK, sharedV, options);
+at::Tensor fastAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                         const AttentionOptions& options) {
 #if TORCH_VERSION_MAJOR >= 2
-    if (hasFusedKernel(q)) return fusedAttention(q, k, v, sharedK, sharedV, options);
+    if (hasFusedKernel(q)) return fusedAttention(q, k, v, options);
 #endif
-    return blockedAttention(q, k, v, sharedK, sharedV, options);
+    return blockedAttention(q, k, v, {}, {}, {}, options);
 }
 
 }  // namespace
 
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const AttentionOptions& options) {
-    return dispatch(q, k, v, {}, {}, options);
+    validate(q, k, v, {}, {}, {}, options);
+    if (options.algorithm == AttentionAlgorithm::Straightforward) return straightforwardAttention(q, k, v, options);
+    return fastAttention(q, k, v, options);
 }
 
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
-                     const at::Tensor& sharedV, const AttentionOptions& options) {
-    return dispatch(q, k, v, sharedK, sharedV, options);
+                     const at::Tensor& sharedV, const std::vector<double>& weights, const AttentionOptions& options) {
+    check(sharedK.defined(), "the mixed attention needs shared keys");
+    validate(q, k, v, sharedK, sharedV, weights, options);
+    if (options.algorithm == AttentionAlgorithm::Straightforward)
+        return mixByConcatenation(q, k, v, sharedK, sharedV, weights, options, straightforwardAttention, true);
+#if TORCH_VERSION_MAJOR >= 2
+    if (hasFusedKernel(q))
+        return mixByConcatenation(q, k, v, sharedK, sharedV, weights, options, fusedAttention, false);
+#endif
+    return blockedAttention(q, k, v, sharedK, sharedV, weights, options);
 }
 
 }  // namespace flashface::nn

@@ -3,16 +3,28 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace flashface::nn {
+
+enum class AttentionAlgorithm {
+    // Fused scaled-dot-product attention where libtorch has it (libtorch ≥ 2: CUDA, and CPU from
+    // 2.2); otherwise exact attention in blocks of queries with the softmax fused into the block,
+    // so that no more than `scoreBudget` scores per thread exist at a time.
+    Fast,
+    // What the original computes: every row's and head's whole score matrix at once, then softmax,
+    // then the weighted sum. Kept to measure the fast path against and to prove them equal.
+    Straightforward,
+};
 
 struct AttentionOptions {
     std::int64_t numHeads = 1;
     // Query i attends only to keys 0..i (needs as many keys as queries and no shared keys).
     bool causal = false;
-    // CPU path: the most attention scores held at once, in elements. Queries (and rows) are
-    // processed in blocks that fit, so memory stays bounded however long the keys are.
-    std::int64_t scoreBudget = std::int64_t{1} << 24;
+    // Blocked CPU path: the most scores one thread holds at once, in elements. The default keeps
+    // a block in the core's L2 cache.
+    std::int64_t scoreBudget = std::int64_t{1} << 17;
+    AttentionAlgorithm algorithm = AttentionAlgorithm::Fast;
 };
 
 // Multi-head scaled dot-product attention, softmax(q·kᵀ/√head_dim)·v per head, with the
@@ -21,10 +33,12 @@ struct AttentionOptions {
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                      const AttentionOptions& options);
 
-// The same with extra key/value tokens shared by every row: row b attends to the keys
-// [k[b] ; sharedK[0]] and values [v[b] ; sharedV[0]]. sharedK/sharedV are [1, Ls, C]. The shared
-// tokens are never copied per row on the CPU path.
-at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                     const at::Tensor& sharedK, const at::Tensor& sharedV, const AttentionOptions& options);
+// Attention with extra key/value tokens shared by every row, mixed per row with plain attention:
+//   row b → w_b · A(q_b, [k_b ; sharedK[0]], [v_b ; sharedV[0]]) + (1 − w_b) · A(q_b, k_b, v_b),
+// sharedK/sharedV [1, Ls, C], `weights` one per row. The fast path computes both terms from one
+// pass over the row's own keys (the two softmaxes merged through their log-sum-exp, exact), skips
+// the shared tokens for rows whose weight is 0, and never copies the shared tokens per row.
+at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
+                     const at::Tensor& sharedV, const std::vector<double>& weights, const AttentionOptions& options);
 
 }  // namespace flashface::nn

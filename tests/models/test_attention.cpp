@@ -6,10 +6,12 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace {
 
 using flashface::nn::attention;
+using flashface::nn::AttentionAlgorithm;
 using flashface::nn::AttentionOptions;
 using flashface::test::allClose;
 
@@ -68,17 +70,53 @@ TEST(Attention, BlockSizeDoesNotChangeTheResult) {
     }
 }
 
-TEST(Attention, SharedKeysEqualConcatenatedKeys) {
+// w·A(q, [k; shared]) + (1 − w)·A(q, k) per row, from the formula.
+at::Tensor naiveMixed(const Inputs& in, const at::Tensor& sharedK, const at::Tensor& sharedV,
+                      const std::vector<double>& weights, std::int64_t heads) {
+    const auto rows = in.q.size(0);
+    const auto withShared = naiveAttention(in.q, at::cat({in.k, sharedK.expand({rows, -1, -1})}, 1),
+                                           at::cat({in.v, sharedV.expand({rows, -1, -1})}, 1), heads);
+    const auto w = at::tensor(weights, at::TensorOptions().dtype(at::kDouble)).view({-1, 1, 1});
+    return withShared * w + naiveAttention(in.q, in.k, in.v, heads) * (1 - w);
+}
+
+TEST(Attention, SharedKeysMixPerRowAsTheFormula) {
     at::manual_seed(4);
-    const auto [q, k, v] = randomInputs(3, 10, 10, 16);
+    const auto in = randomInputs(4, 10, 10, 16);
     const auto sharedK = at::randn({1, 25, 16});
     const auto sharedV = at::randn({1, 25, 16});
-    const auto fullK = at::cat({k, sharedK.expand({3, -1, -1})}, 1);
-    const auto fullV = at::cat({v, sharedV.expand({3, -1, -1})}, 1);
-    const auto expected = naiveAttention(q, fullK, fullV, 4);
-    for (std::int64_t budget : {std::int64_t{1}, std::int64_t{4 * 35 * 3}, std::int64_t{1} << 24}) {
-        AttentionOptions options{.numHeads = 4, .scoreBudget = budget};
-        EXPECT_TRUE(allClose(attention(q, k, v, sharedK, sharedV, options), expected, 1e-5)) << "budget " << budget;
+    // Only the shared term, neither, a mixture, and an extrapolation (λ > 1) as FlashFace uses.
+    const std::vector<double> weights = {1.0, 0.0, 0.3, 1.2};
+    const auto expected = naiveMixed(in, sharedK, sharedV, weights, 4);
+    for (const auto algorithm : {AttentionAlgorithm::Fast, AttentionAlgorithm::Straightforward}) {
+        for (std::int64_t budget : {std::int64_t{1}, std::int64_t{4 * 35 * 3}, std::int64_t{1} << 24}) {
+            AttentionOptions options{.numHeads = 4, .scoreBudget = budget, .algorithm = algorithm};
+            EXPECT_TRUE(allClose(attention(in.q, in.k, in.v, sharedK, sharedV, weights, options), expected, 1e-5))
+                << "budget " << budget << (algorithm == AttentionAlgorithm::Fast ? " fast" : " straightforward");
+        }
+    }
+}
+
+TEST(Attention, MergedSoftmaxesStayFiniteWhenOneSegmentDominates) {
+    // Shared scores ~100 above the own ones: exp(own − overall max) would underflow to 0 and
+    // make the plain term 0/0; each segment keeps its own maximum instead.
+    at::manual_seed(6);
+    auto in = randomInputs(2, 6, 7, 8);
+    in.q = in.q * 10;
+    const auto sharedK = in.q.narrow(0, 0, 1).narrow(1, 0, 5) * 10;
+    const auto sharedV = at::randn({1, 5, 8});
+    const std::vector<double> weights = {0.5, 1.5};
+    const auto out = attention(in.q, in.k, in.v, sharedK, sharedV, weights, {.numHeads = 1});
+    EXPECT_TRUE(out.isfinite().all().item<bool>());
+    EXPECT_TRUE(allClose(out, naiveMixed(in, sharedK, sharedV, weights, 1), 1e-5));
+}
+
+TEST(Attention, StraightforwardMatchesTheFormula) {
+    at::manual_seed(7);
+    const auto [q, k, v] = randomInputs(2, 9, 9, 16);
+    for (const bool causal : {false, true}) {
+        const AttentionOptions options{.numHeads = 2, .causal = causal, .algorithm = AttentionAlgorithm::Straightforward};
+        EXPECT_TRUE(allClose(attention(q, k, v, options), naiveAttention(q, k, v, 2, causal), 1e-5)) << causal;
     }
 }
 
@@ -95,8 +133,10 @@ TEST(Attention, RejectsInconsistentShapes) {
     EXPECT_THROW(attention(q, k, v, {.numHeads = 5}), std::invalid_argument);
     EXPECT_THROW(attention(q, k.narrow(1, 0, 4), v, {.numHeads = 2}), std::invalid_argument);
     EXPECT_THROW(attention(q, k, v, {.numHeads = 2, .causal = true}), std::invalid_argument);
-    EXPECT_THROW(attention(q, k, v, at::randn({2, 3, 12}), at::randn({2, 3, 12}), {.numHeads = 2}),
+    EXPECT_THROW(attention(q, k, v, at::randn({2, 3, 12}), at::randn({2, 3, 12}), {1.0, 1.0}, {.numHeads = 2}),
                  std::invalid_argument);
+    EXPECT_THROW(attention(q, k, v, at::randn({1, 3, 12}), at::randn({1, 3, 12}), {1.0}, {.numHeads = 2}),
+                 std::invalid_argument);  // one weight for two rows
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 namespace {
 
 using flashface::models::UNet;
+using flashface::models::UNetComputation;
 using flashface::models::UNetConfig;
 using namespace flashface::test;
 
@@ -44,17 +45,64 @@ at::Tensor stackedContext(const std::map<std::string, at::Tensor>& io, int numCo
     return at::cat(groups, 0);
 }
 
+const char* nameOf(UNetComputation computation) {
+    return computation == UNetComputation::Original ? "original computation" : "optimised computation";
+}
+
 TEST(UNet, MatchesTheOriginalForEveryCase) {
     const auto& unet = fixtureUNet();
     const auto& io = fixtureIO();
     const auto cases = readJson(fixture("unet/config.json")).at("cases");
     ASSERT_FALSE(cases.empty());
-    for (const auto& c : cases) {
-        const int k = c.at("num_conditions").get<int>();
-        const auto t = c.at("t").get<std::int64_t>();
-        const auto out = unet.forward(io.at("x").repeat({k, 1, 1, 1}), t, stackedContext(io, k), io.at("ref_latents"),
-                                       io.at("ref_context"), io.at("mask"), c.at("similarity").get<double>(), k);
-        EXPECT_TRUE(allClose(out, io.at(c.at("output").get<std::string>()), 1e-4)) << c.at("output");
+    for (const auto computation : {UNetComputation::Optimised, UNetComputation::Original}) {
+        for (const auto& c : cases) {
+            const int k = c.at("num_conditions").get<int>();
+            const auto t = c.at("t").get<std::int64_t>();
+            const auto out =
+                unet.forward(io.at("x").repeat({k, 1, 1, 1}), t, stackedContext(io, k), io.at("ref_latents"),
+                             io.at("ref_context"), io.at("mask"), c.at("similarity").get<double>(), k, computation);
+            EXPECT_TRUE(allClose(out, io.at(c.at("output").get<std::string>()), 1e-4))
+                << c.at("output") << ", " << nameOf(computation);
+        }
+    }
+}
+
+// Two samples with different latents; group 1 of a guided step optionally differing from group 0
+// (then the encoder cannot be shared).
+at::Tensor twoSampleLatents(const at::Tensor& x, int k, bool groupsDiffer) {
+    const auto samples = at::cat({x, x.flip(-1)});
+    std::vector<at::Tensor> groups(static_cast<std::size_t>(k), samples);
+    if (groupsDiffer) groups[1] = samples * 0.5;
+    return at::cat(groups);
+}
+
+TEST(UNet, OptimisedComputationEqualsTheOriginalComputation) {
+    // Beyond the fixture's cases: several samples, λ of 0 and 1 (where terms are skipped), groups
+    // that cannot share the encoder, and features computed once for both group counts.
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
+    const auto mask = io.at("mask").repeat({2, 1, 1});
+    const auto samplesContext = [&](const at::Tensor& c) { return c.repeat({2, 1, 1}); };
+    const auto fast = unet.referenceFeatures(io.at("ref_latents"), 650, io.at("ref_context"));
+    const auto original =
+        unet.referenceFeatures(io.at("ref_latents"), 650, io.at("ref_context"), UNetComputation::Original);
+    EXPECT_TRUE(fast.tokens.empty());
+    EXPECT_TRUE(original.keys.empty() && original.values.empty());
+    struct Case {
+        int k;
+        bool groupsDiffer;
+        double lambda;
+    };
+    for (const auto [k, groupsDiffer, lambda] : {Case{2, false, 0.0}, Case{2, false, 1.0}, Case{2, false, 0.85},
+                                                 Case{3, false, 0.0}, Case{3, false, 1.0}, Case{3, false, 1.3},
+                                                 Case{3, true, 1.3}}) {
+        std::vector<at::Tensor> contexts(static_cast<std::size_t>(k - 1), samplesContext(io.at("context_pos")));
+        contexts.push_back(samplesContext(io.at("context_neg")));
+        const auto context = at::cat(contexts);
+        const auto x = twoSampleLatents(io.at("x"), k, groupsDiffer);
+        const auto expected = unet.denoise(x, 650, context, mask, original, lambda, k);
+        EXPECT_TRUE(allClose(unet.denoise(x, 650, context, mask, fast, lambda, k), expected, 1e-4))
+            << k << " groups, λ " << lambda << (groupsDiffer ? ", groups differ" : "");
     }
 }
 
