@@ -17,15 +17,17 @@ constexpr std::int64_t kNormGroups = 32;
 constexpr double kNormEps = 1e-6;
 
 // One entry of the original's nn.Sequential lists (downsamples, middle, upsamples).
+// The Vae* prefixes keep these classes distinct from the UNet's blocks in the same namespace
+// (one name for two classes would break the one-definition rule).
 class VaeLayer : public nn::Module {
 public:
     virtual at::Tensor forward(const at::Tensor& x) const = 0;
 };
 
 // GN-SiLU-conv3×3-GN-SiLU-conv3×3 plus the input (through a 1×1 conv when channels change).
-class ResidualBlock : public VaeLayer {
+class VaeResidualBlock : public VaeLayer {
 public:
-    ResidualBlock(std::int64_t in, std::int64_t out)
+    VaeResidualBlock(std::int64_t in, std::int64_t out)
         : norm1_(kNormGroups, in, kNormEps),
           conv1_(in, out, 3, 1, 1),
           norm2_(kNormGroups, out, kNormEps),
@@ -54,9 +56,9 @@ private:
 };
 
 // Single-head self-attention over the pixels, projections as 1×1 convolutions.
-class AttentionBlock : public VaeLayer {
+class VaeAttentionBlock : public VaeLayer {
 public:
-    explicit AttentionBlock(std::int64_t dim)
+    explicit VaeAttentionBlock(std::int64_t dim)
         : norm_(kNormGroups, dim, kNormEps), toQkv_(dim, 3 * dim, 1), proj_(dim, dim, 1) {
         registerModule("norm", norm_);
         registerModule("to_qkv", toQkv_);
@@ -156,9 +158,9 @@ private:
             auto in = dims[i];
             const auto out = dims[i + 1];
             for (std::int64_t r = 0; r < blocks; ++r) {
-                append<ResidualBlock>(list, in, out);
+                append<VaeResidualBlock>(list, in, out);
                 if (std::find(attnScales_.begin(), attnScales_.end(), scale) != attnScales_.end())
-                    append<AttentionBlock>(list, out);
+                    append<VaeAttentionBlock>(list, out);
                 in = out;
             }
             if (i + 1 == levels) break;
@@ -175,9 +177,9 @@ private:
     void addMiddle(std::int64_t dim) {
         auto& list = addModule<nn::Module>("middle");
         listSize_ = 0;
-        append<ResidualBlock>(list, dim, dim);
-        append<AttentionBlock>(list, dim);
-        append<ResidualBlock>(list, dim, dim);
+        append<VaeResidualBlock>(list, dim, dim);
+        append<VaeAttentionBlock>(list, dim);
+        append<VaeResidualBlock>(list, dim, dim);
     }
 
     void addHead(std::int64_t dim, std::int64_t outChannels) {
