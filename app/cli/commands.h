@@ -16,4 +16,7 @@ void addDetectCommand(CLI::App& app);
 // `flashface models status|verify|download [--models DIR] [--base-url URL]`.
 void addModelsCommand(CLI::App& app);
 
+// `flashface generate --ref PHOTO... --prompt TEXT --out DIR [...]`: images as PNGs with their settings.
+void addGenerateCommand(CLI::App& app, const GlobalOptions& global);
+
 }  // namespace flashface::cli

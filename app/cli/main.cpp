@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     app.parse_complete_callback([&] { flashface::configureThreads(global.threads); });
     flashface::cli::addDetectCommand(app);
     flashface::cli::addModelsCommand(app);
+    flashface::cli::addGenerateCommand(app, global);
 
     try {
         CLI11_PARSE(app, argc, argv);

@@ -39,8 +39,10 @@ std::string quoted(const std::string& value) {
 
 std::string boxText(const FaceBox& box) {
     if (box.isNone()) return "none";
-    return "[" + formatNumber(box.x1) + ", " + formatNumber(box.y1) + ", " + formatNumber(box.x2) + ", " +
-           formatNumber(box.y2) + "]";
+    std::ostringstream s;
+    s << '[' << formatNumber(box.x1) << ", " << formatNumber(box.y1) << ", " << formatNumber(box.x2) << ", "
+      << formatNumber(box.y2) << ']';
+    return s.str();
 }
 
 }  // namespace

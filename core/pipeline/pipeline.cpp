@@ -18,10 +18,12 @@
 
 #include <ATen/ATen.h>
 #include <ATen/Context.h>
+#include <c10/util/Exception.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <map>
+#include <new>
 #include <optional>
 
 namespace flashface {
@@ -59,6 +61,18 @@ nlohmann::json configJson(const std::string& text, const std::filesystem::path& 
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw FileError(source, std::string("its configuration in models.json is not valid JSON: ") + e.what());
+    }
+}
+
+// libtorch's and the allocator's failures, as the engine's errors with a sentence for the user.
+template <class F>
+auto withEngineErrors(F&& run) {
+    try {
+        return run();
+    } catch (const c10::Error& e) {
+        throw Error(std::string("The computation failed: ") + e.what_without_backtrace());
+    } catch (const std::bad_alloc&) {
+        throw Error("Out of memory: try a smaller image size, fewer images or fewer references, or the GPU.");
     }
 }
 
@@ -218,7 +232,7 @@ Pipeline::Pipeline(ModelFiles files, RuntimeOptions options)
 Pipeline::~Pipeline() = default;
 
 void Pipeline::load(const LoadProgressCallback& progress, const CancelToken* cancel) {
-    impl_->load(progress, cancel);
+    withEngineErrors([&] { impl_->load(progress, cancel); });
 }
 
 bool Pipeline::isLoaded() const {
@@ -227,7 +241,7 @@ bool Pipeline::isLoaded() const {
 
 GenerationResult Pipeline::generate(const GenerationRequest& request, const ProgressCallback& progress,
                                     const CancelToken* cancel) {
-    return impl_->generate(request, progress, cancel);
+    return withEngineErrors([&] { return impl_->generate(request, progress, cancel); });
 }
 
 std::string Pipeline::deviceDescription() const {

@@ -87,7 +87,8 @@ struct GenerationRequest {
 };
 
 // Image i of a generation starts from the noise of seed + i (wrapping around), so
-// settingsForImage(s, i) regenerates it as the first image of a new run.
+// settingsForImage(s, i) regenerates it as the first image of a new run (up to the rounding
+// differences of batched arithmetic).
 inline GenerationSettings settingsForImage(GenerationSettings batch, int index) {
     batch.seed += static_cast<std::uint32_t>(index);
     return batch;

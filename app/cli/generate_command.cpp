@@ -1,0 +1,292 @@
+// `flashface generate`: reference faces + prompt → images, each PNG carrying its settings.
+
+#include "commands.h"
+
+#include "checkpoint/checkpoint.h"
+#include "common/error.h"
+#include "face/photo.h"
+#include "pipeline/generation_metadata.h"
+#include "pipeline/model_files.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/validation.h"
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <unistd.h>
+
+namespace flashface::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct GenerateOptions {
+    std::vector<fs::path> refs;
+    bool crops = false;
+    fs::path from;
+    std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, device = "auto",
+        precision = "auto";
+    bool noDefaultPostfix = false;
+    int steps = 0, images = 0, launchStep = 0;
+    std::uint32_t seed = 0;
+    float textGuidance = 0, lambda = 0, refGuidance = 0, lambdaBefore = 0, rescale = 0;
+    fs::path models, out, initialNoise;
+    bool json = false;
+};
+
+// Ctrl-C asks the running generation to stop at its next check; a second one ends the process.
+CancelToken* gInterruptTarget = nullptr;
+
+void onInterrupt(int) {
+    if (gInterruptTarget) gInterruptTarget->cancel();
+    static const char message[] = "\nflashface: stopping after the current model pass (Ctrl-C again to quit now)\n";
+    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
+}
+
+class InterruptGuard {
+public:
+    explicit InterruptGuard(CancelToken& token) {
+        gInterruptTarget = &token;
+        struct sigaction action {};
+        action.sa_handler = onInterrupt;
+        action.sa_flags = SA_RESETHAND;  // the second Ctrl-C gets the default: terminate
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &previous_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &previous_, nullptr);
+        gInterruptTarget = nullptr;
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
+FaceBox parseFaceBox(const std::string& text) {
+    if (text == "none") return {};
+    std::vector<float> values;
+    std::stringstream s(text);
+    std::string part;
+    try {
+        while (std::getline(s, part, ',')) {
+            std::size_t used = 0;
+            values.push_back(std::stof(part, &used));
+            if (part.find_first_not_of(' ', used) != std::string::npos) throw std::invalid_argument(part);
+        }
+    } catch (const std::exception&) {
+        values.clear();
+    }
+    if (values.size() != 4)
+        throw InvalidRequest("--face-box takes x1,y1,x2,y2 as fractions of the image (e.g. 0.3,0.1,0.6,0.4) or "
+                             "\"none\", got \"" + text + "\".");
+    const FaceBox box{values[0], values[1], values[2], values[3]};
+    validateFaceBox(box);
+    return box;
+}
+
+void parseSize(const std::string& text, GenerationSettings& s) {
+    int width = 0, height = 0;
+    char x = 0, extra = 0;
+    std::stringstream in(text);
+    if (!(in >> width >> x >> height) || (x != 'x' && x != 'X') || (in >> extra))
+        throw InvalidRequest("--size takes WIDTHxHEIGHT in pixels (e.g. 768x768), got \"" + text + "\".");
+    s.width = width;
+    s.height = height;
+}
+
+DeviceChoice parseDevice(const std::string& text) {
+    if (text == "cpu") return DeviceChoice::Cpu;
+    if (text == "cuda") return DeviceChoice::Cuda;
+    return DeviceChoice::Auto;
+}
+
+PrecisionChoice parsePrecision(const std::string& text) {
+    if (text == "float32") return PrecisionChoice::Float32;
+    if (text == "float16") return PrecisionChoice::Float16;
+    return PrecisionChoice::Auto;
+}
+
+std::uint32_t randomSeed() {
+    std::random_device device;
+    return device();
+}
+
+std::vector<float> readInitialNoise(const fs::path& file) {
+    const auto checkpoint = Checkpoint::open(file);
+    if (!checkpoint.find("noise")) throw FileError(file, "holds no tensor named \"noise\" (the initial latent noise).");
+    const at::Tensor noise = checkpoint.read("noise", at::kFloat).contiguous();
+    return {noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel()};
+}
+
+// Progress for people (a bar on stderr) or for scripts (one JSON object a line on stdout).
+class Reporter {
+public:
+    explicit Reporter(bool json) : json_(json), tty_(::isatty(STDERR_FILENO) != 0) {}
+
+    void loading(const LoadProgress& p) {
+        if (json_) return emit({{"event", "loading"}, {"stage", p.stage}, {"fraction", p.fraction}});
+        std::cerr << (p.fraction < 1.0 ? "loading " + p.stage + "..." : std::string("models loaded")) << '\n';
+    }
+
+    void step(const StepProgress& p) {
+        if (json_)
+            return emit({{"event", "step"},
+                         {"step", p.step},
+                         {"total", p.totalSteps},
+                         {"timestep", p.timestep},
+                         {"elapsed_seconds", p.elapsedSeconds},
+                         {"seconds_left", p.secondsLeft}});
+        constexpr int kWidth = 30;
+        const int filled = p.totalSteps > 0 ? kWidth * p.step / p.totalSteps : kWidth;
+        char line[160];
+        std::snprintf(line, sizeof line, "step %3d/%-3d [%-*s] %6.1fs elapsed, ~%.0fs left", p.step, p.totalSteps,
+                      kWidth, std::string(static_cast<std::size_t>(filled), '#').c_str(), p.elapsedSeconds,
+                      p.secondsLeft);
+        std::cerr << (tty_ ? "\r" : "") << line << (tty_ && p.step < p.totalSteps ? "" : "\n") << std::flush;
+    }
+
+    void image(const fs::path& path, int index, std::uint32_t seed) {
+        if (json_) return emit({{"event", "image"}, {"index", index}, {"path", path.string()}, {"seed", seed}});
+        std::cout << path.string() << " (seed " << seed << ")\n";
+    }
+
+    void done(const GenerationResult& result, const std::string& device) {
+        if (json_)
+            return emit({{"event", "done"},
+                         {"seconds", result.seconds},
+                         {"device", device},
+                         {"settings", settingsToJson(result.settings)}});
+        std::cerr << "done in " << result.seconds << " s on " << device << '\n';
+    }
+
+private:
+    void emit(const nlohmann::json& event) { std::cout << event.dump() << std::endl; }
+
+    bool json_, tty_;
+};
+
+// The settings: from --from's image (if any), then every option given on the command line.
+GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) {
+    GenerationSettings s = o.from.empty() ? GenerationSettings{} : readImageMetadata(o.from).settings;
+    const auto given = [&](const char* name) { return cmd.count(name) > 0; };
+    if (given("--prompt")) s.prompt = o.prompt;
+    if (given("--negative")) s.negativePrompt = o.negative;
+    if (o.noDefaultPostfix) s.usePositivePostfix = s.useNegativePostfix = false;
+    if (given("--positive-postfix")) s.positivePostfix = o.positivePostfix, s.usePositivePostfix = true;
+    if (given("--negative-postfix")) s.negativePostfix = o.negativePostfix, s.useNegativePostfix = true;
+    if (given("--face-box")) s.faceBox = parseFaceBox(o.faceBox);
+    if (given("--size")) parseSize(o.size, s);
+    if (given("--steps")) s.steps = o.steps;
+    if (given("--images")) s.numImages = o.images;
+    if (given("--text-guidance")) s.textGuidance = o.textGuidance;
+    if (given("--guidance-rescale")) s.guideRescale = o.rescale;
+    if (given("--lambda")) s.lambda = o.lambda;
+    if (given("--ref-guidance")) s.referenceGuidance = o.refGuidance;
+    if (given("--launch-step")) s.launchStep = o.launchStep;
+    if (given("--lambda-before")) s.lambdaBefore = o.lambdaBefore;
+    if (given("--seed")) s.seed = o.seed;
+    else if (o.from.empty()) s.seed = randomSeed();
+    if (s.prompt.empty()) throw InvalidRequest("A prompt is needed: --prompt \"a photo of a man in the forest\".");
+    return s;
+}
+
+void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOptions& global) {
+    GenerationRequest request;
+    request.settings = buildSettings(o, cmd);
+    for (const auto& file : o.refs) {
+        Reference ref;
+        ref.image = face::loadPhoto(file);
+        ref.isCrop = o.crops;
+        ref.label = file.filename().string();
+        request.references.push_back(std::move(ref));
+    }
+    request.preview = PreviewMode::None;
+    if (!o.initialNoise.empty()) {
+        request.initialNoise = readInitialNoise(o.initialNoise);
+        std::cerr << "flashface: the initial noise comes from " << o.initialNoise.string()
+                  << "; the seed stored in the images will not reproduce them\n";
+    }
+    validateRequest(request);  // before the weights load: mistakes are reported at once
+
+    Reporter reporter(o.json);
+    const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
+    Pipeline pipeline(files, {parseDevice(o.device), parsePrecision(o.precision), global.threads});
+    CancelToken cancel;
+    const InterruptGuard interrupt(cancel);
+    pipeline.load([&](const LoadProgress& p) { reporter.loading(p); }, &cancel);
+    const GenerationResult result =
+        pipeline.generate(request, [&](const StepProgress& p) { reporter.step(p); }, &cancel);
+
+    std::vector<std::string> labels;
+    for (const auto& ref : request.references) labels.push_back(ref.label);
+    for (std::size_t i = 0; i < result.images.size(); ++i) {
+        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels};
+        const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
+        reporter.image(path, static_cast<int>(i), metadata.settings.seed);
+    }
+    reporter.done(result, pipeline.deviceDescription());
+}
+
+}  // namespace
+
+void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
+    auto o = std::make_shared<GenerateOptions>();
+    const GenerationSettings defaults;
+    auto* cmd = app.add_subcommand("generate",
+                                   "Generate images of the person in the reference photos. Each image is written as "
+                                   "a new PNG (never replacing a file) that carries all its settings.");
+    // A repeated option takes its last value (scripts can append overrides); --ref collects all.
+    cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    cmd->add_option("--ref", o->refs, "A photo of the person (repeat for more; 1-4 typical, more is fine)")
+        ->required()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->check(CLI::ExistingFile);
+    cmd->add_flag("--crops", o->crops,
+                  "The --ref images are face crops already (e.g. from `flashface detect`): no face detection");
+    cmd->add_option("--from", o->from, "Start from the settings stored in an image made by FlashFace Studio")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--prompt", o->prompt, "What to generate, e.g. \"a handsome young man in the forest\"");
+    cmd->add_option("--negative", o->negative, "What to avoid, e.g. \"glasses, beard\"");
+    cmd->add_flag("--no-default-postfix", o->noDefaultPostfix,
+                  "Do not append the default quality words to the prompts");
+    cmd->add_option("--positive-postfix", o->positivePostfix, "Replace the default words appended to the prompt");
+    cmd->add_option("--negative-postfix", o->negativePostfix,
+                    "Replace the default words appended to the negative prompt");
+    cmd->add_option("--face-box", o->faceBox,
+                    "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: 0.3,0.1,0.6,0.4)");
+    cmd->add_option("--steps", o->steps, "Sampling steps (default: " + std::to_string(defaults.steps) + ")")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--seed", o->seed, "Random seed; image i uses seed + i (default: random)");
+    cmd->add_option("--images", o->images, "How many images (default: " + std::to_string(defaults.numImages) + ")")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--size", o->size, "Image size WIDTHxHEIGHT, multiples of 8 (default: 768x768)");
+    cmd->add_option("--text-guidance", o->textGuidance, "How strongly to follow the prompt (default: 7.5)");
+    cmd->add_option("--guidance-rescale", o->rescale, "Rescale of the guided prediction, 0-1 (default: 0.5)");
+    cmd->add_option("--lambda", o->lambda, "Reference feature strength, 0.7-1.4 (default: 1.2)");
+    cmd->add_option("--ref-guidance", o->refGuidance, "Reference guidance strength, 1.8-4 (default: 3.2)");
+    cmd->add_option("--launch-step", o->launchStep,
+                    "Reference guidance applies from this timestep down, 0-1000 (default: 750)");
+    cmd->add_option("--lambda-before", o->lambdaBefore, "Reference strength before the launch step (default: 0.85)");
+    cmd->add_option("--device", o->device, "auto, cpu or cuda (default: auto)")
+        ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    cmd->add_option("--precision", o->precision, "auto, float32 or float16 (default: float16 on CUDA, else float32)")
+        ->check(CLI::IsMember({"auto", "float32", "float16"}));
+    cmd->add_option("--models", o->models, "Models folder (default: the standard location)");
+    cmd->add_option("--out", o->out, "Folder for the images (created if needed)")->required();
+    cmd->add_flag("--json", o->json, "Report progress and results as one JSON object a line on stdout");
+    // For reproducing another implementation's run exactly: the initial latent as a tensor named
+    // "noise" [images, 4, height/8, width/8] in a .safetensors or .pth file. Not shown in --help.
+    cmd->add_option("--initial-noise", o->initialNoise)->check(CLI::ExistingFile)->group("");
+    cmd->callback([o, cmd, &global] { runGenerate(*o, *cmd, global); });
+}
+
+}  // namespace flashface::cli

@@ -1,0 +1,275 @@
+// `flashface generate` end to end: the built binary on the fixture models (a models.json in a
+// temporary folder) and the fixture's reference crops, against the original's images.
+#include "../pipeline/fixture_models.h"
+#include "pipeline/generation_metadata.h"
+#include "pipeline/png_metadata.h"
+#include "support/fixtures.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+extern char** environ;
+
+namespace flashface {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Finished {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+// The binary, started without a shell; stdout through a pipe (read line by line by `onLine`,
+// which may return false to stop reading), stderr into a file.
+class Process {
+public:
+    Process(const std::vector<std::string>& args, const fs::path& errFile) {
+        int fds[2];
+        if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addclose(&actions, fds[0]);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        const int status = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[1]);
+        if (status != 0) throw std::runtime_error("cannot start " + args[0]);
+        out_ = ::fdopen(fds[0], "r");
+    }
+    ~Process() {
+        if (out_) std::fclose(out_);
+        if (pid_ > 0) wait();
+    }
+    // The next stdout line without its newline; false at the end.
+    bool readLine(std::string& line) {
+        line.clear();
+        for (int c; (c = std::fgetc(out_)) != EOF;) {
+            if (c == '\n') return true;
+            line.push_back(static_cast<char>(c));
+        }
+        return !line.empty();
+    }
+    void signal(int sig) { ::kill(pid_, sig); }
+    int wait() {
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+
+private:
+    pid_t pid_ = -1;
+    FILE* out_ = nullptr;
+};
+
+std::string readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class GenerateCli : public ::testing::Test {
+protected:
+    void SetUp() override { test::writeFixtureModelsJson(models()); }
+
+    fs::path models() const { return dir_.path(); }
+    fs::path out() const { return dir_.path() / "out"; }
+
+    // The fixture's run as command-line options, plus `extra`.
+    std::vector<std::string> fixtureArgs(const std::vector<std::string>& extra = {}) const {
+        const auto c = test::readJson(test::fixture("pipeline/config.json"));
+        const auto box = c.at("face_bbox");
+        std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate"};
+        for (const auto& ref : c.at("ref_files")) {
+            args.push_back("--ref");
+            args.push_back(test::fixture("pipeline/" + ref.get<std::string>()).string());
+        }
+        const auto number = [](const nlohmann::json& v) { return v.dump(); };
+        const std::vector<std::string> rest = {
+            "--crops",
+            "--prompt", c.at("pos_prompt").get<std::string>(),
+            "--negative", c.at("neg_prompt").get<std::string>(),
+            "--face-box", number(box[0]) + "," + number(box[1]) + "," + number(box[2]) + "," + number(box[3]),
+            "--steps", number(c.at("steps")),
+            "--images", number(c.at("num_sample")),
+            "--size", number(c.at("W")) + "x" + number(c.at("H")),
+            "--text-guidance", number(c.at("text_control_scale")),
+            "--lambda", number(c.at("lamda_feat")),
+            "--ref-guidance", number(c.at("face_guidence")),
+            "--launch-step", number(c.at("step_to_launch_face_guidence")),
+            "--lambda-before", number(c.at("lamda_feat_before_ref_guidence")),
+            "--guidance-rescale", number(c.at("guide_rescale")),
+            "--device", "cpu",
+            "--models", models().string(),
+            "--out", out().string()};
+        args.insert(args.end(), rest.begin(), rest.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    }
+
+    Finished run(const std::vector<std::string>& args) const {
+        const fs::path errFile = dir_.path() / "stderr.txt";
+        Finished f;
+        {
+            Process p(args, errFile);
+            for (std::string line; p.readLine(line);) f.out += line + "\n";
+            f.exitCode = p.wait();
+        }
+        f.err = readText(errFile);
+        return f;
+    }
+
+    std::vector<fs::path> outputs() const {
+        std::vector<fs::path> files;
+        if (fs::exists(out()))
+            for (const auto& e : fs::directory_iterator(out())) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        return files;
+    }
+
+    test::TempDir dir_;
+};
+
+TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
+    // The fixture's noise: our seeds cannot produce the original's random numbers.
+    const auto f = run(fixtureArgs({"--seed", "77", "--initial-noise", test::fixture("pipeline/io.safetensors").string()}));
+    ASSERT_EQ(f.exitCode, 0) << f.err;
+    const auto files = outputs();
+    ASSERT_EQ(files.size(), 2u) << f.out;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        EXPECT_EQ(files[i].filename(), "flashface-0000" + std::to_string(i + 1) + ".png");
+        EXPECT_NE(f.out.find(files[i].string()), std::string::npos) << f.out;
+        const cv::Mat ours = cv::imread(files[i].string(), cv::IMREAD_COLOR);
+        const cv::Mat theirs = cv::imread(test::fixture("pipeline/out" + std::to_string(i) + ".png").string(), cv::IMREAD_COLOR);
+        ASSERT_EQ(ours.size(), theirs.size());
+        cv::Mat diff;
+        cv::absdiff(ours, theirs, diff);
+        double worst = 0;
+        cv::minMaxLoc(diff.reshape(1), nullptr, &worst);
+        // Same computation to float rounding; truncation to 8 bits may differ by one.
+        EXPECT_LE(worst, 1.0) << files[i];
+
+        const ImageMetadata metadata = readImageMetadata(files[i]);
+        const auto c = test::readJson(test::fixture("pipeline/config.json"));
+        EXPECT_EQ(metadata.settings.prompt, c.at("pos_prompt").get<std::string>());
+        EXPECT_EQ(metadata.settings.negativePrompt, c.at("neg_prompt").get<std::string>());
+        EXPECT_EQ(metadata.settings.steps, c.at("steps").get<int>());
+        EXPECT_EQ(metadata.settings.width, c.at("W").get<int>());
+        EXPECT_FLOAT_EQ(metadata.settings.lambda, c.at("lamda_feat").get<float>());
+        EXPECT_FLOAT_EQ(metadata.settings.faceBox.y1, c.at("face_bbox")[1].get<float>());
+        EXPECT_EQ(metadata.settings.seed, 77u + i);  // image i: seed + i
+        EXPECT_EQ(metadata.referenceLabels, (std::vector<std::string>{"ref0.png", "ref1.png"}));
+        const auto texts = readPngTexts(files[i]);
+        const auto parameters = std::find_if(texts.begin(), texts.end(), [](const PngText& t) { return t.keyword == "parameters"; });
+        ASSERT_NE(parameters, texts.end());
+        EXPECT_EQ(parameters->text.rfind(c.at("final_pos_prompt").get<std::string>() + "\nNegative prompt: " +
+                                             c.at("final_neg_prompt").get<std::string>() + "\n", 0), 0u);
+    }
+}
+
+TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
+    const auto first = run(fixtureArgs({"--seed", "5", "--steps", "2"}));
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const auto before = outputs();
+    ASSERT_EQ(before.size(), 2u);
+    const std::string firstBytes = readText(before[0]);
+
+    // The first image's stored settings, re-imported: the same image again, under a new name.
+    const auto again = run({FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string(), "--ref",
+                            test::fixture("pipeline/refs/ref0.png").string(), "--ref",
+                            test::fixture("pipeline/refs/ref1.png").string(), "--crops", "--device", "cpu", "--models",
+                            models().string(), "--out", out().string()});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    const auto after = outputs();
+    ASSERT_EQ(after.size(), 4u);
+    EXPECT_EQ(readText(after[0]), firstBytes) << "an existing image was replaced";
+    EXPECT_EQ(after[2].filename(), "flashface-00003.png");
+    EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[2].string()), cv::NORM_INF), 0.0);
+    EXPECT_EQ(readImageMetadata(after[2]).settings.seed, 5u);
+}
+
+TEST_F(GenerateCli, JsonProgressIsOneObjectALine) {
+    const auto f = run(fixtureArgs({"--seed", "1", "--steps", "3", "--images", "1", "--json"}));
+    ASSERT_EQ(f.exitCode, 0) << f.err;
+    std::istringstream lines(f.out);
+    int steps = 0, images = 0, done = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const auto event = nlohmann::json::parse(line);  // throws on anything but JSON
+        const auto kind = event.at("event").get<std::string>();
+        if (kind == "step") {
+            EXPECT_EQ(event.at("step").get<int>(), ++steps);
+            EXPECT_EQ(event.at("total").get<int>(), 3);
+        } else if (kind == "image") {
+            ++images;
+            EXPECT_TRUE(fs::exists(event.at("path").get<std::string>()));
+            EXPECT_EQ(event.at("seed").get<std::uint32_t>(), 1u);
+        } else if (kind == "done") {
+            ++done;
+            EXPECT_EQ(event.at("settings").at("steps").get<int>(), 3);
+        }
+    }
+    EXPECT_EQ(steps, 3);
+    EXPECT_EQ(images, 1);
+    EXPECT_EQ(done, 1);
+}
+
+TEST_F(GenerateCli, CtrlCCancelsCleanly) {
+    const fs::path errFile = dir_.path() / "stderr.txt";
+    Process p(fixtureArgs({"--steps", "500", "--json"}), errFile);
+    bool sawStep = false;
+    for (std::string line; p.readLine(line);) {
+        if (nlohmann::json::parse(line).at("event") == "step") {
+            sawStep = true;
+            p.signal(SIGINT);
+            break;
+        }
+    }
+    ASSERT_TRUE(sawStep);
+    for (std::string line; p.readLine(line);) {
+        EXPECT_NE(nlohmann::json::parse(line).at("event"), "image");
+    }
+    EXPECT_EQ(p.wait(), 130);
+    EXPECT_NE(readText(errFile).find("cancelled"), std::string::npos) << readText(errFile);
+    EXPECT_TRUE(outputs().empty());
+}
+
+TEST_F(GenerateCli, MistakesAreReportedClearly) {
+    const auto badBox = run(fixtureArgs({"--face-box", "0.6,0.1,0.3,0.4"}));
+    EXPECT_EQ(badBox.exitCode, 1);
+    EXPECT_NE(badBox.err.find("x2 > x1"), std::string::npos) << badBox.err;
+
+    const auto badSize = run(fixtureArgs({"--size", "60x64"}));
+    EXPECT_EQ(badSize.exitCode, 1);
+    EXPECT_NE(badSize.err.find("multiple of 8"), std::string::npos) << badSize.err;
+
+    const fs::path empty = dir_.path() / "no-models";
+    fs::create_directories(empty);
+    auto args = fixtureArgs({"--models", empty.string()});
+    const auto missing = run(args);
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("flashface.ckpt"), std::string::npos) << missing.err;
+    EXPECT_NE(missing.err.find("https://huggingface.co/shilongz/FlashFace-SD1.5/resolve/main/"), std::string::npos);
+
+    const auto noRefs = run({FLASHFACE_CLI, "generate", "--prompt", "a man", "--out", out().string()});
+    EXPECT_NE(noRefs.exitCode, 0);
+    EXPECT_NE(noRefs.err.find("--ref"), std::string::npos) << noRefs.err;
+    EXPECT_TRUE(outputs().empty());
+}
+
+}  // namespace
+}  // namespace flashface
