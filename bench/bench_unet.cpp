@@ -3,8 +3,9 @@
 // Reports seconds per step, each pass's share (the reference pass is the baseline the main pass
 // is compared with), and the process's peak RSS. Prints the BLAS library libtorch loaded first:
 // the reference BLAS is ~15× slower than OpenBLAS.
-// Arguments: /<image size>/<condition groups>; select with --benchmark_filter, e.g.
-//   bench_unet --benchmark_filter='BM_UNetStep/256/'
+// Arguments: /<image size>/<condition groups>/<optimised?> (0: the original's computation);
+// select with --benchmark_filter, e.g. bench_unet --benchmark_filter='size:256/groups:3/'
+// `flashface bench` measures whole generations stage by stage; this isolates one step.
 // Needs about 7 GB of memory for the weights.
 
 #include "common/threads.h"
@@ -28,6 +29,7 @@
 namespace {
 
 using flashface::models::UNet;
+using flashface::models::UNetComputation;
 
 constexpr std::int64_t kReferences = 4;
 constexpr std::int64_t kReferenceLatent = 28;  // 224×224 faces
@@ -66,6 +68,7 @@ double peakRssGiB() {
 void BM_UNetStep(benchmark::State& state) {
     const auto size = state.range(0);
     const auto k = static_cast<int>(state.range(1));
+    const auto computation = state.range(2) ? UNetComputation::Optimised : UNetComputation::Original;
     const auto latent = size / 8;
     const auto& unet = model();
     const auto dim = unet.config().contextDim;
@@ -83,7 +86,7 @@ void BM_UNetStep(benchmark::State& state) {
     at::NoGradGuard noGrad;
     for (auto _ : state) {
         const auto t0 = Clock::now();
-        const auto features = unet.referenceFeatures(refLatents, 500, refContext);
+        const auto features = unet.referenceFeatures(refLatents, 500, refContext, computation);
         const auto t1 = Clock::now();
         benchmark::DoNotOptimize(unet.denoise(x, 500, context, mask, features, 1.2, k));
         const auto t2 = Clock::now();
@@ -98,10 +101,8 @@ void BM_UNetStep(benchmark::State& state) {
 }
 
 BENCHMARK(BM_UNetStep)
-    ->ArgNames({"size", "groups"})
-    ->Args({256, 2})
-    ->Args({256, 3})
-    ->Args({512, 3})
+    ->ArgNames({"size", "groups", "optimised"})
+    ->ArgsProduct({{256, 512}, {2, 3}, {0, 1}})
     ->Iterations(1)
     ->UseRealTime()
     ->Unit(benchmark::kSecond);

@@ -1,7 +1,6 @@
 #include "nn/attention.h"
 
 #include <ATen/ATen.h>
-#include <ATen/Parallel.h>
 #include <torch/version.h>
 
 #include <algorithm>
@@ -151,8 +150,8 @@ struct SegmentSums {
     }
 };
 
-// Exact attention in blocks of queries per row and head, spread over the CPU threads; each block's
-// scores (at most options.scoreBudget) are computed, exponentiated and consumed while in cache.
+// Exact attention in blocks of queries per row and head; each block's scores (at most
+// options.scoreBudget) are computed, exponentiated and consumed while in cache.
 at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& sharedK,
                             const at::Tensor& sharedV, const std::vector<double>& weights,
                             const AttentionOptions& options) {
@@ -180,31 +179,26 @@ at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::
 
     const auto longest = std::max(ownKeys, anyShared ? sharedKeys : 0);
     const auto block = std::clamp<std::int64_t>(options.scoreBudget / longest, 1, queries);
-    const auto blocks = (queries + block - 1) / block;
     const SegmentSums own(qh, false);
     const SegmentSums shared = anyShared ? SegmentSums(qh, true) : own;
 
-    const bool threaded = q.is_cpu();
-    std::vector<at::Tensor> buffers(static_cast<std::size_t>(threaded ? at::get_num_threads() : 1));
-    for (auto& buffer : buffers) buffer = at::empty({block * longest}, qh.options());
-    const auto run = [&](std::int64_t begin, std::int64_t end) {
-        const auto& buffer = buffers[threaded ? static_cast<std::size_t>(at::get_thread_num()) : 0];
-        for (auto task = begin; task < end; ++task) {
-            const auto row = task / (heads * blocks), head = task / blocks % heads, q0 = task % blocks * block;
-            const auto n = std::min(block, queries - q0);
-            const auto qBlock = qh[row][head].narrow(0, q0, n);
-            own.reduce(qBlock, kh[row][head], vh[row][head], buffer,
-                       future.defined() ? future.narrow(0, q0, n) : at::Tensor(), row, head, q0);
-            if (withShared[static_cast<std::size_t>(row)])
-                shared.reduce(qBlock, sharedKh[head], sharedVh[head], buffer, {}, row, head, q0);
+    // One block after the other, each operation using every thread. (Blocks spread over threads,
+    // with single-threaded matrix products, were no faster with passive OpenMP waits and hundreds
+    // of times slower with spinning ones on a busy machine.)
+    const auto buffer = at::empty({block * longest}, qh.options());
+    for (std::int64_t row = 0; row < rows; ++row) {
+        for (std::int64_t head = 0; head < heads; ++head) {
+            const auto qRow = qh[row][head], kRow = kh[row][head], vRow = vh[row][head];
+            for (std::int64_t q0 = 0; q0 < queries; q0 += block) {
+                const auto n = std::min(block, queries - q0);
+                const auto qBlock = qRow.narrow(0, q0, n);
+                own.reduce(qBlock, kRow, vRow, buffer, future.defined() ? future.narrow(0, q0, n) : at::Tensor(), row,
+                           head, q0);
+                if (withShared[static_cast<std::size_t>(row)])
+                    shared.reduce(qBlock, sharedKh[head], sharedVh[head], buffer, {}, row, head, q0);
+            }
         }
-    };
-    const auto tasks = rows * heads * blocks;
-    // Each task's matrix products then run on one thread (OpenBLAS does so inside a parallel region).
-    if (threaded)
-        at::parallel_for(0, tasks, 1, run);
-    else
-        run(0, tasks);
+    }
 
     const auto self = own.sums / own.total;
     if (!anyShared) return mergeHeads(self).to(q.scalar_type());

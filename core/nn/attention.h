@@ -10,7 +10,7 @@ namespace flashface::nn {
 enum class AttentionAlgorithm {
     // Fused scaled-dot-product attention where libtorch has it (libtorch ≥ 2: CUDA, and CPU from
     // 2.2); otherwise exact attention in blocks of queries with the softmax fused into the block,
-    // so that no more than `scoreBudget` scores per thread exist at a time.
+    // so that no more than `scoreBudget` scores exist at a time.
     Fast,
     // What the original computes: every row's and head's whole score matrix at once, then softmax,
     // then the weighted sum. Kept to measure the fast path against and to prove them equal.
@@ -21,9 +21,9 @@ struct AttentionOptions {
     std::int64_t numHeads = 1;
     // Query i attends only to keys 0..i (needs as many keys as queries and no shared keys).
     bool causal = false;
-    // Blocked CPU path: the most scores one thread holds at once, in elements. The default keeps
-    // a block in the core's L2 cache.
-    std::int64_t scoreBudget = std::int64_t{1} << 17;
+    // Blocked path: the most scores held at once, in elements (8 MiB of float32 by default: a
+    // block stays in the last-level cache, and its matrix products are large enough to thread).
+    std::int64_t scoreBudget = std::int64_t{1} << 21;
     AttentionAlgorithm algorithm = AttentionAlgorithm::Fast;
 };
 
