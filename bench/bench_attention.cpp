@@ -64,6 +64,7 @@ BENCHMARK(BM_MixedAttention)->Apply(arguments);
 }  // namespace
 
 int main(int argc, char** argv) {
+    flashface::preferPassiveThreadWaits(argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     flashface::configureThreads();

@@ -8,22 +8,16 @@
 // `flashface bench` measures whole generations stage by stage; this isolates one step.
 // Needs about 7 GB of memory for the weights.
 
+#include "benchmark/random_weights.h"
+#include "benchmark/system_probe.h"
 #include "common/threads.h"
 #include "models/unet.h"
 
 #include <ATen/ATen.h>
 #include <benchmark/benchmark.h>
 
-#include <sys/resource.h>
-
 #include <chrono>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <functional>
 #include <iostream>
-#include <numeric>
-#include <set>
 #include <string>
 
 namespace {
@@ -35,34 +29,17 @@ constexpr std::int64_t kReferences = 4;
 constexpr std::int64_t kReferenceLatent = 28;  // 224×224 faces
 constexpr std::int64_t kTextTokens = 77;
 
-// Random weights with variance-preserving scales (norm weights 1, biases 0), so activations stay
-// in a normal range and no denormals distort the timings.
-void randomise(UNet& unet) {
-    for (auto& p : unet.parameters()) {
-        const auto& shape = p.shape;
-        if (shape.size() >= 2) {
-            const auto fanIn = std::accumulate(shape.begin() + 1, shape.end(), 1.0, std::multiplies<>());
-            *p.tensor = at::randn(shape) / std::sqrt(fanIn);
-        } else {
-            const bool isBias = p.name.size() >= 4 && p.name.compare(p.name.size() - 4, 4, "bias") == 0;
-            *p.tensor = isBias ? at::zeros(shape) : at::ones(shape);
-        }
-    }
-}
-
 UNet& model() {
     static UNet* unet = [] {
         auto* u = new UNet();
-        randomise(*u);
+        flashface::bench::randomiseParameters(*u, 0);
         return u;
     }();
     return *unet;
 }
 
 double peakRssGiB() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / (1024.0 * 1024.0);  // ru_maxrss is in KiB
+    return static_cast<double>(flashface::bench::memoryUsage().peak) / (1024.0 * 1024.0 * 1024.0);
 }
 
 void BM_UNetStep(benchmark::State& state) {
@@ -107,27 +84,15 @@ BENCHMARK(BM_UNetStep)
     ->UseRealTime()
     ->Unit(benchmark::kSecond);
 
-// The BLAS libraries mapped into this process (libtorch does its matrix products through libblas.so.3).
-std::set<std::string> loadedBlas() {
-    std::ifstream maps("/proc/self/maps");
-    std::set<std::string> libraries;
-    for (std::string line; std::getline(maps, line);) {
-        const auto slash = line.find('/');
-        if (slash == std::string::npos) continue;
-        const std::filesystem::path path = line.substr(slash);
-        if (path.filename().string().find("blas") != std::string::npos) libraries.insert(path.string());
-    }
-    return libraries;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
+    flashface::preferPassiveThreadWaits(argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     const int threads = flashface::configureThreads();
     std::cout << "threads: " << threads << "\n";
-    const auto blas = loadedBlas();
+    const auto blas = flashface::bench::loadedLibraries("blas");
     if (blas.empty()) std::cout << "BLAS: none mapped (libtorch's own kernels)\n";
     for (const auto& library : blas)
         std::cout << "BLAS: " << library

@@ -6,6 +6,7 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
+    flashface::preferPassiveThreadWaits(argv);
     CLI::App app{"FlashFace: generate images of a person from reference photos and a prompt.", "flashface"};
     app.set_version_flag("--version", FLASHFACE_VERSION);
     app.require_subcommand(1);
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     flashface::cli::addDetectCommand(app);
     flashface::cli::addModelsCommand(app);
     flashface::cli::addGenerateCommand(app, global);
+    flashface::cli::addBenchCommand(app);
 
     try {
         CLI11_PARSE(app, argc, argv);

@@ -6,6 +6,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 namespace flashface {
 
 int resolveThreadCount(int requested) {
@@ -26,6 +28,13 @@ int configureThreads(int requested) {
     const int n = resolveThreadCount(requested);
     at::set_num_threads(n);
     return n;
+}
+
+void preferPassiveThreadWaits(char** argv) {
+    if (std::getenv("OMP_WAIT_POLICY")) return;
+    setenv("OMP_WAIT_POLICY", "passive", 1);
+    execv("/proc/self/exe", argv);
+    // Not re-executed (no /proc): carry on with libgomp's default.
 }
 
 }  // namespace flashface

@@ -1,0 +1,98 @@
+// `flashface bench`: whole generations at full size with random weights, stage by stage, in the
+// optimised computation and the original's, with their ratio; a table and optionally JSON.
+
+#include "commands.h"
+
+#include "benchmark/generation_benchmark.h"
+#include "common/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace flashface::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BenchOptions {
+    bench::GenerationBenchmarkOptions run;
+    int size = 0;
+    std::string computation = "both", device = "auto", precision = "auto";
+    fs::path json, architecture;
+};
+
+void applyChoices(BenchOptions& o) {
+    using models::UNetComputation;
+    if (o.size > 0) o.run.width = o.run.height = o.size;
+    if (o.computation == "original") o.run.computations = {UNetComputation::Original};
+    if (o.computation == "optimised") o.run.computations = {UNetComputation::Optimised};
+    o.run.device = o.device == "cpu" ? DeviceChoice::Cpu : o.device == "cuda" ? DeviceChoice::Cuda : DeviceChoice::Auto;
+    o.run.precision = o.precision == "float32"   ? PrecisionChoice::Float32
+                      : o.precision == "float16" ? PrecisionChoice::Float16
+                                                 : PrecisionChoice::Auto;
+    // Smaller networks of the same structure, from the config.json files of a folder laid out as
+    // the parity fixtures (clip_text/, vae/, unet/): for trying the tool quickly and for its tests.
+    if (!o.architecture.empty()) {
+        o.run.clip = models::ClipTextConfig::fromFile(o.architecture / "clip_text" / "config.json");
+        o.run.vae = models::AutoencoderConfig::fromFile(o.architecture / "vae" / "config.json");
+        o.run.unet = models::UNetConfig::fromFile(o.architecture / "unet" / "config.json");
+    }
+}
+
+void run(BenchOptions o) {
+    applyChoices(o);
+    std::cerr << "building the networks with random weights...\n";
+    const auto report = bench::runGenerationBenchmark(o.run, [](const std::string& line) { std::cerr << line << '\n'; });
+    std::cout << bench::formatReport(report);
+    if (o.json.empty()) return;
+    std::ofstream file(o.json);
+    file << bench::toJson(report).dump(2) << '\n';
+    if (!file.flush()) throw FileError(o.json, "could not be written.");
+    std::cerr << "wrote " << o.json.string() << '\n';
+}
+
+}  // namespace
+
+void addBenchCommand(CLI::App& app) {
+    auto o = std::make_shared<BenchOptions>();
+    auto* cmd = app.add_subcommand(
+        "bench",
+        "Time whole generations stage by stage with random weights (no model files needed), in the optimised "
+        "computation and the original's, and report their ratio and peak memory");
+    const auto& d = o->run;
+    cmd->add_option("--size", o->size, "Square image size in pixels, a multiple of 8 (default: 512)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--width", o->run.width, "Image width (default: 512)")->check(CLI::PositiveNumber);
+    cmd->add_option("--height", o->run.height, "Image height (default: 512)")->check(CLI::PositiveNumber);
+    cmd->add_option("--references", o->run.references,
+                    "Reference faces (default: " + std::to_string(d.references) + ")")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--images", o->run.images, "Images per generation (default: 1)")->check(CLI::PositiveNumber);
+    cmd->add_option("--steps", o->run.steps,
+                    "Sampling steps (default: 2, one without and one with reference guidance)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--launch-step", o->run.launchStep,
+                    "Reference guidance for model timesteps up to this (default: " + std::to_string(d.launchStep) + ")")
+        ->check(CLI::Range(0, 1000));
+    cmd->add_option("--repeats", o->run.repeats, "Runs of each computation, alternating (default: 1)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--computation", o->computation, "both, optimised or original (default: both)")
+        ->check(CLI::IsMember({"both", "optimised", "original"}));
+    cmd->add_option("--device", o->device, "auto, cpu or cuda (default: auto)")
+        ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    cmd->add_option("--precision", o->precision, "auto, float32 or float16 (default: float16 on CUDA, else float32)")
+        ->check(CLI::IsMember({"auto", "float32", "float16"}));
+    cmd->add_option("--seed", o->run.seed, "Seed of the random weights and inputs (default: 0)");
+    cmd->add_option("--json", o->json, "Also write every measurement to this JSON file");
+    cmd->add_option("--architecture", o->architecture,
+                    "Folder with clip_text/, vae/ and unet/ config.json files describing smaller networks")
+        ->check(CLI::ExistingDirectory);
+    cmd->callback([o] { run(*o); });
+}
+
+}  // namespace flashface::cli

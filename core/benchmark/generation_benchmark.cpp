@@ -1,0 +1,374 @@
+#include "benchmark/generation_benchmark.h"
+
+#include "benchmark/random_weights.h"
+#include "benchmark/system_probe.h"
+#include "common/error.h"
+#include "pipeline/face_mask.h"
+#include "pipeline/references.h"
+#include "pipeline/sampling.h"
+#include "sampler/ddim.h"
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+
+namespace flashface::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using models::UNetComputation;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+c10::Device resolveDevice(DeviceChoice choice) {
+    const bool cuda = at::hasCUDA();
+    if (choice == DeviceChoice::Cuda && !cuda)
+        throw InvalidRequest("CUDA was requested, but this build has no CUDA support or no GPU is visible.");
+    return (choice == DeviceChoice::Cuda || (choice == DeviceChoice::Auto && cuda)) ? c10::Device(c10::kCUDA, 0)
+                                                                                      : c10::Device(c10::kCPU);
+}
+
+at::ScalarType resolveDtype(PrecisionChoice choice, c10::Device device) {
+    if (choice == PrecisionChoice::Float16 && device.is_cpu())
+        throw InvalidRequest("float16 runs only on CUDA; choose float32 (or automatic precision) on the CPU.");
+    return (choice == PrecisionChoice::Float32 || device.is_cpu()) ? at::kFloat : at::kHalf;
+}
+
+void validate(const GenerationBenchmarkOptions& o) {
+    if (o.width <= 0 || o.height <= 0 || o.width % 8 || o.height % 8)
+        throw InvalidRequest("The image size must be positive multiples of 8, got " + std::to_string(o.width) + "x" +
+                             std::to_string(o.height) + ".");
+    if (o.references < 1 || o.images < 1 || o.steps < 1 || o.repeats < 1)
+        throw InvalidRequest("References, images, steps and repeats must each be at least 1.");
+    if (o.computations.empty()) throw InvalidRequest("Choose at least one computation to measure.");
+}
+
+struct Networks {
+    models::ClipTextEncoder clip;
+    models::Autoencoder vae;
+    models::UNet unet;
+
+    explicit Networks(const GenerationBenchmarkOptions& o) : clip(o.clip), vae(o.vae), unet(o.unet) {}
+
+    std::int64_t bytes() {
+        std::int64_t total = 0;
+        for (nn::Module* m : {static_cast<nn::Module*>(&clip), static_cast<nn::Module*>(&vae),
+                              static_cast<nn::Module*>(&unet)})
+            for (const auto& p : m->parameters()) total += static_cast<std::int64_t>(p.tensor->nbytes());
+        return total;
+    }
+};
+
+// The random inputs of a generation, the same for every run.
+struct Inputs {
+    at::Tensor positiveTokens, negativeTokens;  // [1, textLen]
+    at::Tensor faces;                           // [R, 3, 224, 224] in [-1, 1]
+    at::Tensor noise;                           // [n, 4, h, w]
+};
+
+Inputs randomInputs(const GenerationBenchmarkOptions& o) {
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(o.seed + 1);
+    const auto ids = at::TensorOptions().dtype(at::kLong);
+    Inputs in;
+    in.positiveTokens = at::randint(o.clip.vocabSize, {1, o.clip.textLen}, generator, ids);
+    in.negativeTokens = at::randint(o.clip.vocabSize, {1, o.clip.textLen}, generator, ids);
+    in.faces = at::rand({o.references, 3, 224, 224}, generator, at::TensorOptions()).mul_(2).sub_(1);
+    std::vector<at::Tensor> noise;
+    for (int i = 0; i < o.images; ++i)
+        noise.push_back(seededNoise(static_cast<std::uint32_t>(o.seed) + static_cast<std::uint32_t>(i),
+                                    o.unet.inDim, o.height / 8, o.width / 8));
+    in.noise = at::cat(noise);
+    return in;
+}
+
+// Waits for the device to finish the work that produced `t` (a no-op on the CPU).
+void synchronize(const at::Tensor& t) {
+    if (t.defined() && !t.is_cpu()) t.flatten()[0].item();
+}
+
+// Times stage occurrences and their resident memory peaks.
+class StageClock {
+public:
+    explicit StageClock(bool peakResets) : peakResets_(peakResets) {}
+
+    template <class F>
+    auto measure(StageMeasurement& stage, F&& work) {
+        if (peakResets_) resetPeakMemory();
+        const auto before = memoryUsage().current;
+        const auto start = Clock::now();
+        auto result = work();
+        synchronize(lastTensor(result));
+        stage.seconds += secondsSince(start);
+        ++stage.occurrences;
+        const auto usage = memoryUsage();
+        stage.peakBytes = std::max(stage.peakBytes, usage.peak);
+        stage.extraBytes = std::max(stage.extraBytes, usage.peak - before);
+        return result;
+    }
+
+private:
+    static const at::Tensor& lastTensor(const at::Tensor& t) { return t; }
+    static at::Tensor lastTensor(const models::ReferenceFeatures& f) {
+        const auto& list = f.tokens.empty() ? f.values : f.tokens;
+        return list.empty() ? at::Tensor() : list.back();
+    }
+    static at::Tensor lastTensor(const std::pair<at::Tensor, at::Tensor>& p) { return p.second; }
+
+    bool peakResets_;
+};
+
+StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
+    for (auto& stage : run.stages)
+        if (stage.stage == name) return stage;
+    throw std::logic_error("no benchmark stage named " + name);
+}
+
+RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o,
+                       UNetComputation computation, c10::Device device, at::ScalarType dtype, bool peakResets) {
+    RunMeasurement run;
+    run.computation = computation;
+    for (const char* name : kStages) run.stages.push_back({name});
+    StageClock clock(peakResets);
+    const auto on = at::TensorOptions().device(device).dtype(dtype);
+    const std::int64_t n = o.images;
+    const auto start = Clock::now();
+
+    const auto [positive, negative] = clock.measure(stageNamed(run, "text encoding"), [&] {
+        return std::pair(nets.clip.forward(in.positiveTokens.to(device)), nets.clip.forward(in.negativeTokens.to(device)));
+    });
+    const at::Tensor refLatents = clock.measure(stageNamed(run, "reference encoding"),
+                                                [&] { return encodeReferences(nets.vae, in.faces.to(on)); });
+
+    const auto positiveRows = positive.expand({n, -1, -1}).contiguous();
+    const auto negativeRows = negative.expand({n, -1, -1}).contiguous();
+    const auto contexts2 = at::cat({positiveRows, negativeRows});
+    const auto contexts3 = at::cat({positiveRows, positiveRows, negativeRows});
+    const auto refContext = negative.expand({refLatents.size(0), -1, -1}).contiguous();
+    GenerationSettings settings;
+    settings.launchStep = o.launchStep;
+    const auto mask = faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
+
+    const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
+        const auto features = clock.measure(stageNamed(run, "reference pass"), [&] {
+            return nets.unet.referenceFeatures(refLatents, t, refContext, computation);
+        });
+        const auto stage = step.groups == 3 ? "main UNet, 3 groups" : "main UNet, 2 groups";
+        return clock.measure(stageNamed(run, stage), [&] {
+            return nets.unet.denoise(x.to(on), t, step.groups == 3 ? contexts3 : contexts2, mask, features,
+                                     step.lambda, step.groups);
+        });
+    };
+    static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
+    const at::Tensor latents = sampleDdim(in.noise.to(device), schedule, o.steps, guidanceOf(settings), predict);
+    run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return decodeLatents(nets.vae, latents, dtype); });
+
+    auto& whole = stageNamed(run, "whole run");
+    whole.seconds = secondsSince(start);
+    whole.occurrences = 1;
+    for (auto& stage : run.stages) {
+        if (&stage == &whole || stage.occurrences == 0) continue;
+        whole.peakBytes = std::max(whole.peakBytes, stage.peakBytes);
+        whole.extraBytes = std::max(whole.extraBytes, stage.extraBytes);
+        stage.seconds /= stage.occurrences;
+    }
+    return run;
+}
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// The largest per-run figure of a stage for one computation (memory peaks).
+std::int64_t maxBytes(const GenerationBenchmarkReport& r, UNetComputation c, const std::string& stage,
+                      std::int64_t StageMeasurement::*field) {
+    std::int64_t most = 0;
+    for (const auto& run : r.runs)
+        for (const auto& s : run.stages)
+            if (run.computation == c && s.stage == stage) most = std::max(most, s.*field);
+    return most;
+}
+
+double mib(std::int64_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+std::string loadString(const std::array<double, 3>& load) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
+    return text;
+}
+
+bool measured(const GenerationBenchmarkReport& r, UNetComputation c) {
+    return std::find(r.options.computations.begin(), r.options.computations.end(), c) != r.options.computations.end();
+}
+
+}  // namespace
+
+const char* computationName(UNetComputation computation) {
+    return computation == UNetComputation::Original ? "original" : "optimised";
+}
+
+GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOptions& options,
+                                                 const std::function<void(const std::string&)>& log) {
+    validate(options);
+    GenerationBenchmarkReport report;
+    report.options = options;
+    const auto device = resolveDevice(options.device);
+    const auto dtype = resolveDtype(options.precision, device);
+    report.device = std::string(device.is_cpu() ? "CPU " : "CUDA ") + (dtype == at::kHalf ? "float16" : "float32");
+    if (device.is_cpu()) report.device += ", " + std::to_string(at::get_num_threads()) + " threads";
+    report.blas = loadedLibraries("blas");
+    if (const char* policy = std::getenv("OMP_WAIT_POLICY")) report.waitPolicy = policy;
+    report.loadBefore = loadAverage();
+
+    at::NoGradGuard noGrad;
+    const auto setupStart = Clock::now();
+    auto nets = std::make_unique<Networks>(options);
+    randomiseParameters(nets->clip, options.seed);
+    randomiseParameters(nets->vae, options.seed + 1);
+    randomiseParameters(nets->unet, options.seed + 2);
+    if (!device.is_cpu() || dtype != at::kFloat)
+        for (nn::Module* m : {static_cast<nn::Module*>(&nets->clip), static_cast<nn::Module*>(&nets->vae),
+                              static_cast<nn::Module*>(&nets->unet)})
+            m->to(dtype, device);
+    report.weightBytes = nets->bytes();
+    const Inputs inputs = randomInputs(options);
+    report.setupSeconds = secondsSince(setupStart);
+    report.peakMemoryResets = resetPeakMemory();
+
+    for (int repeat = 0; repeat < options.repeats; ++repeat) {
+        for (const auto computation : options.computations) {
+            auto run = runOnce(*nets, inputs, options, computation, device, dtype, report.peakMemoryResets);
+            run.repeat = repeat;
+            if (!report.runs.empty())
+                report.maxImageDifference = std::max(
+                    report.maxImageDifference, (run.images - report.runs.front().images).abs().max().item<double>());
+            if (log) {
+                std::ostringstream line;
+                line << computationName(computation) << " run " << repeat + 1 << "/" << options.repeats << ": "
+                     << stageNamed(run, "whole run").seconds << " s";
+                log(line.str());
+            }
+            report.runs.push_back(std::move(run));
+        }
+    }
+    report.loadAfter = loadAverage();
+    return report;
+}
+
+double medianSeconds(const GenerationBenchmarkReport& report, UNetComputation computation, const std::string& stage) {
+    std::vector<double> values;
+    for (const auto& run : report.runs)
+        for (const auto& s : run.stages)
+            if (run.computation == computation && s.stage == stage && s.occurrences > 0) values.push_back(s.seconds);
+    return median(values);
+}
+
+nlohmann::json toJson(const GenerationBenchmarkReport& r) {
+    using nlohmann::json;
+    const auto& o = r.options;
+    json out;
+    out["settings"] = {{"width", o.width},          {"height", o.height}, {"references", o.references},
+                       {"images", o.images},        {"steps", o.steps},   {"launch_step", o.launchStep},
+                       {"repeats", o.repeats},      {"seed", o.seed}};
+    out["environment"] = {{"device", r.device},
+                          {"blas", r.blas},
+                          {"omp_wait_policy", r.waitPolicy},
+                          {"load_average_before", r.loadBefore},
+                          {"load_average_after", r.loadAfter},
+                          {"peak_memory_per_stage", r.peakMemoryResets}};
+    out["setup_seconds"] = r.setupSeconds;
+    out["weight_bytes"] = r.weightBytes;
+    out["runs"] = json::array();
+    for (const auto& run : r.runs) {
+        json stages = json::array();
+        for (const auto& s : run.stages)
+            if (s.occurrences)
+                stages.push_back({{"stage", s.stage},
+                                  {"seconds", s.seconds},
+                                  {"occurrences", s.occurrences},
+                                  {"peak_bytes", s.peakBytes},
+                                  {"extra_bytes", s.extraBytes}});
+        out["runs"].push_back({{"computation", computationName(run.computation)}, {"repeat", run.repeat}, {"stages", stages}});
+    }
+    json summary = json::array();
+    for (const char* stage : kStages) {
+        json row = {{"stage", stage}};
+        for (const auto c : o.computations) {
+            const double seconds = medianSeconds(r, c, stage);
+            if (seconds == 0) continue;
+            row[computationName(c)] = {{"median_seconds", seconds},
+                                       {"peak_bytes", maxBytes(r, c, stage, &StageMeasurement::peakBytes)},
+                                       {"extra_bytes", maxBytes(r, c, stage, &StageMeasurement::extraBytes)}};
+        }
+        const double original = medianSeconds(r, UNetComputation::Original, stage);
+        const double optimised = medianSeconds(r, UNetComputation::Optimised, stage);
+        if (original > 0 && optimised > 0) row["optimised_over_original"] = optimised / original;
+        if (row.size() > 1) summary.push_back(row);
+    }
+    out["summary"] = summary;
+    if (r.runs.size() > 1) out["max_image_difference"] = r.maxImageDifference;
+    return out;
+}
+
+std::string formatReport(const GenerationBenchmarkReport& r) {
+    const auto& o = r.options;
+    std::ostringstream out;
+    out << o.width << "x" << o.height << ", " << o.references << " references, " << o.images << " image(s), "
+        << o.steps << " step(s) (launch at t = " << o.launchStep << "), " << o.repeats << " repeat(s)\n";
+    out << "device: " << r.device << "; OMP_WAIT_POLICY: " << (r.waitPolicy.empty() ? "unset" : r.waitPolicy) << "\n";
+    for (const auto& blas : r.blas)
+        out << "BLAS: " << blas << (blas.find("openblas") == std::string::npos ? "  (not OpenBLAS: slow)" : "") << "\n";
+    out << "load average: " << loadString(r.loadBefore) << " before, " << loadString(r.loadAfter) << " after\n";
+    out << "weights: " << static_cast<long long>(mib(r.weightBytes)) << " MiB, set up in " << r.setupSeconds << " s\n";
+    if (!r.peakMemoryResets) out << "(peak memory counts from the process start: the kernel refused to reset it)\n";
+
+    const bool both = measured(r, UNetComputation::Original) && measured(r, UNetComputation::Optimised);
+    char line[256];
+    std::snprintf(line, sizeof line, "\n%-22s", "stage (median s)");
+    out << line;
+    for (const auto c : o.computations) {
+        std::snprintf(line, sizeof line, " %11s %14s", computationName(c), "peak (+) MiB");
+        out << line;
+    }
+    out << (both ? "   opt/orig\n" : "\n");
+    for (const char* stage : kStages) {
+        if (std::all_of(o.computations.begin(), o.computations.end(),
+                        [&](UNetComputation c) { return medianSeconds(r, c, stage) == 0; }))
+            continue;
+        std::snprintf(line, sizeof line, "%-22s", stage);
+        out << line;
+        for (const auto c : o.computations) {
+            std::snprintf(line, sizeof line, " %11.3f %7.0f (%+5.0f)", medianSeconds(r, c, stage),
+                          mib(maxBytes(r, c, stage, &StageMeasurement::peakBytes)),
+                          mib(maxBytes(r, c, stage, &StageMeasurement::extraBytes)));
+            out << line;
+        }
+        if (both) {
+            const double original = medianSeconds(r, UNetComputation::Original, stage);
+            std::snprintf(line, sizeof line, "   %8.3f",
+                          original > 0 ? medianSeconds(r, UNetComputation::Optimised, stage) / original : 0.0);
+            out << line;
+        }
+        out << "\n";
+    }
+    out << "(per-step stages: seconds per step; peak: resident memory of the process, (+): above the stage's start)\n";
+    if (r.runs.size() > 1) out << "largest image difference between runs: " << r.maxImageDifference << "\n";
+    return out.str();
+}
+
+}  // namespace flashface::bench

@@ -1,0 +1,95 @@
+#pragma once
+
+// Whole generations at full size with random weights, timed stage by stage, in the optimised
+// computation and the original's, interleaved in one process so that their ratio holds on a busy
+// machine. No real weights are needed.
+
+#include "models/autoencoder.h"
+#include "models/clip_text.h"
+#include "models/unet.h"
+#include "pipeline/request.h"
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json_fwd.hpp>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace flashface::bench {
+
+struct GenerationBenchmarkOptions {
+    int width = 512, height = 512;  // multiples of 8
+    int references = 4;
+    int images = 1;
+    // With the default launch step, 2 steps are one of each kind: 2 condition groups (t = 999)
+    // and 3 (t = 499, reference guidance).
+    int steps = 2;
+    int launchStep = 750;
+    int repeats = 1;  // each computation runs this often, alternating
+    DeviceChoice device = DeviceChoice::Auto;
+    PrecisionChoice precision = PrecisionChoice::Auto;
+    std::vector<models::UNetComputation> computations = {models::UNetComputation::Original,
+                                                         models::UNetComputation::Optimised};
+    // The networks' sizes: the real FlashFace-SD1.5 ones by default.
+    models::ClipTextConfig clip;
+    models::AutoencoderConfig vae;
+    models::UNetConfig unet;
+    std::uint64_t seed = 0;
+};
+
+// The stages, in order; per-step stages are reported per step.
+inline const std::array<const char*, 7> kStages = {"text encoding",       "reference encoding",
+                                                    "reference pass",      "main UNet, 2 groups",
+                                                    "main UNet, 3 groups", "VAE decode",
+                                                    "whole run"};
+
+struct StageMeasurement {
+    std::string stage;
+    double seconds = 0;    // per occurrence (per step for per-step stages)
+    int occurrences = 0;   // 0: the run had no such stage
+    std::int64_t peakBytes = 0;   // resident memory peak of the process during the stage
+    std::int64_t extraBytes = 0;  // that peak above the resident memory when the stage began
+};
+
+struct RunMeasurement {
+    models::UNetComputation computation = models::UNetComputation::Optimised;
+    int repeat = 0;
+    std::vector<StageMeasurement> stages;  // one per kStages entry
+    at::Tensor images;                     // [n, 3, H, W] float32 in [-1, 1], to compare computations
+};
+
+struct GenerationBenchmarkReport {
+    GenerationBenchmarkOptions options;
+    std::string device;  // e.g. "CPU float32, 2 threads"
+    std::vector<std::string> blas;
+    std::string waitPolicy;  // OMP_WAIT_POLICY as set, or "" (libgomp's default: spin, then sleep)
+    std::array<double, 3> loadBefore{}, loadAfter{};
+    double setupSeconds = 0;  // building the networks with random weights
+    std::int64_t weightBytes = 0;
+    bool peakMemoryResets = false;  // false: per-stage peaks count from the process start
+    std::vector<RunMeasurement> runs;
+    // Largest |difference| between the first run's images and each other computation's.
+    double maxImageDifference = 0;
+};
+
+// Runs the benchmark; `log` receives one line per finished run.
+GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOptions& options,
+                                                 const std::function<void(const std::string&)>& log = {});
+
+const char* computationName(models::UNetComputation computation);
+
+// The median over repeats of a stage's seconds for one computation (0 if it never occurred).
+double medianSeconds(const GenerationBenchmarkReport& report, models::UNetComputation computation,
+                     const std::string& stage);
+
+// Every number of the report, per run, plus the medians and optimised ÷ original ratios.
+nlohmann::json toJson(const GenerationBenchmarkReport& report);
+
+// A table for people: per stage the median seconds and peak memory of each computation and
+// their ratio, with the conditions of the measurement above it.
+std::string formatReport(const GenerationBenchmarkReport& report);
+
+}  // namespace flashface::bench

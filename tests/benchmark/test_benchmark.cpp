@@ -1,0 +1,133 @@
+#include "benchmark/generation_benchmark.h"
+#include "benchmark/random_weights.h"
+#include "benchmark/system_probe.h"
+#include "common/error.h"
+#include "support/fixtures.h"
+
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+using namespace flashface;
+using models::UNetComputation;
+
+// The fixture-size networks (same structure as the real ones), two steps: one of each kind.
+bench::GenerationBenchmarkOptions fixtureOptions() {
+    bench::GenerationBenchmarkOptions o;
+    o.clip = models::ClipTextConfig::fromFile(test::fixture("clip_text/config.json"));
+    o.vae = models::AutoencoderConfig::fromFile(test::fixture("vae/config.json"));
+    o.unet = models::UNetConfig::fromFile(test::fixture("unet/config.json"));
+    o.width = 48;
+    o.height = 32;
+    o.references = 2;
+    o.images = 2;
+    o.device = DeviceChoice::Cpu;
+    return o;
+}
+
+const bench::GenerationBenchmarkReport& fixtureReport() {
+    static const auto report = [] {
+        auto o = fixtureOptions();
+        o.repeats = 2;
+        return bench::runGenerationBenchmark(o);
+    }();
+    return report;
+}
+
+TEST(GenerationBenchmark, MeasuresEveryStageOfBothComputationsInAlternation) {
+    const auto& report = fixtureReport();
+    ASSERT_EQ(report.runs.size(), 4u);
+    for (std::size_t i = 0; i < report.runs.size(); ++i) {
+        const auto& run = report.runs[i];
+        EXPECT_EQ(run.computation, i % 2 ? UNetComputation::Optimised : UNetComputation::Original);
+        EXPECT_EQ(run.repeat, static_cast<int>(i / 2));
+        ASSERT_EQ(run.stages.size(), bench::kStages.size());
+        for (const auto& stage : run.stages) {
+            // 2 steps with launch at 750: one step of each group count, a reference pass per step.
+            const int expected = stage.stage == "reference pass" ? 2 : 1;
+            EXPECT_EQ(stage.occurrences, expected) << stage.stage;
+            EXPECT_GT(stage.seconds, 0.0) << stage.stage;
+            EXPECT_GT(stage.peakBytes, 0) << stage.stage;
+            EXPECT_GE(stage.extraBytes, 0) << stage.stage;
+        }
+        EXPECT_EQ(run.images.sizes(), (at::IntArrayRef{2, 3, 32, 48}));
+    }
+    EXPECT_GT(report.weightBytes, 0);
+}
+
+TEST(GenerationBenchmark, BothComputationsMakeTheSameImages) {
+    const auto& report = fixtureReport();
+    const auto scale = std::max(1.0, report.runs.front().images.abs().max().item<double>());
+    EXPECT_LE(report.maxImageDifference, 1e-4 * scale);
+    EXPECT_TRUE(report.runs.front().images.isfinite().all().item<bool>());
+}
+
+TEST(GenerationBenchmark, ReportsMediansRatiosAndConditions) {
+    const auto& report = fixtureReport();
+    const auto json = bench::toJson(report);
+    EXPECT_EQ(json.at("runs").size(), 4u);
+    EXPECT_EQ(json.at("settings").at("width"), 48);
+    EXPECT_TRUE(json.at("environment").contains("load_average_before"));
+    ASSERT_EQ(json.at("summary").size(), bench::kStages.size());
+    for (const auto& row : json.at("summary")) {
+        const auto stage = row.at("stage").get<std::string>();
+        const double original = bench::medianSeconds(report, UNetComputation::Original, stage);
+        const double optimised = bench::medianSeconds(report, UNetComputation::Optimised, stage);
+        EXPECT_DOUBLE_EQ(row.at("original").at("median_seconds").get<double>(), original) << stage;
+        EXPECT_DOUBLE_EQ(row.at("optimised_over_original").get<double>(), optimised / original) << stage;
+    }
+    const auto table = bench::formatReport(report);
+    for (const char* stage : bench::kStages) EXPECT_NE(table.find(stage), std::string::npos) << stage;
+    EXPECT_NE(table.find("load average"), std::string::npos);
+}
+
+TEST(GenerationBenchmark, OneComputationAlone) {
+    auto o = fixtureOptions();
+    o.computations = {UNetComputation::Optimised};
+    o.steps = 1;
+    o.launchStep = 1000;  // the only step (t = 999) is guided: 3 groups
+    const auto report = bench::runGenerationBenchmark(o);
+    ASSERT_EQ(report.runs.size(), 1u);
+    EXPECT_GT(bench::medianSeconds(report, UNetComputation::Optimised, "main UNet, 3 groups"), 0.0);
+    EXPECT_EQ(bench::medianSeconds(report, UNetComputation::Optimised, "main UNet, 2 groups"), 0.0);
+    EXPECT_FALSE(bench::toJson(report).at("summary").at(0).contains("optimised_over_original"));
+}
+
+TEST(GenerationBenchmark, RejectsImpossibleSettings) {
+    auto o = fixtureOptions();
+    o.width = 50;
+    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+    o = fixtureOptions();
+    o.computations.clear();
+    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+    o = fixtureOptions();
+    o.precision = PrecisionChoice::Float16;
+    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+}
+
+TEST(SystemProbe, PeakMemoryFollowsAnAllocationAndResets) {
+    ASSERT_TRUE(bench::resetPeakMemory());
+    const auto before = bench::memoryUsage();
+    EXPECT_GT(before.current, 0);
+    {
+        const auto big = at::ones({64, 1024, 1024});  // 256 MiB, touched
+        EXPECT_GE(bench::memoryUsage().peak - before.current, std::int64_t{200} << 20);
+    }
+    ASSERT_TRUE(bench::resetPeakMemory());
+    EXPECT_LT(bench::memoryUsage().peak - before.current, std::int64_t{100} << 20);
+}
+
+TEST(RandomWeights, VariancePreservingAndSeeded) {
+    nn::Linear a(256, 64), b(256, 64);
+    bench::randomiseParameters(a, 7);
+    bench::randomiseParameters(b, 7);
+    EXPECT_TRUE(at::equal(a.weight, b.weight));
+    EXPECT_NEAR(a.weight.std().item<double>(), 1.0 / 16.0, 0.005);  // 1/√fan_in
+    EXPECT_TRUE(at::equal(a.bias, at::zeros({64})));
+}
+
+}  // namespace
