@@ -4,8 +4,13 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="35" />
+        <location filename="../ui/facedetectionservice.cpp" line="38" />
         <source>Face detection is unavailable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/facedetectionservice.cpp" line="40" />
+        <source>the model files are not all in place yet.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -78,32 +83,32 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="45" />
+        <location filename="../ui/settingspanel.cpp" line="47" />
         <source>Square (trained size)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="46" />
+        <location filename="../ui/settingspanel.cpp" line="48" />
         <source>Portrait 3:4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="47" />
+        <location filename="../ui/settingspanel.cpp" line="49" />
         <source>Portrait 2:3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48" />
+        <location filename="../ui/settingspanel.cpp" line="50" />
         <source>Landscape 4:3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49" />
+        <location filename="../ui/settingspanel.cpp" line="51" />
         <source>Landscape 3:2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50" />
+        <location filename="../ui/settingspanel.cpp" line="52" />
         <source>Small square (fast)</source>
         <translation type="unfinished" />
     </message>
@@ -160,72 +165,67 @@
         <source>Every model file is already in %1.</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../ui/download/downloaddialog.cpp" line="70" />
-        <source>FlashFace needs %n file(s), about %1 in all, in
+        <source>FlashFace needs the files below, about %1 in all, in
 %2
 (%3 free there). Downloads resume where they stopped if interrupted.</source>
-        <translation>
-            <numerusform>FlashFace needs %n file, about %1 in all, in
-%2
-(%3 free there). Downloads resume where they stopped if interrupted.</numerusform><numerusform>FlashFace needs %n files, about %1 in all, in
-%2
-(%3 free there). Downloads resume where they stopped if interrupted.</numerusform></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="83" />
+        <location filename="../ui/download/downloaddialog.cpp" line="82" />
         <source>Progress of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="97" />
+        <location filename="../ui/download/downloaddialog.cpp" line="96" />
         <source>Total progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="99" />
+        <location filename="../ui/download/downloaddialog.cpp" line="98" />
         <source>Total</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="106" />
+        <location filename="../ui/download/downloaddialog.cpp" line="105" />
         <source>Retries and problems are listed here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="111" />
+        <location filename="../ui/download/downloaddialog.cpp" line="110" />
         <source>&amp;Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="157" />
-        <location filename="../ui/download/downloaddialog.cpp" line="175" />
+        <location filename="../ui/download/downloaddialog.cpp" line="156" />
+        <location filename="../ui/download/downloaddialog.cpp" line="174" />
         <source>%1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="160" />
-        <location filename="../ui/download/downloaddialog.cpp" line="176" />
+        <location filename="../ui/download/downloaddialog.cpp" line="159" />
+        <location filename="../ui/download/downloaddialog.cpp" line="175" />
         <source> · %1/s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="162" />
+        <location filename="../ui/download/downloaddialog.cpp" line="161" />
         <source> · %1 left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="177" />
+        <location filename="../ui/download/downloaddialog.cpp" line="176" />
         <source> · about %1 left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="187" />
+        <location filename="../ui/download/downloaddialog.cpp" line="186" />
         <source>All files are downloaded and intact.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="193" />
+        <location filename="../ui/download/downloaddialog.cpp" line="192" />
         <source>&amp;Retry</source>
         <translation type="unfinished" />
     </message>
@@ -298,58 +298,58 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="365" />
+        <location filename="../ui/download/downloadmanager.cpp" line="367" />
         <source>The server resumed %1 at the wrong place; starting it over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="371" />
+        <location filename="../ui/download/downloadmanager.cpp" line="373" />
         <source>The server cannot resume %1; downloading it from the start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="385" />
+        <location filename="../ui/download/downloadmanager.cpp" line="387" />
         <source>The server rejected the resume point of %1; starting it over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="389" />
+        <location filename="../ui/download/downloadmanager.cpp" line="391" />
         <source>The server answered %1 %2 for %3.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="395" />
+        <location filename="../ui/download/downloadmanager.cpp" line="397" />
         <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="415" />
-        <location filename="../ui/download/downloadmanager.cpp" line="457" />
+        <location filename="../ui/download/downloadmanager.cpp" line="417" />
+        <location filename="../ui/download/downloadmanager.cpp" line="459" />
         <source>Writing %1 failed: %2. Is the disk full?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="440" />
+        <location filename="../ui/download/downloadmanager.cpp" line="442" />
         <source>No data arrived for %1 for %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="449" />
+        <location filename="../ui/download/downloadmanager.cpp" line="451" />
         <source>The download of %1 was interrupted: %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="452" />
+        <location filename="../ui/download/downloadmanager.cpp" line="454" />
         <source>The connection closed after %1 of %2 of %3.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="462" />
+        <location filename="../ui/download/downloadmanager.cpp" line="464" />
         <source>Too many redirects while fetching %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="476" />
+        <location filename="../ui/download/downloadmanager.cpp" line="478" />
         <source>Checking integrity… %1 %</source>
         <translation type="unfinished" />
     </message>
@@ -444,12 +444,12 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="67" />
+        <location filename="../ui/gallerymodel.cpp" line="70" />
         <source>Could not delete %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="84" />
+        <location filename="../ui/gallerymodel.cpp" line="87" />
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -459,69 +459,69 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="30" />
+        <location filename="../ui/galleryview.cpp" line="31" />
         <source>Gallery</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="41" />
+        <location filename="../ui/galleryview.cpp" line="42" />
         <source>Save As…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="42" />
+        <location filename="../ui/galleryview.cpp" line="43" />
         <source>Copy Image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="43" />
+        <location filename="../ui/galleryview.cpp" line="44" />
         <source>Copy Seed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="44" />
+        <location filename="../ui/galleryview.cpp" line="45" />
         <source>Reuse All Parameters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="46" />
+        <location filename="../ui/galleryview.cpp" line="47" />
         <source>Open Containing Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="48" />
+        <location filename="../ui/galleryview.cpp" line="49" />
         <source>Delete…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66" />
-        <location filename="../ui/galleryview.cpp" line="71" />
+        <location filename="../ui/galleryview.cpp" line="67" />
+        <location filename="../ui/galleryview.cpp" line="72" />
         <source>Save Image As</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="72" />
+        <location filename="../ui/galleryview.cpp" line="73" />
         <source>Saved %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="77" />
+        <location filename="../ui/galleryview.cpp" line="78" />
         <source>Image copied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="82" />
+        <location filename="../ui/galleryview.cpp" line="83" />
         <source>Seed %1 copied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="91" />
-        <location filename="../ui/galleryview.cpp" line="95" />
+        <location filename="../ui/galleryview.cpp" line="92" />
+        <location filename="../ui/galleryview.cpp" line="96" />
         <source>Delete Image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="91" />
+        <location filename="../ui/galleryview.cpp" line="92" />
         <source>Move “%1” to the trash?</source>
         <translation type="unfinished" />
     </message>
@@ -529,7 +529,7 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationQueue</name>
     <message>
-        <location filename="../ui/generationqueue.cpp" line="85" />
+        <location filename="../ui/generationqueue.cpp" line="92" />
         <source>No such generation in the queue.</source>
         <translation type="unfinished" />
     </message>
@@ -550,293 +550,293 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81" />
-        <location filename="../ui/mainwindow.cpp" line="306" />
+        <location filename="../ui/mainwindow.cpp" line="94" />
+        <location filename="../ui/mainwindow.cpp" line="323" />
         <source>Generate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="82" />
+        <location filename="../ui/mainwindow.cpp" line="95" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85" />
+        <location filename="../ui/mainwindow.cpp" line="98" />
         <source>FlashFace Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94" />
+        <location filename="../ui/mainwindow.cpp" line="108" />
         <source>References</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95" />
+        <location filename="../ui/mainwindow.cpp" line="109" />
         <source>Face Position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96" />
+        <location filename="../ui/mainwindow.cpp" line="110" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97" />
+        <location filename="../ui/mainwindow.cpp" line="111" />
         <source>Gallery</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104" />
+        <location filename="../ui/mainwindow.cpp" line="118" />
         <source>Parameters restored (seed %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135" />
+        <location filename="../ui/mainwindow.cpp" line="152" />
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147" />
+        <location filename="../ui/mainwindow.cpp" line="164" />
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149" />
+        <location filename="../ui/mainwindow.cpp" line="166" />
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151" />
+        <location filename="../ui/mainwindow.cpp" line="168" />
         <source>Idle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187" />
+        <location filename="../ui/mainwindow.cpp" line="204" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188" />
+        <location filename="../ui/mainwindow.cpp" line="205" />
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189" />
+        <location filename="../ui/mainwindow.cpp" line="206" />
         <source>Add Reference Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192" />
+        <location filename="../ui/mainwindow.cpp" line="209" />
         <source>&amp;Paste Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193" />
+        <location filename="../ui/mainwindow.cpp" line="210" />
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194" />
+        <location filename="../ui/mainwindow.cpp" line="211" />
         <source>Open Parameters from Image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195" />
+        <location filename="../ui/mainwindow.cpp" line="212" />
         <source>PNG images (*.png)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199" />
+        <location filename="../ui/mainwindow.cpp" line="216" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203" />
+        <location filename="../ui/mainwindow.cpp" line="220" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206" />
-        <location filename="../ui/mainwindow.cpp" line="207" />
+        <location filename="../ui/mainwindow.cpp" line="223" />
+        <location filename="../ui/mainwindow.cpp" line="224" />
         <source>&amp;Generate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209" />
+        <location filename="../ui/mainwindow.cpp" line="226" />
         <source>&amp;Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="228" />
         <source>Clear &amp;Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="230" />
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="232" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="235" />
         <source>&amp;Reset Layout</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223" />
+        <location filename="../ui/mainwindow.cpp" line="240" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224" />
+        <location filename="../ui/mainwindow.cpp" line="241" />
         <source>&amp;Tips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226" />
+        <location filename="../ui/mainwindow.cpp" line="243" />
         <source>Tips</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227" />
+        <location filename="../ui/mainwindow.cpp" line="244" />
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="252" />
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="253" />
         <source>About FlashFace Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237" />
+        <location filename="../ui/mainwindow.cpp" line="254" />
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245" />
+        <location filename="../ui/mainwindow.cpp" line="262" />
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248" />
+        <location filename="../ui/mainwindow.cpp" line="265" />
         <source>Models loaded — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254" />
+        <location filename="../ui/mainwindow.cpp" line="271" />
         <source>Preparing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260" />
+        <location filename="../ui/mainwindow.cpp" line="277" />
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261" />
+        <location filename="../ui/mainwindow.cpp" line="278" />
         <source>Step %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273" />
+        <location filename="../ui/mainwindow.cpp" line="290" />
         <source>Done in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274" />
+        <location filename="../ui/mainwindow.cpp" line="291" />
         <source>Seed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287" />
+        <location filename="../ui/mainwindow.cpp" line="304" />
         <source>Some images could not be saved: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="288" />
+        <location filename="../ui/mainwindow.cpp" line="305" />
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform><numerusform>%n images saved to %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292" />
+        <location filename="../ui/mainwindow.cpp" line="309" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294" />
+        <location filename="../ui/mainwindow.cpp" line="311" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="303" />
+        <location filename="../ui/mainwindow.cpp" line="320" />
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform><numerusform>%n queued</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306" />
+        <location filename="../ui/mainwindow.cpp" line="323" />
         <source>Queue Another</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339" />
-        <location filename="../ui/mainwindow.cpp" line="473" />
+        <location filename="../ui/mainwindow.cpp" line="356" />
+        <location filename="../ui/mainwindow.cpp" line="485" />
         <source>Parameters restored from %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342" />
+        <location filename="../ui/mainwindow.cpp" line="359" />
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349" />
+        <location filename="../ui/mainwindow.cpp" line="366" />
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354" />
+        <location filename="../ui/mainwindow.cpp" line="371" />
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361" />
+        <location filename="../ui/mainwindow.cpp" line="378" />
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362" />
+        <location filename="../ui/mainwindow.cpp" line="379" />
         <source>No usable reference photo: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365" />
+        <location filename="../ui/mainwindow.cpp" line="382" />
         <source>Skipped: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378" />
+        <location filename="../ui/mainwindow.cpp" line="395" />
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420" />
+        <location filename="../ui/mainwindow.cpp" line="432" />
         <source>Token count unavailable: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482" />
+        <location filename="../ui/mainwindow.cpp" line="494" />
         <source>Dropped image</source>
         <translation type="unfinished" />
     </message>
@@ -862,34 +862,49 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::MissingModelsPanel</name>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="24" />
+        <location filename="../ui/missingmodelspanel.cpp" line="28" />
+        <source>Download…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="29" />
+        <source>Download the missing files into the models folder (resumes if interrupted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="30" />
         <source>Open Models Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="25" />
+        <location filename="../ui/missingmodelspanel.cpp" line="31" />
         <source>Choose Models Folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="26" />
+        <location filename="../ui/missingmodelspanel.cpp" line="32" />
         <source>Check Again</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/missingmodelspanel.cpp" line="49" />
+        <location filename="../ui/missingmodelspanel.cpp" line="66" />
         <source>%n model file(s) missing: you can prepare references, prompts and settings, but generating needs them.</source>
         <translation>
             <numerusform>%n model file missing: you can prepare references, prompts and settings, but generating needs it.</numerusform><numerusform>%n model files missing: you can prepare references, prompts and settings, but generating needs them.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="52" />
+        <location filename="../ui/missingmodelspanel.cpp" line="69" />
         <source>&lt;p&gt;Put these files into &lt;b&gt;%1&lt;/b&gt;:&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="56" />
-        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2&lt;br/&gt;expected at %3&lt;br/&gt;download: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/li&gt;</source>
+        <location filename="../ui/missingmodelspanel.cpp" line="74" />
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href="%3"&gt;download&lt;/a&gt;)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="78" />
+        <source>&lt;br/&gt;expected at %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1204,94 +1219,94 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="56" />
+        <location filename="../ui/referencepanel.cpp" line="67" />
         <source>Add Photos…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="57" />
+        <location filename="../ui/referencepanel.cpp" line="68" />
         <source>Photos of the person. More varied photos give better likeness.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="58" />
+        <location filename="../ui/referencepanel.cpp" line="69" />
         <source>Add Folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="59" />
+        <location filename="../ui/referencepanel.cpp" line="70" />
         <source>Paste</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="60" />
+        <location filename="../ui/referencepanel.cpp" line="71" />
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="66" />
+        <location filename="../ui/referencepanel.cpp" line="77" />
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="88" />
+        <location filename="../ui/referencepanel.cpp" line="99" />
         <source>Images (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="89" />
+        <location filename="../ui/referencepanel.cpp" line="100" />
         <source>Add Reference Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="94" />
+        <location filename="../ui/referencepanel.cpp" line="105" />
         <source>Add Reference Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="104" />
+        <location filename="../ui/referencepanel.cpp" line="115" />
         <source>%1 of %2 references in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="119" />
+        <location filename="../ui/referencepanel.cpp" line="130" />
         <source>No images in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="152" />
+        <location filename="../ui/referencepanel.cpp" line="163" />
         <source>Pasted image %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="155" />
+        <location filename="../ui/referencepanel.cpp" line="166" />
         <source>The clipboard holds no image.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="238" />
+        <location filename="../ui/referencepanel.cpp" line="243" />
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="303" />
+        <location filename="../ui/referencepanel.cpp" line="308" />
         <source>%1: still looking for faces.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="305" />
+        <location filename="../ui/referencepanel.cpp" line="310" />
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="306" />
+        <location filename="../ui/referencepanel.cpp" line="311" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="321" />
+        <location filename="../ui/referencepanel.cpp" line="326" />
         <source>Dropped image</source>
         <translation type="unfinished" />
     </message>
@@ -1307,225 +1322,225 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="61" />
+        <location filename="../ui/settingspanel.cpp" line="63" />
         <source>Random</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="75" />
+        <location filename="../ui/settingspanel.cpp" line="77" />
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="77" />
+        <location filename="../ui/settingspanel.cpp" line="79" />
         <source>The same seed with the same settings gives the same images.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="78" />
+        <location filename="../ui/settingspanel.cpp" line="80" />
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="82" />
+        <location filename="../ui/settingspanel.cpp" line="84" />
         <source>Roll a new seed and keep it fixed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="83" />
+        <location filename="../ui/settingspanel.cpp" line="85" />
         <source>Roll seed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="84" />
+        <location filename="../ui/settingspanel.cpp" line="86" />
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85" />
+        <location filename="../ui/settingspanel.cpp" line="87" />
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86" />
+        <location filename="../ui/settingspanel.cpp" line="88" />
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="87" />
+        <location filename="../ui/settingspanel.cpp" line="89" />
         <source>Common output sizes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89" />
+        <location filename="../ui/settingspanel.cpp" line="91" />
         <source>%1 × %2 — %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="90" />
-        <location filename="../ui/settingspanel.cpp" line="209" />
+        <location filename="../ui/settingspanel.cpp" line="92" />
+        <location filename="../ui/settingspanel.cpp" line="211" />
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="92" />
+        <location filename="../ui/settingspanel.cpp" line="94" />
         <source>Image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94" />
+        <location filename="../ui/settingspanel.cpp" line="96" />
         <source>Steps:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="99" />
+        <location filename="../ui/settingspanel.cpp" line="101" />
         <source>Seed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="100" />
+        <location filename="../ui/settingspanel.cpp" line="102" />
         <source>Images:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101" />
+        <location filename="../ui/settingspanel.cpp" line="103" />
         <source>Size:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="109" />
+        <location filename="../ui/settingspanel.cpp" line="111" />
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111" />
+        <location filename="../ui/settingspanel.cpp" line="113" />
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="114" />
+        <location filename="../ui/settingspanel.cpp" line="116" />
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="116" />
+        <location filename="../ui/settingspanel.cpp" line="118" />
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="119" />
+        <location filename="../ui/settingspanel.cpp" line="121" />
         <source>λ used before reference guidance starts. Official default 0.85.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="120" />
+        <location filename="../ui/settingspanel.cpp" line="122" />
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="123" />
+        <location filename="../ui/settingspanel.cpp" line="125" />
         <source>Guidance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="125" />
+        <location filename="../ui/settingspanel.cpp" line="127" />
         <source>Text guidance:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="126" />
+        <location filename="../ui/settingspanel.cpp" line="128" />
         <source>Reference strength λ:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="127" />
+        <location filename="../ui/settingspanel.cpp" line="129" />
         <source>Reference guidance:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128" />
+        <location filename="../ui/settingspanel.cpp" line="130" />
         <source>Launch step:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="131" />
+        <location filename="../ui/settingspanel.cpp" line="133" />
         <source>Advanced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="134" />
+        <location filename="../ui/settingspanel.cpp" line="136" />
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138" />
+        <location filename="../ui/settingspanel.cpp" line="140" />
         <source>λ before launch:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139" />
+        <location filename="../ui/settingspanel.cpp" line="141" />
         <source>Guidance rescale:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="178" />
+        <location filename="../ui/settingspanel.cpp" line="180" />
         <source>Guidance presets. “Change age” lets the prompt change the person's age.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="180" />
+        <location filename="../ui/settingspanel.cpp" line="182" />
         <source>Save…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="181" />
+        <location filename="../ui/settingspanel.cpp" line="183" />
         <source>Save the current guidance values as a preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="182" />
+        <location filename="../ui/settingspanel.cpp" line="184" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="183" />
+        <location filename="../ui/settingspanel.cpp" line="185" />
         <source>Delete this user preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="185" />
+        <location filename="../ui/settingspanel.cpp" line="187" />
         <source>Preset:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="196" />
+        <location filename="../ui/settingspanel.cpp" line="198" />
         <source>Delete preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="196" />
+        <location filename="../ui/settingspanel.cpp" line="198" />
         <source>Delete the preset “%1”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="270" />
-        <location filename="../ui/settingspanel.cpp" line="278" />
-        <location filename="../ui/settingspanel.cpp" line="282" />
+        <location filename="../ui/settingspanel.cpp" line="272" />
+        <location filename="../ui/settingspanel.cpp" line="280" />
+        <location filename="../ui/settingspanel.cpp" line="284" />
         <source>Save preset</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="270" />
+        <location filename="../ui/settingspanel.cpp" line="272" />
         <source>Preset name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="278" />
+        <location filename="../ui/settingspanel.cpp" line="280" />
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="282" />
+        <location filename="../ui/settingspanel.cpp" line="284" />
         <source>Replace the preset “%1”?</source>
         <translation type="unfinished" />
     </message>

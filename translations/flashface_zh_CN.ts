@@ -4,9 +4,14 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="35" />
+        <location filename="../ui/facedetectionservice.cpp" line="38" />
         <source>Face detection is unavailable: %1</source>
         <translation>人脸检测不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/facedetectionservice.cpp" line="40" />
+        <source>the model files are not all in place yet.</source>
+        <translation>模型文件尚未全部就位。</translation>
     </message>
 </context>
 <context>
@@ -78,32 +83,32 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="45" />
+        <location filename="../ui/settingspanel.cpp" line="47" />
         <source>Square (trained size)</source>
         <translation>正方形（训练尺寸）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="46" />
+        <location filename="../ui/settingspanel.cpp" line="48" />
         <source>Portrait 3:4</source>
         <translation>竖幅 3:4</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="47" />
+        <location filename="../ui/settingspanel.cpp" line="49" />
         <source>Portrait 2:3</source>
         <translation>竖幅 2:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48" />
+        <location filename="../ui/settingspanel.cpp" line="50" />
         <source>Landscape 4:3</source>
         <translation>横幅 4:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49" />
+        <location filename="../ui/settingspanel.cpp" line="51" />
         <source>Landscape 3:2</source>
         <translation>横幅 3:2</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50" />
+        <location filename="../ui/settingspanel.cpp" line="52" />
         <source>Small square (fast)</source>
         <translation>小正方形（快速）</translation>
     </message>
@@ -160,69 +165,69 @@
         <source>Every model file is already in %1.</source>
         <translation>所有模型文件都已在 %1 中。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../ui/download/downloaddialog.cpp" line="70" />
-        <source>FlashFace needs %n file(s), about %1 in all, in
+        <source>FlashFace needs the files below, about %1 in all, in
 %2
 (%3 free there). Downloads resume where they stopped if interrupted.</source>
-        <translation><numerusform>FlashFace 需要 %n 个文件，共约 %1，保存到
+        <translation>FlashFace 需要以下文件，共约 %1，保存到
 %2
-（该处剩余 %3）。下载中断后会从中断处继续。</numerusform></translation>
+（该处剩余 %3）。下载中断后会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="83" />
+        <location filename="../ui/download/downloaddialog.cpp" line="82" />
         <source>Progress of %1</source>
         <translation>%1 的进度</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="97" />
+        <location filename="../ui/download/downloaddialog.cpp" line="96" />
         <source>Total progress</source>
         <translation>总进度</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="99" />
+        <location filename="../ui/download/downloaddialog.cpp" line="98" />
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="106" />
+        <location filename="../ui/download/downloaddialog.cpp" line="105" />
         <source>Retries and problems are listed here.</source>
         <translation>重试和问题会列在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="111" />
+        <location filename="../ui/download/downloaddialog.cpp" line="110" />
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="157" />
-        <location filename="../ui/download/downloaddialog.cpp" line="175" />
+        <location filename="../ui/download/downloaddialog.cpp" line="156" />
+        <location filename="../ui/download/downloaddialog.cpp" line="174" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="160" />
-        <location filename="../ui/download/downloaddialog.cpp" line="176" />
+        <location filename="../ui/download/downloaddialog.cpp" line="159" />
+        <location filename="../ui/download/downloaddialog.cpp" line="175" />
         <source> · %1/s</source>
         <translation> · %1/秒</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="162" />
+        <location filename="../ui/download/downloaddialog.cpp" line="161" />
         <source> · %1 left</source>
         <translation> · 剩余 %1</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="177" />
+        <location filename="../ui/download/downloaddialog.cpp" line="176" />
         <source> · about %1 left</source>
         <translation> · 约剩 %1</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="187" />
+        <location filename="../ui/download/downloaddialog.cpp" line="186" />
         <source>All files are downloaded and intact.</source>
         <translation>所有文件均已下载且完好。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="193" />
+        <location filename="../ui/download/downloaddialog.cpp" line="192" />
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
@@ -295,58 +300,58 @@
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="365" />
+        <location filename="../ui/download/downloadmanager.cpp" line="367" />
         <source>The server resumed %1 at the wrong place; starting it over.</source>
         <translation>服务器从错误的位置续传 %1；重新开始下载。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="371" />
+        <location filename="../ui/download/downloadmanager.cpp" line="373" />
         <source>The server cannot resume %1; downloading it from the start.</source>
         <translation>服务器无法续传 %1；从头开始下载。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="385" />
+        <location filename="../ui/download/downloadmanager.cpp" line="387" />
         <source>The server rejected the resume point of %1; starting it over.</source>
         <translation>服务器拒绝了 %1 的续传位置；重新开始下载。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="389" />
+        <location filename="../ui/download/downloadmanager.cpp" line="391" />
         <source>The server answered %1 %2 for %3.</source>
         <translation>服务器对 %3 的响应为 %1 %2。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="395" />
+        <location filename="../ui/download/downloadmanager.cpp" line="397" />
         <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
         <translation>服务器提供的 %1 为 %2 字节，但应为 %3 字节；该镜像可能是其他版本。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="415" />
-        <location filename="../ui/download/downloadmanager.cpp" line="457" />
+        <location filename="../ui/download/downloadmanager.cpp" line="417" />
+        <location filename="../ui/download/downloadmanager.cpp" line="459" />
         <source>Writing %1 failed: %2. Is the disk full?</source>
         <translation>写入 %1 失败：%2。磁盘是否已满？</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="440" />
+        <location filename="../ui/download/downloadmanager.cpp" line="442" />
         <source>No data arrived for %1 for %2.</source>
         <translation>%1 已有 %2 没有收到数据。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="449" />
+        <location filename="../ui/download/downloadmanager.cpp" line="451" />
         <source>The download of %1 was interrupted: %2.</source>
         <translation>%1 的下载被中断：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="452" />
+        <location filename="../ui/download/downloadmanager.cpp" line="454" />
         <source>The connection closed after %1 of %2 of %3.</source>
         <translation>连接在 %3 下载到 %1 / %2 时关闭。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="462" />
+        <location filename="../ui/download/downloadmanager.cpp" line="464" />
         <source>Too many redirects while fetching %1.</source>
         <translation>获取 %1 时重定向次数过多。</translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="476" />
+        <location filename="../ui/download/downloadmanager.cpp" line="478" />
         <source>Checking integrity… %1 %</source>
         <translation>正在校验完整性… %1 %</translation>
     </message>
@@ -442,12 +447,12 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="67" />
+        <location filename="../ui/gallerymodel.cpp" line="70" />
         <source>Could not delete %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="84" />
+        <location filename="../ui/gallerymodel.cpp" line="87" />
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -459,69 +464,69 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="30" />
+        <location filename="../ui/galleryview.cpp" line="31" />
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="41" />
+        <location filename="../ui/galleryview.cpp" line="42" />
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="42" />
+        <location filename="../ui/galleryview.cpp" line="43" />
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="43" />
+        <location filename="../ui/galleryview.cpp" line="44" />
         <source>Copy Seed</source>
         <translation>复制种子</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="44" />
+        <location filename="../ui/galleryview.cpp" line="45" />
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="46" />
+        <location filename="../ui/galleryview.cpp" line="47" />
         <source>Open Containing Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="48" />
+        <location filename="../ui/galleryview.cpp" line="49" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66" />
-        <location filename="../ui/galleryview.cpp" line="71" />
+        <location filename="../ui/galleryview.cpp" line="67" />
+        <location filename="../ui/galleryview.cpp" line="72" />
         <source>Save Image As</source>
         <translation>图像另存为</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="72" />
+        <location filename="../ui/galleryview.cpp" line="73" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="77" />
+        <location filename="../ui/galleryview.cpp" line="78" />
         <source>Image copied</source>
         <translation>图像已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="82" />
+        <location filename="../ui/galleryview.cpp" line="83" />
         <source>Seed %1 copied</source>
         <translation>种子 %1 已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="91" />
-        <location filename="../ui/galleryview.cpp" line="95" />
+        <location filename="../ui/galleryview.cpp" line="92" />
+        <location filename="../ui/galleryview.cpp" line="96" />
         <source>Delete Image</source>
         <translation>删除图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="91" />
+        <location filename="../ui/galleryview.cpp" line="92" />
         <source>Move “%1” to the trash?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
@@ -529,7 +534,7 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationQueue</name>
     <message>
-        <location filename="../ui/generationqueue.cpp" line="85" />
+        <location filename="../ui/generationqueue.cpp" line="92" />
         <source>No such generation in the queue.</source>
         <translation>队列中没有这个生成任务。</translation>
     </message>
@@ -550,292 +555,292 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81" />
-        <location filename="../ui/mainwindow.cpp" line="306" />
+        <location filename="../ui/mainwindow.cpp" line="94" />
+        <location filename="../ui/mainwindow.cpp" line="323" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="82" />
+        <location filename="../ui/mainwindow.cpp" line="95" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85" />
+        <location filename="../ui/mainwindow.cpp" line="98" />
         <source>FlashFace Studio</source>
         <translation>FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94" />
+        <location filename="../ui/mainwindow.cpp" line="108" />
         <source>References</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95" />
+        <location filename="../ui/mainwindow.cpp" line="109" />
         <source>Face Position</source>
         <translation>人脸位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96" />
+        <location filename="../ui/mainwindow.cpp" line="110" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97" />
+        <location filename="../ui/mainwindow.cpp" line="111" />
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104" />
+        <location filename="../ui/mainwindow.cpp" line="118" />
         <source>Parameters restored (seed %1)</source>
         <translation>参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135" />
+        <location filename="../ui/mainwindow.cpp" line="152" />
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147" />
+        <location filename="../ui/mainwindow.cpp" line="164" />
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149" />
+        <location filename="../ui/mainwindow.cpp" line="166" />
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151" />
+        <location filename="../ui/mainwindow.cpp" line="168" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187" />
+        <location filename="../ui/mainwindow.cpp" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188" />
+        <location filename="../ui/mainwindow.cpp" line="205" />
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189" />
+        <location filename="../ui/mainwindow.cpp" line="206" />
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192" />
+        <location filename="../ui/mainwindow.cpp" line="209" />
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193" />
+        <location filename="../ui/mainwindow.cpp" line="210" />
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194" />
+        <location filename="../ui/mainwindow.cpp" line="211" />
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195" />
+        <location filename="../ui/mainwindow.cpp" line="212" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199" />
+        <location filename="../ui/mainwindow.cpp" line="216" />
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203" />
+        <location filename="../ui/mainwindow.cpp" line="220" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206" />
-        <location filename="../ui/mainwindow.cpp" line="207" />
+        <location filename="../ui/mainwindow.cpp" line="223" />
+        <location filename="../ui/mainwindow.cpp" line="224" />
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209" />
+        <location filename="../ui/mainwindow.cpp" line="226" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="228" />
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="230" />
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="232" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="235" />
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223" />
+        <location filename="../ui/mainwindow.cpp" line="240" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224" />
+        <location filename="../ui/mainwindow.cpp" line="241" />
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226" />
+        <location filename="../ui/mainwindow.cpp" line="243" />
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227" />
+        <location filename="../ui/mainwindow.cpp" line="244" />
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="252" />
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="253" />
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237" />
+        <location filename="../ui/mainwindow.cpp" line="254" />
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245" />
+        <location filename="../ui/mainwindow.cpp" line="262" />
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248" />
+        <location filename="../ui/mainwindow.cpp" line="265" />
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254" />
+        <location filename="../ui/mainwindow.cpp" line="271" />
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260" />
+        <location filename="../ui/mainwindow.cpp" line="277" />
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261" />
+        <location filename="../ui/mainwindow.cpp" line="278" />
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273" />
+        <location filename="../ui/mainwindow.cpp" line="290" />
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274" />
+        <location filename="../ui/mainwindow.cpp" line="291" />
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287" />
+        <location filename="../ui/mainwindow.cpp" line="304" />
         <source>Some images could not be saved: %1</source>
         <translation>部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="288" />
+        <location filename="../ui/mainwindow.cpp" line="305" />
         <source>%n image(s) saved to %1</source>
         <translation><numerusform>%n 张图像已保存到 %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292" />
+        <location filename="../ui/mainwindow.cpp" line="309" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294" />
+        <location filename="../ui/mainwindow.cpp" line="311" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="303" />
+        <location filename="../ui/mainwindow.cpp" line="320" />
         <source>%n queued</source>
         <translation><numerusform>%n 个排队中</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306" />
+        <location filename="../ui/mainwindow.cpp" line="323" />
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339" />
-        <location filename="../ui/mainwindow.cpp" line="473" />
+        <location filename="../ui/mainwindow.cpp" line="356" />
+        <location filename="../ui/mainwindow.cpp" line="485" />
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342" />
+        <location filename="../ui/mainwindow.cpp" line="359" />
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349" />
+        <location filename="../ui/mainwindow.cpp" line="366" />
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354" />
+        <location filename="../ui/mainwindow.cpp" line="371" />
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361" />
+        <location filename="../ui/mainwindow.cpp" line="378" />
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362" />
+        <location filename="../ui/mainwindow.cpp" line="379" />
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365" />
+        <location filename="../ui/mainwindow.cpp" line="382" />
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378" />
+        <location filename="../ui/mainwindow.cpp" line="395" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420" />
+        <location filename="../ui/mainwindow.cpp" line="432" />
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482" />
+        <location filename="../ui/mainwindow.cpp" line="494" />
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -861,34 +866,49 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::MissingModelsPanel</name>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="24" />
+        <location filename="../ui/missingmodelspanel.cpp" line="28" />
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="29" />
+        <source>Download the missing files into the models folder (resumes if interrupted)</source>
+        <translation>将缺少的文件下载到模型文件夹（中断后可继续）</translation>
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="30" />
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="25" />
+        <location filename="../ui/missingmodelspanel.cpp" line="31" />
         <source>Choose Models Folder…</source>
         <translation>选择模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="26" />
+        <location filename="../ui/missingmodelspanel.cpp" line="32" />
         <source>Check Again</source>
         <translation>重新检查</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/missingmodelspanel.cpp" line="49" />
+        <location filename="../ui/missingmodelspanel.cpp" line="66" />
         <source>%n model file(s) missing: you can prepare references, prompts and settings, but generating needs them.</source>
         <translation><numerusform>缺少 %n 个模型文件：你可以先准备参考照片、提示词和设置，但生成需要这些文件。</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="52" />
+        <location filename="../ui/missingmodelspanel.cpp" line="69" />
         <source>&lt;p&gt;Put these files into &lt;b&gt;%1&lt;/b&gt;:&lt;/p&gt;</source>
         <translation>&lt;p&gt;请将这些文件放入 &lt;b&gt;%1&lt;/b&gt;：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="56" />
-        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2&lt;br/&gt;expected at %3&lt;br/&gt;download: &lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/li&gt;</source>
-        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2&lt;br/&gt;应位于 %3&lt;br/&gt;下载地址：&lt;a href="%4"&gt;%4&lt;/a&gt;&lt;/li&gt;</translation>
+        <location filename="../ui/missingmodelspanel.cpp" line="74" />
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href="%3"&gt;download&lt;/a&gt;)</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2（&lt;a href="%3"&gt;下载&lt;/a&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../ui/missingmodelspanel.cpp" line="78" />
+        <source>&lt;br/&gt;expected at %1</source>
+        <translation>&lt;br/&gt;应位于 %1</translation>
     </message>
 </context>
 <context>
@@ -1202,32 +1222,32 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="56" />
+        <location filename="../ui/referencepanel.cpp" line="67" />
         <source>Add Photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="57" />
+        <location filename="../ui/referencepanel.cpp" line="68" />
         <source>Photos of the person. More varied photos give better likeness.</source>
         <translation>此人的照片。照片越多样，相似度越高。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="58" />
+        <location filename="../ui/referencepanel.cpp" line="69" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="59" />
+        <location filename="../ui/referencepanel.cpp" line="70" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="60" />
+        <location filename="../ui/referencepanel.cpp" line="71" />
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
         <translation>从剪贴板粘贴图像或图像文件（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="66" />
+        <location filename="../ui/referencepanel.cpp" line="77" />
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
@@ -1236,62 +1256,62 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 每张照片一张人脸效果最好；多样的照片（角度、光线、表情）能提高相似度。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="88" />
+        <location filename="../ui/referencepanel.cpp" line="99" />
         <source>Images (%1)</source>
         <translation>图像 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="89" />
+        <location filename="../ui/referencepanel.cpp" line="100" />
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="94" />
+        <location filename="../ui/referencepanel.cpp" line="105" />
         <source>Add Reference Folder</source>
         <translation>添加参考照片文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="104" />
+        <location filename="../ui/referencepanel.cpp" line="115" />
         <source>%1 of %2 references in use</source>
         <translation>正在使用 %1 / %2 张参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="119" />
+        <location filename="../ui/referencepanel.cpp" line="130" />
         <source>No images in %1</source>
         <translation>%1 中没有图像</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="152" />
+        <location filename="../ui/referencepanel.cpp" line="163" />
         <source>Pasted image %1</source>
         <translation>粘贴的图像 %1</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="155" />
+        <location filename="../ui/referencepanel.cpp" line="166" />
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图像。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="238" />
+        <location filename="../ui/referencepanel.cpp" line="243" />
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation>未检测人脸：%1 生成时引擎会自行检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="303" />
+        <location filename="../ui/referencepanel.cpp" line="308" />
         <source>%1: still looking for faces.</source>
         <translation>%1：仍在检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="305" />
+        <location filename="../ui/referencepanel.cpp" line="310" />
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation>%1：未检测到人脸；请绘制人脸框或停用它。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="306" />
+        <location filename="../ui/referencepanel.cpp" line="311" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="321" />
+        <location filename="../ui/referencepanel.cpp" line="326" />
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1307,225 +1327,225 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="61" />
+        <location filename="../ui/settingspanel.cpp" line="63" />
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="75" />
+        <location filename="../ui/settingspanel.cpp" line="77" />
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation>去噪步数。官方工具使用 35 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="77" />
+        <location filename="../ui/settingspanel.cpp" line="79" />
         <source>The same seed with the same settings gives the same images.</source>
         <translation>相同的种子和设置会生成相同的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="78" />
+        <location filename="../ui/settingspanel.cpp" line="80" />
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation>每次生成使用新的随机种子。所用的种子会显示在这里并随每张图像保存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="82" />
+        <location filename="../ui/settingspanel.cpp" line="84" />
         <source>Roll a new seed and keep it fixed</source>
         <translation>随机一个新种子并固定使用</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="83" />
+        <location filename="../ui/settingspanel.cpp" line="85" />
         <source>Roll seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="84" />
+        <location filename="../ui/settingspanel.cpp" line="86" />
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation>每次生成的图像数。它们共用参考照片和提示词，各自使用不同的噪声。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85" />
+        <location filename="../ui/settingspanel.cpp" line="87" />
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出宽度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86" />
+        <location filename="../ui/settingspanel.cpp" line="88" />
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出高度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="87" />
+        <location filename="../ui/settingspanel.cpp" line="89" />
         <source>Common output sizes</source>
         <translation>常用输出尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89" />
+        <location filename="../ui/settingspanel.cpp" line="91" />
         <source>%1 × %2 — %3</source>
         <translation>%1 × %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="90" />
-        <location filename="../ui/settingspanel.cpp" line="209" />
+        <location filename="../ui/settingspanel.cpp" line="92" />
+        <location filename="../ui/settingspanel.cpp" line="211" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="92" />
+        <location filename="../ui/settingspanel.cpp" line="94" />
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94" />
+        <location filename="../ui/settingspanel.cpp" line="96" />
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="99" />
+        <location filename="../ui/settingspanel.cpp" line="101" />
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="100" />
+        <location filename="../ui/settingspanel.cpp" line="102" />
         <source>Images:</source>
         <translation>图像数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101" />
+        <location filename="../ui/settingspanel.cpp" line="103" />
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="109" />
+        <location filename="../ui/settingspanel.cpp" line="111" />
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation>文本引导：提示词对图像的影响强度。官方默认 7.5；“改变年龄”使用 8.5，让提示词能压过参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111" />
+        <location filename="../ui/settingspanel.cpp" line="113" />
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation>参考特征强度 λ：注入多少参考人脸特征。官方默认 1.2，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="114" />
+        <location filename="../ui/settingspanel.cpp" line="116" />
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation>参考引导强度。官方默认 3.2，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="116" />
+        <location filename="../ui/settingspanel.cpp" line="118" />
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
         <translation>参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 750。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="119" />
+        <location filename="../ui/settingspanel.cpp" line="121" />
         <source>λ used before reference guidance starts. Official default 0.85.</source>
         <translation>参考引导开始前使用的 λ。官方默认 0.85。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="120" />
+        <location filename="../ui/settingspanel.cpp" line="122" />
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
         <translation>引导重缩放：减轻强引导带来的过饱和感。官方值 0.5。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="123" />
+        <location filename="../ui/settingspanel.cpp" line="125" />
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="125" />
+        <location filename="../ui/settingspanel.cpp" line="127" />
         <source>Text guidance:</source>
         <translation>文本引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="126" />
+        <location filename="../ui/settingspanel.cpp" line="128" />
         <source>Reference strength λ:</source>
         <translation>参考强度 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="127" />
+        <location filename="../ui/settingspanel.cpp" line="129" />
         <source>Reference guidance:</source>
         <translation>参考引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128" />
+        <location filename="../ui/settingspanel.cpp" line="130" />
         <source>Launch step:</source>
         <translation>启动步：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="131" />
+        <location filename="../ui/settingspanel.cpp" line="133" />
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="134" />
+        <location filename="../ui/settingspanel.cpp" line="136" />
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation>很少需要：官方工具固定使用这些值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138" />
+        <location filename="../ui/settingspanel.cpp" line="140" />
         <source>λ before launch:</source>
         <translation>启动前 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139" />
+        <location filename="../ui/settingspanel.cpp" line="141" />
         <source>Guidance rescale:</source>
         <translation>引导重缩放：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="178" />
+        <location filename="../ui/settingspanel.cpp" line="180" />
         <source>Guidance presets. “Change age” lets the prompt change the person's age.</source>
         <translation>引导预设。“改变年龄”可让提示词改变人物的年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="180" />
+        <location filename="../ui/settingspanel.cpp" line="182" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="181" />
+        <location filename="../ui/settingspanel.cpp" line="183" />
         <source>Save the current guidance values as a preset</source>
         <translation>将当前引导参数保存为预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="182" />
+        <location filename="../ui/settingspanel.cpp" line="184" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="183" />
+        <location filename="../ui/settingspanel.cpp" line="185" />
         <source>Delete this user preset</source>
         <translation>删除这个用户预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="185" />
+        <location filename="../ui/settingspanel.cpp" line="187" />
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="196" />
+        <location filename="../ui/settingspanel.cpp" line="198" />
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="196" />
+        <location filename="../ui/settingspanel.cpp" line="198" />
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="270" />
-        <location filename="../ui/settingspanel.cpp" line="278" />
-        <location filename="../ui/settingspanel.cpp" line="282" />
+        <location filename="../ui/settingspanel.cpp" line="272" />
+        <location filename="../ui/settingspanel.cpp" line="280" />
+        <location filename="../ui/settingspanel.cpp" line="284" />
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="270" />
+        <location filename="../ui/settingspanel.cpp" line="272" />
         <source>Preset name:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="278" />
+        <location filename="../ui/settingspanel.cpp" line="280" />
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation>“%1”是内置预设，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="282" />
+        <location filename="../ui/settingspanel.cpp" line="284" />
         <source>Replace the preset “%1”?</source>
         <translation>替换预设“%1”？</translation>
     </message>

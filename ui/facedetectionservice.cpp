@@ -32,9 +32,13 @@ struct FaceDetectionService::State {
                 finder = std::make_unique<FaceFinder>(resolveModelFiles(wanted.toStdString()));
                 loadError.clear();
             } catch (const std::exception& e) {
-                loadError = QCoreApplication::translate("FaceDetectionService",
-                                                        "Face detection is unavailable: %1")
-                                .arg(QString::fromUtf8(e.what()));
+                // Missing weights are the usual case (first start); the panel lists them, so the
+                // reference cards only need to say so.
+                loadError = missingModelFiles(wanted.toStdString()).empty()
+                                ? QCoreApplication::translate("FaceDetectionService", "Face detection is unavailable: %1")
+                                      .arg(QString::fromUtf8(e.what()))
+                                : QCoreApplication::translate("FaceDetectionService",
+                                                              "the model files are not all in place yet.");
             }
         }
         if (!finder) {

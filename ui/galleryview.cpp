@@ -26,6 +26,7 @@ GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(paren
     setResizeMode(QListView::Adjust);
     setMovement(QListView::Static);
     setUniformItemSizes(true);
+    setSpacing(4);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAccessibleName(tr("Gallery"));
     connect(this, &QListView::activated, this, [this](const QModelIndex& index) {

@@ -104,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     settingsScroll->setWidget(settings_);
     settingsScroll->setWidgetResizable(true);
     settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     addDock(references_, tr("References"), QStringLiteral("referencesDock"), Qt::LeftDockWidgetArea);
     addDock(facePanel_, tr("Face Position"), QStringLiteral("faceDock"), Qt::RightDockWidgetArea);
     addDock(settingsScroll, tr("Settings"), QStringLiteral("settingsDock"), Qt::RightDockWidgetArea);
@@ -127,6 +128,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(references_, &ReferencePanel::referencesChanged, this, &MainWindow::updateGenerateBar);
 
     resize(1440, 900);
+    // Most of the height to the prompts and previews; the gallery is a strip until enlarged.
+    resizeDocks({docks_[0], docks_[1]}, {380, 340}, Qt::Horizontal);
+    resizeDocks({docks_[1], docks_[3]}, {330, 210}, Qt::Vertical);
     defaultState_ = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

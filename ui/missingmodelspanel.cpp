@@ -4,6 +4,8 @@
 
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
+#include <QScrollArea>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -34,9 +36,14 @@ MissingModelsPanel::MissingModelsPanel(QWidget* parent)
     buttons->addWidget(prefs);
     buttons->addStretch();
     buttons->addWidget(again);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(list_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMaximumHeight(150);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
-    layout->addWidget(list_);
+    layout->addWidget(scroll);
     layout->addLayout(buttons);
     connect(open, &QPushButton::clicked, this, [this] {
         QDir().mkpath(folder_);
@@ -62,12 +69,14 @@ bool MissingModelsPanel::check(const QString& folder) {
     QString html = tr("<p>Put these files into <b>%1</b>:</p>").arg(QDir::toNativeSeparators(folder).toHtmlEscaped());
     html += QStringLiteral("<ul>");
     for (const MissingModelFile& file : missing_) {
-        const QString url = QString::fromStdString(file.url);
-        html += tr("<li><b>%1</b> — %2<br/>expected at %3<br/>download: <a href=\"%4\">%4</a></li>")
-                    .arg(QString::fromStdString(file.name).toHtmlEscaped(),
-                         QString::fromStdString(file.purpose).toHtmlEscaped(),
-                         QDir::toNativeSeparators(QString::fromStdString(file.expectedAt.string())).toHtmlEscaped(),
-                         url.toHtmlEscaped());
+        const QString url = QString::fromStdString(file.url).toHtmlEscaped();
+        const QString expected = QString::fromStdString(file.expectedAt.string());
+        html += tr("<li><b>%1</b> — %2 (<a href=\"%3\">download</a>)").arg(
+            QString::fromStdString(file.name).toHtmlEscaped(), QString::fromStdString(file.purpose).toHtmlEscaped(), url);
+        // A models.json may put a file elsewhere: then say where.
+        if (QFileInfo(expected).absolutePath() != QDir(folder).absolutePath())
+            html += tr("<br/>expected at %1").arg(QDir::toNativeSeparators(expected).toHtmlEscaped());
+        html += QStringLiteral("</li>");
     }
     html += QStringLiteral("</ul>");
     list_->setText(html);

@@ -74,14 +74,19 @@ void ReferencePhotoView::paintEvent(QPaintEvent*) {
     }
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(photo, preview_);
-    for (int i = 0; i < int(faces_.size()); ++i) {
+    // The chosen face last, so that it is drawn over the others.
+    std::vector<int> order;
+    for (int i = 0; i < int(faces_.size()); ++i)
+        if (i != chosen_) order.push_back(i);
+    if (chosen_ < int(faces_.size())) order.push_back(chosen_);
+    for (int i : order) {
         const bool chosen = i == chosen_ && !manualBox_;
         const QColor colour = chosen ? QColor(0x2e, 0xcc, 0x71) : QColor(0xe7, 0x4c, 0x3c);
         const QRectF r = faceRect(i);
-        painter.setPen(QPen(colour, chosen ? 2.5 : 1.5));
+        painter.setPen(QPen(colour, chosen ? 2.5 : (faces_.size() > 20 ? 0.5 : 1.5)));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(r);
-        if (faces_.size() > 1) {
+        if (faces_.size() > 1 && faces_.size() <= 20) {
             const QRectF badge(r.left(), r.top() - 16, 18, 16);
             painter.fillRect(badge, colour);
             painter.setPen(Qt::white);

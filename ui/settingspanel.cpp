@@ -80,7 +80,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     randomSeed_->setToolTip(tr("Draw a new seed for every run. The seed used is shown here and kept "
                                "with each image."));
     auto* dice = new QToolButton(this);
-    dice->setText(QStringLiteral("🎲"));
+    dice->setText(QStringLiteral("⚄"));
     dice->setToolTip(tr("Roll a new seed and keep it fixed"));
     dice->setAccessibleName(tr("Roll seed"));
     numImages_->setToolTip(tr("Images per run. They share the references and the prompt; each gets its own noise."));

@@ -89,8 +89,11 @@ private slots:
                 window.referencePanel()->setManualBox(i, PixelBox{20, 20, 140, 150});
         QCOMPARE(int(window.referencePanel()->references().size()), 2);
 
-        // Face position drawn with the mouse.
+        // Face position: the default box cleared with Delete, a new one drawn with the mouse.
         FaceBoxCanvas* canvas = window.facePanel()->canvas();
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QVERIFY(window.facePanel()->box().isNone());
         const QRectF frame = canvas->frameRect();
         const QPoint from = (frame.topLeft() + QPointF(frame.width() * 0.25, frame.height() * 0.2)).toPoint();
         const QPoint to = (frame.topLeft() + QPointF(frame.width() * 0.6, frame.height() * 0.55)).toPoint();
