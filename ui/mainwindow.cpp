@@ -265,7 +265,8 @@ void MainWindow::connectQueue() {
         emit notice(tr("Models loaded — %1").arg(device));
     });
     connect(queue_, &GenerationQueue::loadFailed, this, &MainWindow::showError);
-    connect(queue_, &GenerationQueue::jobStarted, this, [this] {
+    connect(queue_, &GenerationQueue::jobStarted, this, [this](quint64 id) {
+        runningJob_ = id;
         error_->hide();
         progress_->setRange(0, 0);  // busy until the first step reports
         progress_->setFormat(tr("Preparing…"));
@@ -282,6 +283,8 @@ void MainWindow::connectQueue() {
 }
 
 void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
+    if (outcome.jobId != runningJob_) return updateGenerateBar();  // dropped from the queue unstarted
+    runningJob_ = 0;
     progress_->setRange(0, 1);
     progress_->setValue(0);
     switch (outcome.status) {

@@ -114,6 +114,7 @@ private:
     QByteArray defaultState_;
     std::shared_ptr<const Tokenizer> tokenizer_;
     bool modelsComplete_ = false;
+    quint64 runningJob_ = 0;  // the job the progress bar and previews show
 };
 
 }  // namespace flashface::ui
