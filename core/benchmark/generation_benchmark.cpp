@@ -182,6 +182,17 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         whole.extraBytes = std::max(whole.extraBytes, stage.extraBytes);
         stage.seconds /= stage.occurrences;
     }
+    const auto& reference = stageNamed(run, "reference pass");
+    for (const auto& [step, main] : {std::pair("step, 2 groups", "main UNet, 2 groups"),
+                                     std::pair("step, 3 groups", "main UNet, 3 groups")}) {
+        const auto& m = stageNamed(run, main);
+        auto& s = stageNamed(run, step);
+        if (!m.occurrences) continue;
+        s.seconds = reference.seconds + m.seconds;
+        s.occurrences = m.occurrences;
+        s.peakBytes = std::max(reference.peakBytes, m.peakBytes);
+        s.extraBytes = std::max(reference.extraBytes, m.extraBytes);
+    }
     return run;
 }
 

@@ -40,11 +40,11 @@ struct GenerationBenchmarkOptions {
     std::uint64_t seed = 0;
 };
 
-// The stages, in order; per-step stages are reported per step.
-inline const std::array<const char*, 7> kStages = {"text encoding",       "reference encoding",
-                                                    "reference pass",      "main UNet, 2 groups",
-                                                    "main UNet, 3 groups", "VAE decode",
-                                                    "whole run"};
+// The stages, in order; per-step stages are reported per step. "step, k groups" is a whole
+// sampling step with k condition groups: the reference pass plus the main UNet.
+inline const std::array<const char*, 9> kStages = {
+    "text encoding",  "reference encoding", "reference pass", "main UNet, 2 groups", "main UNet, 3 groups",
+    "step, 2 groups", "step, 3 groups",     "VAE decode",     "whole run"};
 
 struct StageMeasurement {
     std::string stage;
