@@ -14,6 +14,7 @@
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
 #include "pipeline/validation.h"
+#include "pipeline/weights_cache.h"
 #include "tokenizer/tokenizer.h"
 
 #include <ATen/ATen.h>
@@ -142,7 +143,15 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     report("UNet", 0.18);
     auto unet = std::make_unique<models::UNet>(
         models::UNetConfig::fromJson(configJson(files.unetConfig, files.unet), files.unet));
-    nn::loadState(*unet, Checkpoint::open(files.unet), {"", dtype, device, models::UNet::skippedCheckpointKeys()});
+    const auto skipped = models::UNet::skippedCheckpointKeys();
+    // Float16 weights need not be converted from the float32 file on every start.
+    const Checkpoint unetWeights =
+        options.useFloat16Cache && dtype == at::kHalf
+            ? openThroughFloat16Cache(
+                  files.unet, skipped,
+                  [&](double written) { report("preparing float16 weights cache", 0.18 + 0.6 * written); }, cancel)
+            : Checkpoint::open(files.unet);
+    nn::loadState(*unet, unetWeights, {"", dtype, device, skipped});
 
     models = std::make_unique<Models>(
         Models{std::move(tokenizer), std::move(clip), std::move(vae), std::move(unet), std::move(detector)});
