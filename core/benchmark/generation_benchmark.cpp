@@ -15,10 +15,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace flashface::bench {
 
@@ -97,10 +101,49 @@ void synchronize(const at::Tensor& t) {
     if (t.defined() && !t.is_cpu()) t.flatten()[0].item();
 }
 
-// Times stage occurrences and their resident memory peaks.
+// Runs several generations, one per thread, taking turns stage by stage: only one computes at a
+// time, and the computations alternate at every stage, so a change in the machine's load over
+// minutes affects them alike.
+class TakeTurns {
+public:
+    explicit TakeTurns(std::size_t players) : done_(players, false) {}
+
+    void wait(std::size_t me) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return turn_ == me; });
+    }
+    // Hands the turn to the next player still playing; `finished`: `me` leaves the game.
+    void pass(std::size_t me, bool finished) {
+        {
+            std::lock_guard lock(mutex_);
+            done_[me] = finished;
+            for (std::size_t step = 1; step <= done_.size(); ++step) {
+                const auto next = (me + step) % done_.size();
+                if (!done_[next]) {
+                    turn_ = next;
+                    break;
+                }
+            }
+        }
+        changed_.notify_all();
+        if (!finished) wait(me);
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::size_t turn_ = 0;
+    std::vector<bool> done_;
+};
+
+// Times stage occurrences and their resident memory peaks, then gives the turn away.
 class StageClock {
 public:
-    explicit StageClock(bool peakResets) : peakResets_(peakResets) {}
+    StageClock(bool peakResets, TakeTurns& turns, std::size_t player)
+        : peakResets_(peakResets), turns_(turns), player_(player) {
+        turns_.wait(player_);
+        activeSince_ = Clock::now();
+    }
 
     template <class F>
     auto measure(StageMeasurement& stage, F&& work) {
@@ -114,8 +157,19 @@ public:
         const auto usage = memoryUsage();
         stage.peakBytes = std::max(stage.peakBytes, usage.peak);
         stage.extraBytes = std::max(stage.extraBytes, usage.peak - before);
+        pause(false);
         return result;
     }
+
+    // Gives the turn to the other generations (for good when `finished`).
+    void pause(bool finished) {
+        active_ += secondsSince(activeSince_);
+        turns_.pass(player_, finished);
+        activeSince_ = Clock::now();
+    }
+
+    // Seconds this generation has computed so far (its turns only).
+    double activeSeconds() const { return active_ + secondsSince(activeSince_); }
 
 private:
     static const at::Tensor& lastTensor(const at::Tensor& t) { return t; }
@@ -126,6 +180,10 @@ private:
     static at::Tensor lastTensor(const std::pair<at::Tensor, at::Tensor>& p) { return p.second; }
 
     bool peakResets_;
+    TakeTurns& turns_;
+    std::size_t player_;
+    Clock::time_point activeSince_;
+    double active_ = 0;
 };
 
 StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
@@ -135,14 +193,14 @@ StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
 }
 
 RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o,
-                       UNetComputation computation, c10::Device device, at::ScalarType dtype, bool peakResets) {
+                       UNetComputation computation, c10::Device device, at::ScalarType dtype, bool peakResets,
+                       TakeTurns& turns, std::size_t player) {
     RunMeasurement run;
     run.computation = computation;
     for (const char* name : kStages) run.stages.push_back({name});
-    StageClock clock(peakResets);
+    StageClock clock(peakResets, turns, player);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
-    const auto start = Clock::now();
 
     const auto [positive, negative] = clock.measure(stageNamed(run, "text encoding"), [&] {
         return std::pair(nets.clip.forward(in.positiveTokens.to(device)), nets.clip.forward(in.negativeTokens.to(device)));
@@ -174,7 +232,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return decodeLatents(nets.vae, latents, dtype); });
 
     auto& whole = stageNamed(run, "whole run");
-    whole.seconds = secondsSince(start);
+    whole.seconds = clock.activeSeconds();
     whole.occurrences = 1;
     for (auto& stage : run.stages) {
         if (&stage == &whole || stage.occurrences == 0) continue;
@@ -194,6 +252,34 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         s.extraBytes = std::max(reference.extraBytes, m.extraBytes);
     }
     return run;
+}
+
+// One generation per computation, in threads taking turns stage by stage.
+std::vector<RunMeasurement> runInTurns(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o,
+                                       c10::Device device, at::ScalarType dtype, bool peakResets) {
+    const auto players = o.computations.size();
+    std::vector<RunMeasurement> runs(players);
+    std::vector<std::exception_ptr> errors(players);
+    TakeTurns turns(players);
+    const int threads = at::get_num_threads();
+    std::vector<std::thread> generations;
+    for (std::size_t i = 0; i < players; ++i) {
+        generations.emplace_back([&, i] {
+            // Thread-local settings of libtorch (and OpenMP) start afresh in a new thread.
+            at::set_num_threads(threads);
+            at::NoGradGuard noGrad;
+            try {
+                runs[i] = runOnce(nets, in, o, o.computations[i], device, dtype, peakResets, turns, i);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+            turns.pass(i, true);
+        });
+    }
+    for (auto& generation : generations) generation.join();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
+    return runs;
 }
 
 double median(std::vector<double> values) {
@@ -262,15 +348,15 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     report.peakMemoryResets = resetPeakMemory();
 
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-        for (const auto computation : options.computations) {
-            auto run = runOnce(*nets, inputs, options, computation, device, dtype, report.peakMemoryResets);
+        auto runs = runInTurns(*nets, inputs, options, device, dtype, report.peakMemoryResets);
+        for (auto& run : runs) {
             run.repeat = repeat;
             if (!report.runs.empty())
                 report.maxImageDifference = std::max(
                     report.maxImageDifference, (run.images - report.runs.front().images).abs().max().item<double>());
             if (log) {
                 std::ostringstream line;
-                line << computationName(computation) << " run " << repeat + 1 << "/" << options.repeats << ": "
+                line << computationName(run.computation) << " run " << repeat + 1 << "/" << options.repeats << ": "
                      << stageNamed(run, "whole run").seconds << " s";
                 log(line.str());
             }
