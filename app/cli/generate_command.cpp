@@ -28,8 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct GenerateOptions {
-    std::vector<fs::path> refs;
-    bool crops = false;
+    std::vector<fs::path> refs, refCrops;
+    int face = 1;
     fs::path from;
     std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, device = "auto",
         precision = "auto";
@@ -200,15 +200,24 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
 }
 
 void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOptions& global) {
+    if (o.refs.empty() && o.refCrops.empty())
+        throw InvalidRequest("No reference: give at least one photo of the person with --ref PHOTO "
+                             "(or a face crop with --ref-crop CROP).");
     GenerationRequest request;
     request.settings = buildSettings(o, cmd);
-    for (const auto& file : o.refs) {
-        Reference ref;
-        ref.image = face::loadPhoto(file);
-        ref.isCrop = o.crops;
-        ref.label = file.filename().string();
-        request.references.push_back(std::move(ref));
-    }
+    // Photos first, then crops: the order in which references are cycled up to four.
+    const auto addReferences = [&](const std::vector<fs::path>& files, bool isCrop) {
+        for (const auto& file : files) {
+            Reference ref;
+            ref.image = face::loadPhoto(file);
+            ref.isCrop = isCrop;
+            ref.faceIndex = o.face - 1;
+            ref.label = file.filename().string();
+            request.references.push_back(std::move(ref));
+        }
+    };
+    addReferences(o.refs, false);
+    addReferences(o.refCrops, true);
     request.preview = PreviewMode::None;
     if (!o.initialNoise.empty()) {
         request.initialNoise = readInitialNoise(o.initialNoise);
@@ -246,12 +255,19 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                                    "a new PNG (never replacing a file) that carries all its settings.");
     // A repeated option takes its last value (scripts can append overrides); --ref collects all.
     cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    cmd->add_option("--ref", o->refs, "A photo of the person (repeat for more; 1-4 typical, more is fine)")
-        ->required()
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-        ->check(CLI::ExistingFile);
-    cmd->add_flag("--crops", o->crops,
-                  "The --ref images are face crops already (e.g. from `flashface detect`): no face detection");
+    cmd->add_option("--ref", o->refs,
+                                "A photo of the person; its face is detected (repeat for more; 1-4 typical, "
+                                "more is fine)")
+                    ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+                    ->check(CLI::ExistingFile);
+    cmd->add_option("--ref-crop", o->refCrops,
+                                    "A face crop used as it is, no detection (e.g. from `flashface detect`); "
+                                    "repeatable, used after the --ref photos")
+                        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+                        ->check(CLI::ExistingFile);
+    cmd->add_option("--face", o->face,
+                    "Which face of each --ref photo to use when it has several, 1 = most confident (default: 1)")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--from", o->from, "Start from the settings stored in an image made by FlashFace Studio")
         ->check(CLI::ExistingFile);
     cmd->add_option("--prompt", o->prompt, "What to generate, e.g. \"a handsome young man in the forest\"");

@@ -96,12 +96,11 @@ protected:
         const auto box = c.at("face_bbox");
         std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate"};
         for (const auto& ref : c.at("ref_files")) {
-            args.push_back("--ref");
+            args.push_back("--ref-crop");
             args.push_back(test::fixture("pipeline/" + ref.get<std::string>()).string());
         }
         const auto number = [](const nlohmann::json& v) { return v.dump(); };
         const std::vector<std::string> rest = {
-            "--crops",
             "--prompt", c.at("pos_prompt").get<std::string>(),
             "--negative", c.at("neg_prompt").get<std::string>(),
             "--face-box", number(box[0]) + "," + number(box[1]) + "," + number(box[2]) + "," + number(box[3]),
@@ -190,9 +189,9 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     const std::string firstBytes = readText(before[0]);
 
     // The first image's stored settings, re-imported: the same image again, under a new name.
-    const auto again = run({FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string(), "--ref",
-                            test::fixture("pipeline/refs/ref0.png").string(), "--ref",
-                            test::fixture("pipeline/refs/ref1.png").string(), "--crops", "--device", "cpu", "--models",
+    const auto again = run({FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string(), "--ref-crop",
+                            test::fixture("pipeline/refs/ref0.png").string(), "--ref-crop",
+                            test::fixture("pipeline/refs/ref1.png").string(), "--device", "cpu", "--models",
                             models().string(), "--out", out().string()});
     ASSERT_EQ(again.exitCode, 0) << again.err;
     const auto after = outputs();
