@@ -78,10 +78,7 @@ private:
     FILE* out_ = nullptr;
 };
 
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test::readText;
 
 class GenerateCli : public ::testing::Test {
 protected:

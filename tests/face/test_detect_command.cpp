@@ -19,12 +19,7 @@ namespace fs = std::filesystem;
 
 const std::string kBackbone = "mobilenetv1";  // the small fixture detector keeps these runs fast
 
-std::string readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::readText;
 
 fs::path detectorFile(const std::string& name) {
     return test::fixture("retinaface/" + kBackbone + "/" + name);

@@ -20,12 +20,7 @@ namespace {
 using namespace flashface;
 namespace fs = std::filesystem;
 
-std::string readText(const fs::path& file) {
-    std::ifstream in(file);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::readText;
 
 face::RetinaFaceConfig fixtureConfig(const std::string& backbone) {
     const auto file = test::fixture("retinaface/" + backbone + "/config.json");

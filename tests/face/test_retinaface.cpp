@@ -21,12 +21,7 @@ namespace {
 using namespace flashface;
 namespace fs = std::filesystem;
 
-std::string readText(const fs::path& file) {
-    std::ifstream in(file);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::readText;
 
 struct Fixture {
     fs::path dir;

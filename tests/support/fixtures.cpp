@@ -25,6 +25,13 @@ nlohmann::json readJson(const std::filesystem::path& file) {
     return nlohmann::json::parse(in);
 }
 
+std::string readText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file) {
     const auto checkpoint = Checkpoint::open(file);
     std::map<std::string, at::Tensor> out;

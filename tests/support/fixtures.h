@@ -16,6 +16,9 @@ std::filesystem::path fixture(const std::string& relative);
 
 nlohmann::json readJson(const std::filesystem::path& file);
 
+// The whole file as bytes in a string (empty if unreadable).
+std::string readText(const std::filesystem::path& file);
+
 // Every tensor of a safetensors/pth file, in its stored dtype.
 std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file);
 
