@@ -2,6 +2,7 @@
 
 #include "benchmark/random_weights.h"
 #include "benchmark/system_probe.h"
+#include "common/cpu_memory.h"
 #include "common/error.h"
 #include "pipeline/face_mask.h"
 #include "pipeline/references.h"
@@ -139,10 +140,11 @@ private:
 // Times stage occurrences and their resident memory peaks, then gives the turn away.
 class StageClock {
 public:
-    StageClock(bool peakResets, TakeTurns& turns, std::size_t player)
-        : peakResets_(peakResets), turns_(turns), player_(player) {
+    // reuseMemory: the generation's tensors come from the reusing CPU allocator.
+    StageClock(bool peakResets, TakeTurns& turns, std::size_t player, bool reuseMemory)
+        : peakResets_(peakResets), turns_(turns), player_(player), reuseMemory_(reuseMemory) {
         turns_.wait(player_);
-        activeSince_ = Clock::now();
+        startTurn();
     }
 
     template <class F>
@@ -165,7 +167,7 @@ public:
     void pause(bool finished) {
         active_ += secondsSince(activeSince_);
         turns_.pass(player_, finished);
-        activeSince_ = Clock::now();
+        if (!finished) startTurn();
     }
 
     // Seconds this generation has computed so far (its turns only).
@@ -179,9 +181,15 @@ private:
     }
     static at::Tensor lastTensor(const std::pair<at::Tensor, at::Tensor>& p) { return p.second; }
 
+    void startTurn() {
+        reuseCpuMemory(reuseMemory_);
+        activeSince_ = Clock::now();
+    }
+
     bool peakResets_;
     TakeTurns& turns_;
     std::size_t player_;
+    bool reuseMemory_;
     Clock::time_point activeSince_;
     double active_ = 0;
 };
@@ -198,7 +206,8 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     RunMeasurement run;
     run.computation = computation;
     for (const char* name : kStages) run.stages.push_back({name});
-    StageClock clock(peakResets, turns, player);
+    // The original runs on libtorch's allocator, as it does in PyTorch.
+    StageClock clock(peakResets, turns, player, computation == UNetComputation::Optimised);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
 
@@ -347,6 +356,8 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     report.setupSeconds = secondsSince(setupStart);
     report.peakMemoryResets = resetPeakMemory();
 
+    // Each computation's turns choose the allocator; the caller's choice comes back at the end.
+    const bool wasReusing = reusingCpuMemory();
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
         auto runs = runInTurns(*nets, inputs, options, device, dtype, report.peakMemoryResets);
         for (auto& run : runs) {
@@ -363,6 +374,8 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
             report.runs.push_back(std::move(run));
         }
     }
+    reuseCpuMemory(wasReusing);
+    if (!wasReusing) releaseCachedCpuMemory();
     report.loadAfter = loadAverage();
     return report;
 }

@@ -1,6 +1,7 @@
 #include "benchmark/generation_benchmark.h"
 #include "benchmark/random_weights.h"
 #include "benchmark/system_probe.h"
+#include "common/cpu_memory.h"
 #include "common/error.h"
 #include "support/fixtures.h"
 
@@ -119,6 +120,43 @@ TEST(SystemProbe, PeakMemoryFollowsAnAllocationAndResets) {
     }
     ASSERT_TRUE(bench::resetPeakMemory());
     EXPECT_LT(bench::memoryUsage().peak - before.current, std::int64_t{100} << 20);
+}
+
+TEST(CpuMemory, FreedBlocksAreReusedForTheSameSizeClass) {
+    ASSERT_FALSE(reusingCpuMemory());
+    reuseCpuMemory(true);
+    EXPECT_TRUE(reusingCpuMemory());
+    const void* first = nullptr;
+    {
+        const auto t = at::ones({2 << 20});  // 8 MiB
+        first = t.data_ptr();
+    }
+    EXPECT_EQ(cachedCpuMemory(), std::size_t{8} << 20);
+    {
+        const auto again = at::zeros({(2 << 20) - 1000});  // the same size class
+        EXPECT_EQ(again.data_ptr(), first);
+        EXPECT_EQ(cachedCpuMemory(), 0u);
+        EXPECT_EQ(again.max().item<float>(), 0.0f);  // (no temporary of its size)
+        const auto small = at::ones({1000});  // below 1 MiB: libtorch's own allocator
+        EXPECT_EQ(small.sum().item<float>(), 1000.0f);
+    }
+    // Off: new tensors come from libtorch's allocator; kept blocks stay until released.
+    reuseCpuMemory(false);
+    EXPECT_FALSE(reusingCpuMemory());
+    { const auto other = at::ones({2 << 20}); }
+    EXPECT_EQ(cachedCpuMemory(), std::size_t{8} << 20);
+    releaseCachedCpuMemory();
+    EXPECT_EQ(cachedCpuMemory(), 0u);
+}
+
+TEST(CpuMemory, KeepsNoMoreThanItsLimit) {
+    reuseCpuMemory(true, std::size_t{12} << 20);
+    {
+        const auto a = at::ones({2 << 20}), b = at::ones({2 << 20});  // 8 MiB each
+    }
+    EXPECT_EQ(cachedCpuMemory(), std::size_t{8} << 20);
+    reuseCpuMemory(false);
+    releaseCachedCpuMemory();
 }
 
 TEST(RandomWeights, VariancePreservingAndSeeded) {
