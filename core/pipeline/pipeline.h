@@ -25,7 +25,8 @@ struct LoadProgress {
 using LoadProgressCallback = std::function<void(const LoadProgress&)>;
 
 // Turns a request (references, prompts, face box, settings, seed) into images. Weights load
-// lazily once and stay loaded between runs; text encodings are cached per prompt. Not
+// lazily once and stay loaded between runs; text encodings are cached per prompt, and the last
+// reference set's latents are kept. Not
 // thread-safe: one generation at a time (the UI runs it on a worker thread).
 class Pipeline {
 public:

@@ -18,6 +18,7 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace flashface {
@@ -207,6 +208,22 @@ TEST_F(PipelineRun, TheSameSeedGivesTheSameImagesAndImageIByItsOwnSeed) {
 
     request.settings.seed = 1235;
     EXPECT_NE(pipeline_->generate(request).images[0].rgb, first.images[0].rgb);
+}
+
+TEST_F(PipelineRun, ReferenceLatentsAreKeptOnlyForTheSamePhotos) {
+    // The pipeline keeps the last reference set's latents: other photos must be encoded anew,
+    // and the first set again must give the first images again.
+    auto request = fixtureRequest();
+    request.settings.steps = 2;
+    request.settings.seed = 99;
+    request.preview = PreviewMode::None;
+    const auto first = pipeline_->generate(request);
+    auto mirrored = request;
+    auto& rgb = mirrored.references[0].image.rgb;
+    std::reverse(rgb.begin(), rgb.end());  // the same pixels, rotated half a turn
+    const auto other = pipeline_->generate(mirrored);
+    EXPECT_NE(other.images[0].rgb, first.images[0].rgb);
+    EXPECT_EQ(pipeline_->generate(request).images[0].rgb, first.images[0].rgb);
 }
 
 TEST_F(PipelineRun, CancellingStopsWithinTheRunAndTheNextRunWorks) {
