@@ -88,6 +88,8 @@ void addBenchCommand(CLI::App& app) {
     cmd->add_option("--precision", o->precision, "auto, float32 or float16 (default: float16 on CUDA, else float32)")
         ->check(CLI::IsMember({"auto", "float32", "float16"}));
     cmd->add_option("--seed", o->run.seed, "Seed of the random weights and inputs (default: 0)");
+    cmd->add_flag("!--no-memory-reuse", o->run.reuseMemory,
+                  "Run the optimised computation on libtorch's allocator too (compares the algorithms alone)");
     cmd->add_option("--json", o->json, "Also write every measurement to this JSON file");
     cmd->add_option("--architecture", o->architecture,
                     "Folder with clip_text/, vae/ and unet/ config.json files describing smaller networks")

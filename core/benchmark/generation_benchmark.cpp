@@ -207,7 +207,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     run.computation = computation;
     for (const char* name : kStages) run.stages.push_back({name});
     // The original runs on libtorch's allocator, as it does in PyTorch.
-    StageClock clock(peakResets, turns, player, computation == UNetComputation::Optimised);
+    StageClock clock(peakResets, turns, player, o.reuseMemory && computation == UNetComputation::Optimised);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
 
@@ -394,7 +394,7 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
     json out;
     out["settings"] = {{"width", o.width},          {"height", o.height}, {"references", o.references},
                        {"images", o.images},        {"steps", o.steps},   {"launch_step", o.launchStep},
-                       {"repeats", o.repeats},      {"seed", o.seed}};
+                       {"repeats", o.repeats},      {"seed", o.seed},     {"reuse_memory", o.reuseMemory}};
     out["environment"] = {{"device", r.device},
                           {"blas", r.blas},
                           {"omp_wait_policy", r.waitPolicy},
@@ -440,7 +440,8 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
     std::ostringstream out;
     out << o.width << "x" << o.height << ", " << o.references << " references, " << o.images << " image(s), "
         << o.steps << " step(s) (launch at t = " << o.launchStep << "), " << o.repeats << " repeat(s)\n";
-    out << "device: " << r.device << "; OMP_WAIT_POLICY: " << (r.waitPolicy.empty() ? "unset" : r.waitPolicy) << "\n";
+    out << "device: " << r.device << "; OMP_WAIT_POLICY: " << (r.waitPolicy.empty() ? "unset" : r.waitPolicy)
+        << "; optimised on the " << (o.reuseMemory ? "reusing" : "default") << " CPU allocator\n";
     for (const auto& blas : r.blas)
         out << "BLAS: " << blas << (blas.find("openblas") == std::string::npos ? "  (not OpenBLAS: slow)" : "") << "\n";
     out << "load average: " << loadString(r.loadBefore) << " before, " << loadString(r.loadAfter) << " after\n";

@@ -33,6 +33,9 @@ struct GenerationBenchmarkOptions {
     PrecisionChoice precision = PrecisionChoice::Auto;
     std::vector<models::UNetComputation> computations = {models::UNetComputation::Original,
                                                          models::UNetComputation::Optimised};
+    // The optimised computation's tensors come from the reusing CPU allocator (as in the
+    // application); false: both on libtorch's, to compare the algorithms alone.
+    bool reuseMemory = true;
     // The networks' sizes: the real FlashFace-SD1.5 ones by default.
     models::ClipTextConfig clip;
     models::AutoencoderConfig vae;
