@@ -2,10 +2,13 @@
 #include "mainwindow.h"
 #include "translation.h"
 
+#include "common/threads.h"
+
 #include <QApplication>
 #include <QSettings>
 
 int main(int argc, char** argv) {
+    flashface::preferPassiveThreadWaits(argv);  // before Qt or libgomp start any thread
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FlashFace"));
     QApplication::setApplicationName(QStringLiteral("FlashFace Studio"));
