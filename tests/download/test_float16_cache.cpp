@@ -20,18 +20,14 @@ const std::vector<std::string> kAliases{"ori_encoder.", "ori_middle.", "ori_deco
 class Float16CacheTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("flashface-fp16-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::create_directories(dir_);
         // A private copy: the cache records the source's modification time, which the test changes.
         source_ = dir_ / "flashface.ckpt";
         fs::copy_file(test::fixture("unet/weights.pth"), source_);
         fs::permissions(source_, fs::perms::owner_read | fs::perms::owner_write);
     }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path dir_, source_;
+    test::TempDir temp_;
+    const fs::path dir_ = temp_.path();
+    fs::path source_;
 };
 
 TEST_F(Float16CacheTest, ReadsBackTheFloat32ValuesWithinFloat16Precision) {

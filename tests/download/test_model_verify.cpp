@@ -16,13 +16,6 @@ namespace fs = std::filesystem;
 
 class ModelVerifyTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("flashface-verify-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
 
     fs::path copyOf(const fs::path& source) {
         const auto target = dir_ / source.filename();
@@ -47,7 +40,8 @@ protected:
         return all;
     }
 
-    fs::path dir_;
+    test::TempDir temp_;
+    const fs::path dir_ = temp_.path();
 };
 
 FileExpectation zipCheck() {

@@ -43,14 +43,6 @@ std::string quoted(const std::string& s) {
 
 class DetectCommand : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("flashface-detect-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
 
     // flashface detect PHOTOS --out <dir>/out --detector ... [extra]
     CommandResult detect(const std::vector<fs::path>& photos, const std::string& extra = "") const {
@@ -81,7 +73,8 @@ protected:
 
     fs::path out(const std::string& name) const { return dir_ / "out" / name; }
 
-    fs::path dir_;
+    test::TempDir temp_;
+    const fs::path dir_ = temp_.path();
 };
 
 TEST_F(DetectCommand, WritesTheNumberedFacesAndTheMostConfidentReference) {

@@ -9,17 +9,6 @@
 
 namespace flashface::test {
 
-TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "flashface-test-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
-    path_ = pattern;
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
 void writeFixtureModelsJson(const std::filesystem::path& folder) {
     const auto model = [](const std::string& dir) {
         return nlohmann::json{{"file", fixture(dir + "/weights.pth").string()},

@@ -5,10 +5,22 @@
 #include <ATen/ATen.h>
 
 #include <cstdlib>
+#include <stdlib.h>
 #include <fstream>
 #include <sstream>
 
 namespace flashface::test {
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "flashface-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
 
 std::filesystem::path fixtureRoot() {
     if (const char* env = std::getenv("FLASHFACE_FIXTURES"); env && *env) return env;

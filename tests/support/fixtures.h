@@ -10,6 +10,20 @@
 
 namespace flashface::test {
 
+// A fresh empty folder under the system temp dir, removed with its contents when destroyed.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
 // $FLASHFACE_FIXTURES, else ../shared/fixtures beside the repository.
 std::filesystem::path fixtureRoot();
 std::filesystem::path fixture(const std::string& relative);

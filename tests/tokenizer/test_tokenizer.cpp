@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "tokenizer/spm_model.h"
+#include "support/fixtures.h"
 #include "tokenizer_cases.h"
 
 #include <gtest/gtest.h>
@@ -108,12 +109,6 @@ TEST_F(TokenizerTest, RejectsInvalidUtf8) {
 
 class MergesFileTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("flashface_tokenizer_test_" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir_);
-    }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
 
     std::filesystem::path writeFile(const std::string& name, const std::string& bytes) const {
         const auto path = dir_ / name;
@@ -140,7 +135,8 @@ protected:
         }
     }
 
-    std::filesystem::path dir_;
+    test::TempDir temp_;
+    const std::filesystem::path dir_ = temp_.path();
 };
 
 TEST_F(MergesFileTest, MissingFile) {
