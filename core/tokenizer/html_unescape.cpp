@@ -11,21 +11,22 @@ namespace flashface {
 namespace {
 
 struct NamedEntity {
-    std::string_view name;  // without ';'
+    std::string_view name;  // as html.entities.html5 spells it: with its ';' where it has one
     std::string_view utf8;
-    bool legacy;  // also recognised without ';'
 };
 
 constexpr NamedEntity kEntities[] = {
 #include "tokenizer/html_entities.inc"
 };
 
-// HTML5 maps references to the C1 range to what Windows-1252 has there (the five
-// codes it leaves undefined map to themselves).
+// ftfy's extra names: html5's lower-case names upper-cased ("&EACUTE;" for "&eacute;").
+constexpr NamedEntity kFtfyEntities[] = {
+#include "tokenizer/ftfy_entities.inc"
+};
+
 constexpr std::array<char32_t, 32> kWindows1252C1 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+#include "tokenizer/windows1252_c1.inc"
+};
 
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr std::uint32_t kBeyondUnicode = 0x110000;
@@ -42,7 +43,7 @@ void appendNumericReference(std::u32string& out, std::uint32_t number) {
     } else if (number == 0x0D) {
         out.push_back(U'\r');
     } else if (number >= 0x80 && number <= 0x9F) {
-        out.push_back(kWindows1252C1[number - 0x80]);
+        out.push_back(windows1252C1(static_cast<char32_t>(number)));
     } else if ((number >= 0xD800 && number <= 0xDFFF) || number >= kBeyondUnicode) {
         out.push_back(kReplacement);
     } else if (!isDisallowedCodePoint(number)) {
@@ -83,16 +84,50 @@ std::size_t numericReference(std::u32string_view text, std::size_t at, std::u32s
     return i - at;
 }
 
-const NamedEntity* findEntity(std::u32string_view name) {
+template <std::size_t N>
+const NamedEntity* findIn(const NamedEntity (&table)[N], std::u32string_view name) {
     std::string ascii;
     for (const char32_t c : name) {
         if (c > 0x7F) return nullptr;
         ascii.push_back(static_cast<char>(c));
     }
-    const auto* end = std::end(kEntities);
-    const auto* it = std::lower_bound(std::begin(kEntities), end, ascii,
+    const auto* end = std::end(table);
+    const auto* it = std::lower_bound(std::begin(table), end, ascii,
                                       [](const NamedEntity& e, const std::string& n) { return e.name < n; });
     return it != end && it->name == ascii ? it : nullptr;
+}
+
+const NamedEntity* findEntity(std::u32string_view name) {
+    return findIn(kEntities, name);
+}
+
+bool isAsciiAlphanumeric(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// ftfy's one reference at `text[at]`, the '&' (its pattern &#?[0-9A-Za-z]{1,24};).
+// Returns the length consumed, or 0 when the text there is no such reference.
+std::size_t ftfyReference(std::u32string_view text, std::size_t at, std::u32string& out) {
+    constexpr std::size_t kMaxNameLength = 24;
+    const bool numeric = at + 1 < text.size() && text[at + 1] == U'#';
+    const std::size_t begin = at + (numeric ? 2 : 1);
+    std::size_t end = begin;
+    while (end < text.size() && isAsciiAlphanumeric(text[end])) ++end;
+    if (end == begin || end - begin > kMaxNameLength || end == text.size() || text[end] != U';') return 0;
+    const std::u32string_view reference = text.substr(at, end + 1 - at);
+    const std::u32string_view name = reference.substr(1);  // with its ';'
+    const NamedEntity* entity = numeric ? nullptr : findEntity(name);
+    if (!numeric && !entity) entity = findIn(kFtfyEntities, name);
+    if (entity) {
+        out += unicode::decodeUtf8(entity->utf8);
+    } else if (numeric) {
+        // Only a number that html.unescape decodes whole: "&#12ab;" stays as it is.
+        const std::u32string decoded = htmlUnescape(reference);
+        out += decoded.find(U';') == std::u32string::npos ? std::u32string_view(decoded) : reference;
+    } else {
+        out += reference;
+    }
+    return reference.size();
 }
 
 bool endsNamedReference(char32_t c) {
@@ -101,36 +136,38 @@ bool endsNamedReference(char32_t c) {
 }
 
 // Replaces the named reference starting after the '&' at `text[at]`: up to 32 name
-// characters and an optional ';'. An unknown name keeps its text; a legacy name may end
-// early ("&ampx" is "&x"). Returns the length consumed, or 0 when no name follows.
+// characters and an optional ';', looked up whole, then as its longest prefix of at least
+// 2 characters that is a name (the ones HTML accepts without ';': "&ampx" is "&x"). An
+// unknown name keeps its text. Returns the length consumed, or 0 when no name follows.
 std::size_t namedReference(std::u32string_view text, std::size_t at, std::u32string& out) {
     constexpr std::size_t kMaxNameLength = 32;
     std::size_t end = at;
     while (end < text.size() && end - at < kMaxNameLength && !endsNamedReference(text[end])) ++end;
     if (end == at) return 0;
-    const bool semicolon = end < text.size() && text[end] == U';';
-    const std::u32string_view name = text.substr(at, end - at);
-    const std::size_t consumed = name.size() + (semicolon ? 1 : 0);
+    if (end < text.size() && text[end] == U';') ++end;
+    const std::u32string_view reference = text.substr(at, end - at);
 
-    if (const auto* entity = findEntity(name); entity && (semicolon || entity->legacy)) {
+    if (const auto* entity = findEntity(reference)) {
         out += unicode::decodeUtf8(entity->utf8);
-        return consumed;
+        return reference.size();
     }
-    // The longest legacy name that is a proper prefix of the reference, at least 2 long.
-    for (std::size_t length = consumed - 1; length >= 2; --length) {
-        const auto* entity = findEntity(name.substr(0, length));
-        if (entity && entity->legacy) {
+    for (std::size_t length = reference.size() - 1; length >= 2; --length) {
+        if (const auto* entity = findEntity(reference.substr(0, length))) {
             out += unicode::decodeUtf8(entity->utf8);
-            out += text.substr(at + length, consumed - length);
-            return consumed;
+            out += reference.substr(length);
+            return reference.size();
         }
     }
     out.push_back(U'&');
-    out += text.substr(at, consumed);
-    return consumed;
+    out += reference;
+    return reference.size();
 }
 
 }  // namespace
+
+char32_t windows1252C1(char32_t c) {
+    return c >= 0x80 && c <= 0x9F ? kWindows1252C1[c - 0x80] : c;
+}
 
 std::u32string htmlUnescape(std::u32string_view text) {
     std::u32string out;
@@ -145,6 +182,18 @@ std::u32string htmlUnescape(std::u32string_view text) {
             text[i + 1] == U'#' ? numericReference(text, i + 1, out) : namedReference(text, i + 1, out);
         if (consumed == 0) out.push_back(U'&');
         i += 1 + consumed;
+    }
+    return out;
+}
+
+std::u32string ftfyUnescapeHtml(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t consumed = text[i] == U'&' ? ftfyReference(text, i, out) : 0;
+        if (consumed == 0) out.push_back(text[i++]);
+        i += consumed;
     }
     return out;
 }

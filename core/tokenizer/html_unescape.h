@@ -6,8 +6,18 @@
 namespace flashface {
 
 // Python's html.unescape: replaces numeric character references (&#NNN; &#xHHH;, the ';'
-// optional) and named ones (the names of html_entities.inc; legacy names also without ';',
-// and as the longest prefix of a longer name), with the HTML5 rules for invalid numbers.
+// optional) and named ones (every name of html.entities.html5, in html_entities.inc; the
+// legacy names also without ';' and as the longest prefix of a longer name), with the HTML5
+// rules for invalid numbers.
 std::u32string htmlUnescape(std::u32string_view text);
+
+// ftfy's unescape_html (part of the original's ftfy.fix_text): only references that end in
+// ';' — the html5 names, their upper-cased forms for html5's lower-case names ("&EACUTE;"),
+// and numbers that htmlUnescape decodes whole.
+std::u32string ftfyUnescapeHtml(std::u32string_view text);
+
+// What HTML5 and ftfy read a code of the C1 range 0x80..0x9F as: Windows-1252, whose five
+// undefined codes stay as they are. Other characters are returned unchanged.
+char32_t windows1252C1(char32_t c);
 
 }  // namespace flashface

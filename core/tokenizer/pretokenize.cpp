@@ -18,25 +18,27 @@ bool startsWithIgnoringCase(std::u32string_view text, std::string_view literal) 
     return true;
 }
 
-bool isOther(char32_t c) {
-    return !unicode::isWhitespace(c) && !unicode::isLetterIgnoringCase(c) && !unicode::isNumberIgnoringCase(c);
-}
-
-// Length of the run of characters satisfying `accept` at the start of `text`.
-template <typename Predicate>
-std::size_t runLength(std::u32string_view text, Predicate accept) {
+// Length of the run of characters of class `cls` at the start of `text`.
+std::size_t runLength(std::u32string_view text, unicode::PatternClass cls) {
     std::size_t n = 0;
-    while (n < text.size() && accept(text[n])) ++n;
+    while (n < text.size() && unicode::patternClass(text[n]) == cls) ++n;
     return n;
 }
 
-// Length of the match at the start of `rest`, or 0 where nothing matches (whitespace).
+// Length of the match at the start of `rest`, or 0 where nothing matches (whitespace, and
+// the characters no class matches).
 std::size_t matchAt(std::u32string_view rest) {
+    using unicode::PatternClass;
     for (const auto literal : kLiterals)
         if (startsWithIgnoringCase(rest, literal)) return literal.size();
-    if (const auto letters = runLength(rest, unicode::isLetterIgnoringCase)) return letters;
-    if (unicode::isNumberIgnoringCase(rest.front())) return 1;
-    return runLength(rest, isOther);
+    switch (unicode::patternClass(rest.front())) {
+    case PatternClass::Letter: return runLength(rest, PatternClass::Letter);
+    case PatternClass::Number: return 1;
+    case PatternClass::Other: return runLength(rest, PatternClass::Other);
+    case PatternClass::Space:
+    case PatternClass::Unmatched: return 0;
+    }
+    return 0;
 }
 
 }  // namespace

@@ -3,27 +3,130 @@
 #include "tokenizer/html_unescape.h"
 #include "tokenizer/unicode_text.h"
 
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <iterator>
+
 namespace flashface {
 namespace {
 
-bool isRemovedControl(char32_t c) {
-    return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1F) || (c >= 0x7F && c <= 0x9F) || c == 0xFEFF;
+struct CharReplacement {
+    char32_t code;
+    std::string_view utf8;
+};
+
+constexpr CharReplacement kLigatures[] = {
+#include "tokenizer/ftfy_ligatures.inc"
+};
+
+constexpr CharReplacement kWidthForms[] = {
+#include "tokenizer/ftfy_width_forms.inc"
+};
+
+constexpr char32_t kControlChars[] = {
+#include "tokenizer/ftfy_control_chars.inc"
+};
+
+// ftfy cuts lines longer than this into pieces that it fixes one by one.
+constexpr std::size_t kMaxSegmentLength = 1'000'000;
+
+template <std::size_t N>
+std::u32string replaceChars(std::u32string_view text, const CharReplacement (&table)[N]) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (const char32_t c : text) {
+        const auto* it = std::lower_bound(std::begin(table), std::end(table), c,
+                                          [](const CharReplacement& r, char32_t x) { return r.code < x; });
+        if (it != std::end(table) && it->code == c) out += unicode::decodeUtf8(it->utf8);
+        else out.push_back(c);
+    }
+    return out;
 }
 
-bool isLineBreak(char32_t c) {
-    return c == U'\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+std::u32string fixC1Controls(std::u32string_view text) {
+    std::u32string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), windows1252C1);
+    return out;
 }
 
-// The Latin ligatures ftfy spells out (U+FB05 is left alone, as ftfy does).
-std::u32string_view ligature(char32_t c) {
-    switch (c) {
-    case 0xFB00: return U"ff";
-    case 0xFB01: return U"fi";
-    case 0xFB02: return U"fl";
-    case 0xFB03: return U"ffi";
-    case 0xFB04: return U"ffl";
-    case 0xFB06: return U"st";
-    default: return {};
+std::u32string uncurlQuotes(std::u32string_view text) {
+    std::u32string out(text);
+    for (char32_t& c : out) {
+        if (c == 0x02BC || (c >= 0x2018 && c <= 0x201B)) c = U'\'';
+        else if (c >= 0x201C && c <= 0x201F) c = U'"';
+    }
+    return out;
+}
+
+std::u32string fixLineBreaks(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char32_t c = text[i];
+        if (c == U'\r' && i + 1 < text.size() && text[i + 1] == U'\n') continue;  // \r\n is one break
+        const bool lineBreak = c == U'\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+        out.push_back(lineBreak ? U'\n' : c);
+    }
+    return out;
+}
+
+// Python's \d on str: any decimal digit.
+bool isDecimalDigit(char32_t c) {
+    return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ND;
+}
+
+bool isAsciiLetter(char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// ANSI escape sequences: ESC '[' (digit or ';')* letter.
+std::u32string removeTerminalEscapes(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == 0x1B && i + 1 < text.size() && text[i + 1] == U'[') {
+            std::size_t end = i + 2;
+            while (end < text.size() && (text[end] == U';' || isDecimalDigit(text[end]))) ++end;
+            if (end < text.size() && isAsciiLetter(text[end])) {
+                i = end;
+                continue;
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+std::u32string removeControlChars(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    std::copy_if(text.begin(), text.end(), std::back_inserter(out),
+                 [](char32_t c) { return !std::binary_search(std::begin(kControlChars), std::end(kControlChars), c); });
+    return out;
+}
+
+// One pass of ftfy's fixes, in its order.
+std::u32string fixOnce(std::u32string_view text, bool unescapeHtml) {
+    std::u32string fixed = unescapeHtml ? ftfyUnescapeHtml(text) : std::u32string(text);
+    fixed = fixC1Controls(fixed);
+    fixed = replaceChars(fixed, kLigatures);
+    fixed = replaceChars(fixed, kWidthForms);
+    fixed = uncurlQuotes(fixed);
+    fixed = fixLineBreaks(fixed);
+    fixed = removeTerminalEscapes(fixed);
+    fixed = removeControlChars(fixed);
+    return unicode::nfc(fixed);
+}
+
+// ftfy repeats its fixes until they change nothing (one fix may uncover work for another:
+// "&amp;amp;" takes two passes).
+std::u32string fixSegment(std::u32string_view segment, bool unescapeHtml) {
+    std::u32string text(segment);
+    for (;;) {
+        std::u32string fixed = fixOnce(text, unescapeHtml);
+        if (fixed == text) return fixed;
+        text = std::move(fixed);
     }
 }
 
@@ -49,26 +152,19 @@ std::u32string collapseWhitespace(std::u32string_view text) {
 std::u32string fixText(std::u32string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char32_t c = text[i];
-        if (c == U'\r' && i + 1 < text.size() && text[i + 1] == U'\n') continue;  // \r\n is one break
-        if (c >= 0x2018 && c <= 0x201B) {
-            out.push_back(U'\'');
-        } else if (c >= 0x201C && c <= 0x201F) {
-            out.push_back(U'"');
-        } else if (const auto spelled = ligature(c); !spelled.empty()) {
-            out += spelled;
-        } else if (c >= 0xFF01 && c <= 0xFF5E) {
-            out.push_back(c - 0xFEE0);  // full-width ASCII
-        } else if (c == 0x3000) {
-            out.push_back(U' ');
-        } else if (isLineBreak(c)) {
-            out.push_back(U'\n');
-        } else if (!isRemovedControl(c)) {
-            out.push_back(c);
-        }
+    // A '<' may be markup, where references are meant literally: ftfy stops decoding them at
+    // the first line that holds one, for the rest of the text.
+    bool unescapeHtml = true;
+    for (std::size_t begin = 0; begin < text.size();) {
+        const std::size_t lineEnd = text.find(U'\n', begin);
+        const std::size_t end =
+            std::min(lineEnd == std::u32string_view::npos ? text.size() : lineEnd + 1, begin + kMaxSegmentLength);
+        const std::u32string_view segment = text.substr(begin, end - begin);
+        if (segment.find(U'<') != std::u32string_view::npos) unescapeHtml = false;
+        out += fixSegment(segment, unescapeHtml);
+        begin = end;
     }
-    return unicode::nfc(out);
+    return out;
 }
 
 std::u32string cleanPrompt(std::string_view utf8) {

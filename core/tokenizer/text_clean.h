@@ -5,12 +5,15 @@
 
 namespace flashface {
 
-// The original's text clean-up before BPE (see the fixtures README): the text fixes of
-// ftfy it relies on, HTML-unescaping twice, whitespace collapsing, lowercasing.
-// Throws InvalidRequest when `utf8` is not valid UTF-8.
+// The original's text clean-up before BPE: ftfy.fix_text, HTML-unescaping twice, whitespace
+// collapsing, lowercasing. Throws InvalidRequest when `utf8` is not valid UTF-8.
 std::u32string cleanPrompt(std::string_view utf8);
 
-// Step 1 alone: quotes, ligatures, full-width forms, line breaks, control characters, NFC.
+// ftfy.fix_text as the original calls it (ftfy 6.2.0, default settings), line by line and
+// each line until nothing changes: HTML references (until a line holds a '<'), C1 controls
+// read as Windows-1252, Latin ligatures, width forms, curly quotes, line breaks, terminal
+// escapes, control characters, NFC. All but its mojibake repair (fix_encoding), which guesses
+// at the encoding that garbled a text and is not reproduced.
 std::u32string fixText(std::u32string_view text);
 
 }  // namespace flashface

@@ -4,61 +4,53 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 namespace flashface::unicode {
 namespace {
-
-utf8proc_category_t category(char32_t c) {
-    return utf8proc_category(static_cast<utf8proc_int32_t>(c));
-}
 
 char32_t toLower(char32_t c) {
     return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
 }
 
-char32_t toUpper(char32_t c) {
-    return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
+// Python's Cased and Case_Ignorable properties, as its final-sigma rule sees them (a
+// character with both counts as ignorable).
+enum class CaseContext { Cased, Ignorable };
+
+template <typename Class>
+struct CodePointRange {
+    char32_t first;
+    char32_t last;
+    Class cls;
+};
+
+constexpr CodePointRange<CaseContext> kCaseContexts[] = {
+#include "tokenizer/case_context.inc"
+};
+
+constexpr CodePointRange<PatternClass> kPatternClasses[] = {
+#include "tokenizer/pattern_classes.inc"
+};
+
+// The class of the range of `table` holding `c`, if any.
+template <typename Class, std::size_t N>
+std::optional<Class> lookup(const CodePointRange<Class> (&table)[N], char32_t c) {
+    const auto* after = std::upper_bound(std::begin(table), std::end(table), c,
+                                         [](char32_t x, const CodePointRange<Class>& r) { return x < r.first; });
+    if (after == std::begin(table) || c > (after - 1)->last) return std::nullopt;
+    return (after - 1)->cls;
 }
 
-bool isLetter(char32_t c) {
-    const auto cat = category(c);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
-bool isNumber(char32_t c) {
-    const auto cat = category(c);
-    return cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO;
-}
-
-// Unicode's Cased property, approximated by what utf8proc exposes: cased letters and
-// every character that has a case mapping (circled letters, Roman numerals, U+0345...).
-bool isCased(char32_t c) {
-    const auto cat = category(c);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT ||
-           toLower(c) != c || toUpper(c) != c;
-}
-
-// Unicode's Case_Ignorable property: categories Mn, Me, Cf, Lm, Sk, plus the characters
-// whose Word_Break is MidLetter, MidNumLet or Single_Quote (listed in UAX #29).
 bool isCaseIgnorable(char32_t c) {
-    static constexpr std::array<char32_t, 17> kWordBreakMid = {
-        0x0027, 0x002E, 0x003A, 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019,
-        0x2024, 0x2027, 0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A};
-    switch (category(c)) {
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_CF:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_SK:
-        return true;
-    default:
-        for (const char32_t m : kWordBreakMid)
-            if (m == c) return true;
-        return false;
-    }
+    return lookup(kCaseContexts, c) == CaseContext::Ignorable;
+}
+
+bool isCased(char32_t c) {
+    return lookup(kCaseContexts, c) == CaseContext::Cased;
 }
 
 // Python lowercases a capital sigma to the final form when it ends a cased word:
@@ -141,18 +133,12 @@ std::u32string lower(std::u32string_view text) {
     return out;
 }
 
+PatternClass patternClass(char32_t c) {
+    return lookup(kPatternClasses, c).value_or(PatternClass::Other);
+}
+
 bool isWhitespace(char32_t c) {
-    const auto* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
-    return property->category == UTF8PROC_CATEGORY_ZS || property->bidi_class == UTF8PROC_BIDI_CLASS_WS ||
-           property->bidi_class == UTF8PROC_BIDI_CLASS_B || property->bidi_class == UTF8PROC_BIDI_CLASS_S;
-}
-
-bool isLetterIgnoringCase(char32_t c) {
-    return isLetter(c) || isLetter(toLower(c)) || isLetter(toUpper(c));
-}
-
-bool isNumberIgnoringCase(char32_t c) {
-    return isNumber(c) || isNumber(toLower(c)) || isNumber(toUpper(c));
+    return patternClass(c) == PatternClass::Space;
 }
 
 bool equalsIgnoringCase(char32_t c, char ascii) {

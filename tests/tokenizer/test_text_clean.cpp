@@ -1,5 +1,6 @@
-// Text cleaning and pre-tokenization, against what the original's Python does
-// (html.unescape, str.lower, the fixes of the fixtures README, the split pattern).
+// Text cleaning and pre-tokenization, against what the original's Python does: html.unescape,
+// ftfy 6.2.0's fix_text, str.lower, the `regex` module's split pattern. Every expected value
+// here is what the original's Python returns for the input.
 
 #include "tokenizer/html_unescape.h"
 #include "tokenizer/pretokenize.h"
@@ -18,6 +19,7 @@ std::string unescape(std::string_view text) {
     return unicode::encodeUtf8(htmlUnescape(unicode::decodeUtf8(text)));
 }
 
+// The original's whitespace_clean(basic_clean(text)).lower().
 std::string clean(std::string_view text) {
     return unicode::encodeUtf8(cleanPrompt(text));
 }
@@ -32,23 +34,34 @@ std::vector<std::string> pieces(std::string_view text) {
 // Each pair: input, what Python's html.unescape returns for it.
 TEST(HtmlUnescape, MatchesPython) {
     const std::vector<std::pair<std::string, std::string>> cases = {
+        {"&NewLine;", "\n"},           // HTML5 names
+        {"&check;", "\u2713"},
+        {"&bigstar;x", "\u2605x"},
+        {"&NotNestedGreaterGreater;", "\u2AA2\u0338"},  // two code points
+        {"&acE;", "\u223E\u0333"},
         {"&amp;", "&"},
-        {"&amp", "&"},                // legacy names need no ';'
-        {"&ampx", "&x"},              // ... and may be a prefix
+        {"&amp", "&"},                 // legacy names need no ';'
+        {"&ampx", "&x"},               // ... and may be a prefix
         {"&ampx;", "&x;"},
         {"&copy2024", "\u00A92024"},
         {"&hellip;", "\u2026"},
-        {"&hellip", "&hellip"},       // not legacy: needs its ';'
+        {"&hellip", "&hellip"},        // not legacy: needs its ';'
         {"&apos;", "'"},
-        {"&Amp;", "&Amp;"},           // names are case-sensitive
+        {"&Amp;", "&Amp;"},            // names are case-sensitive
         {"&LT", "<"},
         {"&notit;", "\u00ACit;"},
+        {"&notin", "\u00ACin"},        // "notin;" needs its ';', the prefix "not" does not
+        {"&not;in", "\u00ACin"},
+        {"&ltb;", "<b;"},
+        {"&lt\r", "<\r"},              // '\r' does not end a name, and "lt" is its prefix
         {"&eacute;t&eacute;", "\u00E9t\u00E9"},
         {"&unknown;", "&unknown;"},
         {"& amp;", "& amp;"},
         {"a&", "a&"},
+        {"&&amp;", "&&"},
         {"&" + std::string(40, 'a') + ";", "&" + std::string(40, 'a') + ";"},
-        {"&amp;amp;", "&amp;"},       // one level per call
+        {"&" + std::string(32, 'b'), "&" + std::string(32, 'b')},
+        {"&amp;amp;", "&amp;"},        // one level per call
         {"&#39;", "'"},
         {"&#x27;", "'"},
         {"&#X27", "'"},
@@ -58,14 +71,17 @@ TEST(HtmlUnescape, MatchesPython) {
         {"&#12x", "\fx"},
         {"&#;", "&#;"},
         {"&#x;", "&#x;"},
+        {"&#0x41;", "\uFFFDx41;"},
         {"&#0;", "\uFFFD"},
         {"&#13;", "\r"},
-        {"&#128;", "\u20AC"},         // C1 references read as Windows-1252
+        {"&#128;", "\u20AC"},          // C1 references read as Windows-1252
         {"&#x81;", "\u0081"},
-        {"&#1;", ""},                 // disallowed code points vanish
+        {"&#x9F;", "\u0178"},
+        {"&#1;", ""},                  // disallowed code points vanish
         {"&#127;", ""},
         {"&#xFFFE;", ""},
         {"&#x10FFFF;", ""},
+        {"&#x10FFFD;", "\U0010FFFD"},
         {"&#xD800;", "\uFFFD"},
         {"&#x110000;", "\uFFFD"},
         {"&#99999999999;", "\uFFFD"},
@@ -73,16 +89,35 @@ TEST(HtmlUnescape, MatchesPython) {
     for (const auto& [input, expected] : cases) EXPECT_EQ(unescape(input), expected) << input;
 }
 
-TEST(TextClean, AppliesTheFixes) {
-    EXPECT_EQ(clean("\u201Cquoted\u201D \u2018single\u201B"), "\"quoted\" 'single'");
-    EXPECT_EQ(clean("\uFB01ne \uFB02ower \uFB00 \uFB03 \uFB04 \uFB06 \uFB05"), "fine flower ff ffi ffl st \uFB05");
-    EXPECT_EQ(clean("\uFF21\uFF42\uFF43\uFF11\u3000\uFF5E"), "abc1 ~");
-    EXPECT_EQ(clean("a\x01" "b\x7F" "c\u0085d\uFEFFe\u009Bf"), "abc d" "ef");
+TEST(TextClean, DecodesReferencesAsFtfyThenTwiceAsHtml) {
+    // ftfy also reads upper-cased names, and repeats until nothing changes.
+    EXPECT_EQ(clean("&EACUTE;T&EACUTE; &NTILDE; &AMP; &HELLIP;"), "\u00E9t\u00E9 \u00F1 & \u2026");
+    EXPECT_EQ(clean("&amp;amp;amp; &amp;lt;3"), "& <3");
+    EXPECT_EQ(clean("Tom &amp;amp; Jerry"), "tom & jerry");
+    // ... but not from the first line holding a '<' on: that leaves html.unescape's two levels.
+    EXPECT_EQ(clean("<b>&amp;amp;amp;</b>"), "<b>&amp;</b>");
+    EXPECT_EQ(clean("&amp;amp;amp;\n<b>\n&amp;amp;amp;"), "& <b> &amp;");
+    // ftfy takes a number only when html.unescape decodes it whole.
+    EXPECT_EQ(clean("&#59; &#12ab; &#x26;amp;"), "; ab; &");
+    EXPECT_EQ(clean("&NewLine;x&Tab;y&nbsp;&bigstar;&check;"), "x y \u2605\u2713");
+}
+
+TEST(TextClean, AppliesFtfyFixes) {
+    EXPECT_EQ(clean("\u201Cquoted\u201D \u2018single\u201B \u02BCokina"), "\"quoted\" 'single' 'okina");
+    EXPECT_EQ(clean("\uFB01ne \uFB02ower \uFB00 \uFB03 \uFB04 \uFB05 \uFB06 \u0132SSEL \u01C4 \u01C5 \u01C9 \u0149"),
+              "fine flower ff ffi ffl \u017Ft st ijssel d\u017E d\u017E lj 'n");
+    EXPECT_EQ(clean("\uFF21\uFF42\uFF43\uFF11\u3000\uFF5E \uFF71\uFF9E \uFFE3 \uFFE6"),
+              "abc1 ~ \u30A2\u3099 \u0304 \u20A9");
+    EXPECT_EQ(clean("a\u0080b\u0085c\u0081d\u009Be"), "a\u20ACb\u2026c\u0081d\u203Ae");  // C1 as Windows-1252
+    EXPECT_EQ(clean("\x1B[31mred\x1B[0m \x1B[1;32;40mbold\x1B[K \x1B]0;x"), "red bold ]0;x");
+    // Control characters go; emoji tag sequences stay.
+    EXPECT_EQ(clean("a\x01" "b\x7F" "c\uFEFFd\u206Ae\uFFFCf\uFFF9g \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C"
+                    "\U000E0073\U000E007F"),
+              "abcdefg \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F");
     EXPECT_EQ(clean("cafe\u0301"), "caf\u00E9");  // NFC
 }
 
-TEST(TextClean, UnescapesTwiceThenCollapsesWhitespace) {
-    EXPECT_EQ(clean("Tom &amp;amp; Jerry"), "tom & jerry");
+TEST(TextClean, CollapsesWhitespace) {
     EXPECT_EQ(clean("  a\t\tb\r\n\r\nc\u2028d\u00A0e&nbsp;f&#x2003;g  "), "a b c d e f g");
     EXPECT_EQ(clean(" \t\n "), "");
 }
@@ -95,20 +130,38 @@ TEST(TextClean, LowercasesLikePython) {
     EXPECT_EQ(clean("\u0391.\u03A3"), "\u03B1.\u03C2");                  // '.' is case-ignorable
     EXPECT_EQ(clean("\u0391\u03A3'\u0391"), "\u03B1\u03C3'\u03B1");
     EXPECT_EQ(clean("\u03A3"), "\u03C3");
+    // Cased without a case mapping (ª, squared letters); cased and case-ignorable (U+0345).
+    EXPECT_EQ(clean("\u00AA\u03A3 \U0001F130\u03A3 \u0391\u0345\u03A3"), "\u00AA\u03C2 \U0001F130\u03C2 \u1FB3\u03C2");
 }
 
 TEST(Pretokenize, SplitsLikeThePattern) {
     using V = std::vector<std::string>;
     EXPECT_EQ(pieces("it's they'll we've i'm you'd don't"),
               (V{"it", "'s", "they", "'ll", "we", "'ve", "i", "'m", "you", "'d", "don", "'t"}));
-    EXPECT_EQ(pieces("'x 'ss"), (V{"'", "x", "'s", "s"}));
+    EXPECT_EQ(pieces("'x 'ss '\u017F 'S 'LL"), (V{"'", "x", "'s", "s", "'\u017F", "'S", "'LL"}));  // ſ matches s
     EXPECT_EQ(pieces("a1b 2024 3.5mm"), (V{"a", "1", "b", "2", "0", "2", "4", "3", ".", "5", "mm"}));
     EXPECT_EQ(pieces("!!?? (x:1.2), <lora>"), (V{"!!??", "(", "x", ":", "1", ".", "2", "),", "<", "lora", ">"}));
     EXPECT_EQ(pieces("<|startoftext|>a<|endoftext|>"), (V{"<|startoftext|>", "a", "<|endoftext|>"}));
     EXPECT_EQ(pieces("<|STARTOFTEXT|>"), (V{"<|STARTOFTEXT|>"}));  // case-insensitive literals
-    EXPECT_EQ(pieces("caf\u00E9 \u4E00\u4E2A \u0661\u0662 \u2160"), (V{"caf\u00E9", "\u4E00\u4E2A", "\u0661", "\u0662", "\u2160"}));
+    EXPECT_EQ(pieces("<|\u017Ftartoftext|>"), (V{"<|\u017Ftartoftext|>"}));
+    EXPECT_EQ(pieces("caf\u00E9 \u4E00\u4E2A \u0661\u0662 \u2160"),
+              (V{"caf\u00E9", "\u4E00\u4E2A", "\u0661", "\u0662", "\u2160"}));
+    EXPECT_EQ(pieces("\u00BD\u00B2\u2460\u24B6"), (V{"\u00BD", "\u00B2", "\u2460", "\u24B6"}));
     EXPECT_EQ(pieces("e\u0301"), (V{"e", "\u0301"}));  // a combining mark is neither letter nor number
     EXPECT_EQ(pieces("   "), V{});
+}
+
+// U+0345's upper case is a letter, so the negated class rejects it under IGNORECASE, and it is
+// no letter itself: no alternative matches it, and it drops out of the text.
+TEST(Pretokenize, SkipsWhatNoClassMatches) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(unicode::patternClass(U'\u0345'), unicode::PatternClass::Unmatched);
+    EXPECT_EQ(pieces("a\u0345b"), (V{"a", "b"}));
+    EXPECT_EQ(pieces("\u0345"), V{});
+    EXPECT_EQ(pieces("!\u0345?"), (V{"!", "?"}));
+    EXPECT_EQ(pieces("1\u0345\u03452"), (V{"1", "2"}));
+    EXPECT_EQ(pieces("\u03B9\u0345\u03B9"), (V{"\u03B9", "\u03B9"}));
+    EXPECT_EQ(pieces("\u1FB3\u0345"), (V{"\u1FB3"}));
 }
 
 }  // namespace
