@@ -1,6 +1,9 @@
 #include "apppreferences.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QTemporaryFile>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -24,7 +27,24 @@ QString safeFileNamePart(const QString& text) {
     return out;
 }
 
+struct OutputFolder {
+    Q_DECLARE_TR_FUNCTIONS(OutputFolder)
+};
+
 }  // namespace
+
+QString outputFolderProblem(const QString& folder) {
+    const QString shown = QDir::toNativeSeparators(folder);
+    if (folder.trimmed().isEmpty()) return OutputFolder::tr("No output folder is set.");
+    const QFileInfo info(folder);
+    if (info.exists() && !info.isDir()) return OutputFolder::tr("%1 is a file, not a folder.").arg(shown);
+    if (!info.exists() && !QDir().mkpath(folder))
+        return OutputFolder::tr("The folder %1 cannot be created.").arg(shown);
+    QTemporaryFile probe(QDir(folder).filePath(QStringLiteral(".flashface-write-test-XXXXXX")));
+    if (!probe.open() || probe.write("x", 1) != 1 || !probe.flush())
+        return OutputFolder::tr("Images cannot be saved in %1: %2.").arg(shown, probe.errorString());
+    return {};
+}
 
 AppPreferences AppPreferences::defaults() {
     AppPreferences p;
@@ -39,7 +59,7 @@ AppPreferences AppPreferences::load(QSettings& s) {
     s.beginGroup(kGroup);
     p.modelsFolder = s.value(QStringLiteral("modelsFolder"), p.modelsFolder).toString();
     p.device = DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
-    p.precision = PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, 2));
+    p.precision = PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, int(PrecisionChoice::BFloat16)));
     p.threads = std::max(0, s.value(QStringLiteral("threads"), p.threads).toInt());
     p.outputFolder = s.value(QStringLiteral("outputFolder"), p.outputFolder).toString();
     p.fileNamePattern = s.value(QStringLiteral("fileNamePattern"), p.fileNamePattern).toString();

@@ -29,4 +29,8 @@ struct AppPreferences {
     QString fileStem(const GenerationSettings& settings, const QDateTime& when) const;
 };
 
+// Why images cannot be saved into `folder` (created when missing, then probed with a temporary
+// file), as a sentence; empty when they can.
+QString outputFolderProblem(const QString& folder);
+
 }  // namespace flashface::ui

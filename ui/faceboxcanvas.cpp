@@ -2,6 +2,7 @@
 
 #include "faceboxgeometry.h"
 
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -76,6 +77,27 @@ QRectF FaceBoxCanvas::frameRect() const {
     QRectF frame(QPointF(), size);
     frame.moveCenter(area.center());
     return frame;
+}
+
+QString FaceBoxCanvas::faceAreaLabel() const { return tr("face area"); }
+
+QRectF FaceBoxCanvas::faceAreaLabelRect() const {
+    if (box_.isNone() || !showsEffectiveSquare_) return {};
+    const QRectF square = toWidget(effectiveSquare(box_, output_));
+    const QFontMetricsF metrics(font());
+    const QSizeF text(metrics.horizontalAdvance(faceAreaLabel()) + 6, metrics.height() + 2);
+    // Inside, at the bottom left, when it fits with a small margin.
+    QRectF inside(QPointF(square.left() + 3, square.bottom() - 2 - text.height()), text);
+    if (square.adjusted(2, 2, -2, -2).contains(inside)) return inside;
+    // Else below the square (above it near the bottom edge), kept within the widget.
+    const QRectF bounds = QRectF(rect()).adjusted(1, 1, -1, -1);
+    QRectF outside(QPointF(square.left(), square.bottom() + 2), text);
+    if (outside.bottom() > bounds.bottom()) outside.moveBottom(square.top() - 2);
+    if (outside.right() > bounds.right()) outside.moveRight(bounds.right());
+    if (outside.left() < bounds.left()) outside.moveLeft(bounds.left());
+    if (outside.top() < bounds.top()) outside.moveTop(bounds.top());
+    if (outside.bottom() > bounds.bottom()) outside.moveBottom(bounds.bottom());
+    return outside;
 }
 
 QPointF FaceBoxCanvas::toUnit(QPointF p) const {
@@ -206,9 +228,16 @@ void FaceBoxCanvas::paintEvent(QPaintEvent*) {
         painter.fillRect(square, fill);
         painter.setPen(QPen(accent, 2));
         painter.drawRect(square);
-        painter.setPen(pal.color(QPalette::HighlightedText));
-        painter.drawText(square.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignBottom,
-                         tr("face area"));
+        // The label sits inside the square when it fits, else on a plate just outside it.
+        const QRectF label = faceAreaLabelRect();
+        const bool inside = square.contains(label);
+        if (!inside) {
+            QColor plate = pal.color(QPalette::Window);
+            plate.setAlpha(220);
+            painter.fillRect(label, plate);
+        }
+        painter.setPen(inside ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::WindowText));
+        painter.drawText(label, Qt::AlignCenter, faceAreaLabel());
     }
 
     const QRectF box = toWidget(toRectF(box_));

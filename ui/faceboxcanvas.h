@@ -28,9 +28,13 @@ public:
 
     // Where the output frame is drawn, in widget coordinates.
     QRectF frameRect() const;
+    // Where the "face area" label of the effective square is drawn: inside the square when it
+    // fits, else beside it; always whole within the widget. Empty when none is shown.
+    QRectF faceAreaLabelRect() const;
+    QString faceAreaLabel() const;
 
     QSize sizeHint() const override { return {320, 320}; }
-    QSize minimumSizeHint() const override { return {120, 120}; }
+    QSize minimumSizeHint() const override { return {180, 180}; }
 
 signals:
     void boxChanged(const flashface::FaceBox& box);

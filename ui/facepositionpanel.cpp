@@ -51,6 +51,9 @@ FacePositionPanel::FacePositionPanel(QWidget* parent)
         field->setDecimals(3);
         field->setSingleStep(0.01);
         field->setAccessibleName(names[i]);
+        // The value is taken on Enter, focus out or the arrows, never per keystroke: redrawing
+        // the box reformats the field ("0.3" → "0.300") under the typing cursor.
+        field->setKeyboardTracking(false);
         fields_[i] = field;
         auto* label = new QLabel(names[i], this);
         label->setBuddy(field);

@@ -31,6 +31,8 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
     return item;
 }
 
+QImage GalleryItem::fullImage() const { return saved() ? QImageReader(path).read() : image; }
+
 QImage GalleryItem::makeThumbnail(const QImage& image) {
     return image.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
 }

@@ -9,16 +9,21 @@
 
 namespace flashface::ui {
 
-// One generated image on disk: its PNG (which carries its settings) and a thumbnail.
+// One generated image: on disk, its PNG (which carries its settings) and a thumbnail; or an
+// image that could not be saved, held in memory (`image`) until the user saves it elsewhere.
 struct GalleryItem {
-    QString path;
+    QString path;   // empty while not saved
+    QImage image;   // the full image, kept only while it is not saved
     QImage thumbnail;
     GenerationSettings settings;  // regenerates exactly this image
     QStringList referenceLabels;
+    QString referenceSet;  // the references that made it (ReferenceStore), when known
     QDateTime created;
 
     // Reads a PNG written by the engine; an empty path when it carries no FlashFace settings.
     static GalleryItem fromFile(const QString& path);
+    bool saved() const { return !path.isEmpty(); }
+    QImage fullImage() const;  // read from the file, or the unsaved image
     static QImage makeThumbnail(const QImage& image);
 };
 

@@ -3,6 +3,7 @@
 #include <QCoro/QCoroFuture>
 #include <QDir>
 #include <QFile>
+#include <QPainter>
 #include <QPixmap>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +30,7 @@ GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {}
 QCoro::Task<> GalleryModel::loadFolder(QString folder) {
     const quint64 generation = ++generation_;
     folder_ = folder;
+    folders_ = {QDir::cleanPath(folder)};
     beginResetModel();
     items_.clear();
     endResetModel();
@@ -48,6 +50,40 @@ QCoro::Task<> GalleryModel::loadFolder(QString folder) {
         endInsertRows();
     }
     emit folderLoaded(int(items_.size()));
+}
+
+QCoro::Task<> GalleryModel::addFolder(QString folder) {
+    folder = QDir::cleanPath(folder);
+    folder_ = folder;
+    if (!folders_.contains(folder)) folders_.append(folder);
+    QPointer<GalleryModel> self(this);
+    QFuture<QList<GalleryItem>> reading = QtConcurrent::run(readFolder, folder);  // named: see loadFolder
+    QList<GalleryItem> loaded = co_await reading;
+    if (!self) co_return;
+    loaded.erase(std::remove_if(loaded.begin(), loaded.end(),
+                                [this](const GalleryItem& item) { return indexOfPath(item.path) >= 0; }),
+                 loaded.end());
+    // Merged by time, newest first; unsaved images (which have no file time) keep their place.
+    for (GalleryItem& item : loaded) {
+        int row = 0;
+        while (row < items_.size() && (!items_[row].created.isValid() || items_[row].created >= item.created)) ++row;
+        beginInsertRows({}, row, row);
+        items_.insert(row, std::move(item));
+        endInsertRows();
+    }
+    emit folderLoaded(int(items_.size()));
+}
+
+int GalleryModel::unsavedCount() const {
+    return int(std::count_if(items_.begin(), items_.end(), [](const GalleryItem& i) { return !i.saved(); }));
+}
+
+void GalleryModel::markSaved(int row, const QString& path) {
+    if (row < 0 || row >= items_.size()) return;
+    items_[row].path = path;
+    items_[row].image = QImage();
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at);
 }
 
 void GalleryModel::prepend(const QList<GalleryItem>& items) {
@@ -82,8 +118,29 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= items_.size()) return {};
     const GalleryItem& item = items_[index.row()];
     switch (role) {
-    case Qt::DecorationRole: return QPixmap::fromImage(item.thumbnail);
+    case Qt::DecorationRole: {
+        if (item.saved()) return QPixmap::fromImage(item.thumbnail);
+        // Unsaved: a red band says so on the thumbnail itself.
+        QPixmap pixmap = QPixmap::fromImage(item.thumbnail);
+        QPainter painter(&pixmap);
+        const QRect band(0, pixmap.height() - pixmap.height() / 5, pixmap.width(), pixmap.height() / 5);
+        painter.fillRect(band, QColor(200, 30, 30, 220));
+        painter.setPen(Qt::white);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(std::max(10, band.height() / 2));
+        painter.setFont(font);
+        painter.drawText(band, Qt::AlignCenter, tr("Not saved"));
+        return pixmap;
+    }
     case Qt::ToolTipRole:
+        if (!item.saved())
+            return tr("%1\nSeed %2 · %3×%4 · %5 steps\nNot saved: right-click and choose Save As… to keep it.")
+                .arg(QString::fromStdString(item.settings.prompt).left(200))
+                .arg(item.settings.seed)
+                .arg(item.settings.width)
+                .arg(item.settings.height)
+                .arg(item.settings.steps);
         return tr("%1\nSeed %2 · %3×%4 · %5 steps\n%6")
             .arg(QString::fromStdString(item.settings.prompt).left(200))
             .arg(item.settings.seed)
@@ -95,6 +152,7 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case PathRole: return item.path;
     case SeedRole: return QVariant::fromValue(item.settings.seed);
     case PromptRole: return QString::fromStdString(item.settings.prompt);
+    case SavedRole: return item.saved();
     default: return {};
     }
 }

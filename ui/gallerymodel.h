@@ -13,18 +13,25 @@ namespace flashface::ui {
 class GalleryModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole };
+    enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole, SavedRole };
 
     explicit GalleryModel(QObject* parent = nullptr);
 
     // Replaces the contents with the folder's images, read off the GUI thread.
     QCoro::Task<> loadFolder(QString folder);
     QString folder() const { return folder_; }
+    // Adds the folder's images to those shown (earlier folders' and unsaved images stay),
+    // newest first; read off the GUI thread.
+    QCoro::Task<> addFolder(QString folder);
+    QStringList folders() const { return folders_; }
 
     // Newly generated images, placed first.
     void prepend(const QList<GalleryItem>& items);
     const GalleryItem& item(int row) const { return items_.at(row); }
     int indexOfPath(const QString& path) const;
+    int unsavedCount() const;
+    // An unsaved image now saved as `path` (which it is from then on).
+    void markSaved(int row, const QString& path);
 
     // Removes the row and moves its file to the trash (deleted outright where there is none).
     bool removeImage(int row, QString* error = nullptr);
@@ -37,6 +44,7 @@ signals:
 
 private:
     QString folder_;
+    QStringList folders_;
     QList<GalleryItem> items_;
     quint64 generation_ = 0;  // a newer loadFolder() supersedes an older one still reading
 };

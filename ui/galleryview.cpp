@@ -31,6 +31,7 @@ GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(paren
     setAccessibleName(tr("Gallery"));
     connect(this, &QListView::activated, this, [this](const QModelIndex& index) {
         emit imageActivated(index.data(GalleryModel::PathRole).toString());
+        emit itemActivated(index.row());
     });
 }
 
@@ -38,15 +39,20 @@ void GalleryView::contextMenuEvent(QContextMenuEvent* event) {
     const QModelIndex index = indexAt(event->pos());
     if (!index.isValid()) return;
     const int row = index.row();
+    const bool saved = model_->item(row).saved();
     QMenu menu(this);
-    menu.addAction(tr("Save As…"), this, [this, row] { saveAs(row); });
+    QAction* save = menu.addAction(tr("Save As…"), this, [this, row] { saveAs(row); });
+    if (!saved) menu.setDefaultAction(save);  // the one thing an unsaved image needs
     menu.addAction(tr("Copy Image"), this, [this, row] { copyImage(row); });
     menu.addAction(tr("Copy Seed"), this, [this, row] { copySeed(row); });
-    menu.addAction(tr("Reuse All Parameters"), this, [this, row] { emit reuseRequested(model_->item(row).settings); });
+    menu.addAction(tr("Reuse All Parameters"), this, [this, row] {
+        emit reuseRequested(model_->item(row).settings);
+        emit reuseItemRequested(row);
+    });
     menu.addSeparator();
-    menu.addAction(tr("Open Containing Folder"), this, [this, row] { openContainingFolder(row); });
+    menu.addAction(tr("Open Containing Folder"), this, [this, row] { openContainingFolder(row); })->setEnabled(saved);
     menu.addSeparator();
-    menu.addAction(tr("Delete…"), this, [this, row] { deleteImage(row); });
+    menu.addAction(saved ? tr("Delete…") : tr("Discard…"), this, [this, row] { deleteImage(row); });
     menu.exec(event->globalPos());
 }
 
@@ -62,19 +68,36 @@ void GalleryView::saveAs(int row) {
         lastExportFolder_ = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     const QStringList filters = exportFilters();
     QString selected = filters.first();
+    const QString name = item.saved() ? QFileInfo(item.path).fileName()
+                                      : QStringLiteral("flashface-%1.png").arg(item.settings.seed);
     // The dialog asks before replacing a file; only then is `replace` passed on.
-    const QString target = QFileDialog::getSaveFileName(
-        this, tr("Save Image As"), QDir(lastExportFolder_).filePath(QFileInfo(item.path).fileName()),
-        filters.join(QStringLiteral(";;")), &selected);
-    if (target.isEmpty()) return;
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Save Image As"), QDir(lastExportFolder_).filePath(name),
+                                                        filters.join(QStringLiteral(";;")), &selected);
+    if (chosen.isEmpty()) return;
+    // A name typed without an extension gets the chosen format's; the dialog did not see that
+    // name, so replacing it is asked here.
+    const QString target = exportTarget(chosen, selected);
+    bool replace = true;
+    if (target != chosen && QFileInfo::exists(target))
+        replace = QMessageBox::question(this, tr("Save Image As"),
+                                        tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(target))) ==
+                  QMessageBox::Yes;
+    if (!replace) return;
     lastExportFolder_ = QFileInfo(target).absolutePath();
-    const QString error = exportImage(item, target, true);
+    const QString error = saveTo(row, target, true);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Save Image As"), error);
-    else emit message(tr("Saved %1").arg(QDir::toNativeSeparators(target)));
+}
+
+QString GalleryView::saveTo(int row, const QString& target, bool replace) {
+    const QString error = exportImage(model_->item(row), target, replace);
+    if (!error.isEmpty()) return error;
+    if (!model_->item(row).saved()) model_->markSaved(row, QFileInfo(target).absoluteFilePath());
+    emit message(tr("Saved %1").arg(QDir::toNativeSeparators(target)));
+    return {};
 }
 
 void GalleryView::copyImage(int row) {
-    QGuiApplication::clipboard()->setImage(QImageReader(model_->item(row).path).read());
+    QGuiApplication::clipboard()->setImage(model_->item(row).fullImage());
     emit message(tr("Image copied"));
 }
 
@@ -83,15 +106,31 @@ void GalleryView::copySeed(int row) {
     emit message(tr("Seed %1 copied").arg(model_->item(row).settings.seed));
 }
 
-void GalleryView::openContainingFolder(int row) {
-    QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(model_->item(row).path).absolutePath()));
+bool GalleryView::openContainingFolder(int row) {
+    const GalleryItem& item = model_->item(row);
+    if (!item.saved()) {
+        emit message(tr("This image is not saved yet: use Save As… first."));
+        return false;
+    }
+    const QString folder = QFileInfo(item.path).absolutePath();
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(folder))) return true;
+    QGuiApplication::clipboard()->setText(QDir::toNativeSeparators(folder));
+    emit message(tr("No file manager could be started to show %1. Its folder's path was copied to the clipboard.")
+                     .arg(QDir::toNativeSeparators(item.path)));
+    return false;
 }
 
 void GalleryView::deleteImage(int row) {
-    const QString name = QFileInfo(model_->item(row).path).fileName();
-    if (QMessageBox::question(this, tr("Delete Image"), tr("Move “%1” to the trash?").arg(name),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
+    const GalleryItem& item = model_->item(row);
+    const QString name = QFileInfo(item.path).fileName();
+    const bool confirmed =
+        item.saved() ? QMessageBox::question(this, tr("Delete Image"), tr("Move “%1” to the trash?").arg(name),
+                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes
+                     : QMessageBox::question(this, tr("Discard Image"),
+                                             tr("This image was never saved. Discard it for good?"),
+                                             QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Cancel) == QMessageBox::Discard;
+    if (!confirmed) return;
     QString error;
     if (!model_->removeImage(row, &error)) QMessageBox::warning(this, tr("Delete Image"), error);
 }

@@ -15,15 +15,22 @@ class GalleryView : public QListView {
 public:
     explicit GalleryView(GalleryModel* model, QWidget* parent = nullptr);
 
-    void saveAs(int row);
+    void saveAs(int row);  // asks where
+    // Writes the image to `target` (the format by its extension, parameters included); an
+    // unsaved image is then the saved file. Returns an error sentence, empty on success.
+    QString saveTo(int row, const QString& target, bool replace);
     void copyImage(int row);
     void copySeed(int row);
-    void openContainingFolder(int row);
+    // Shows the file in the file manager; where none can be started, says so and copies the
+    // folder's path to the clipboard. False when no file manager opened.
+    bool openContainingFolder(int row);
     void deleteImage(int row);  // asks first
 
 signals:
     void reuseRequested(const flashface::GenerationSettings& settings);
+    void reuseItemRequested(int row);  // emitted with reuseRequested: the references too
     void imageActivated(const QString& path);
+    void itemActivated(int row);
     void message(const QString& text);
 
 protected:

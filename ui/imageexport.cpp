@@ -1,6 +1,7 @@
 #include "imageexport.h"
 
 #include "galleryitem.h"
+#include "imageparameters.h"
 #include "pipeline/generation_metadata.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace flashface::ui {
@@ -30,26 +32,44 @@ QStringList exportFilters() {
     return filters;
 }
 
+QString exportTarget(const QString& chosen, const QString& selectedFilter) {
+    if (chosen.isEmpty()) return chosen;
+    static const QStringList known{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                   QStringLiteral("webp")};
+    if (known.contains(QFileInfo(chosen).suffix().toLower())) return chosen;
+    // The filter's first pattern: "JPEG (*.jpg *.jpeg)" → "jpg".
+    const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(selectedFilter);
+    const QString extension = match.hasMatch() ? match.captured(1) : QStringLiteral("png");
+    return chosen + QLatin1Char('.') + extension;
+}
+
 QString exportImage(const GalleryItem& item, const QString& target, bool replace) {
     if (!replace && QFileInfo::exists(target))
         return ImageExport::tr("%1 already exists; it was not replaced.").arg(native(target));
-    QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly)) return ImageExport::tr("Cannot write %1: %2").arg(native(target), out.errorString());
-
     const QString suffix = QFileInfo(target).suffix().toLower();
-    if (suffix == QLatin1String("png")) {
+    QByteArray bytes;
+    if (suffix == QLatin1String("png") && !item.path.isEmpty() &&
+        QFileInfo(item.path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0) {
         QFile source(item.path);
         if (!source.open(QIODevice::ReadOnly))
             return ImageExport::tr("Cannot read %1: %2").arg(native(item.path), source.errorString());
-        out.write(source.readAll());
+        bytes = source.readAll();
     } else {
-        const QImage image = QImageReader(item.path).read();
+        const QImage image = item.path.isEmpty() ? item.image : QImageReader(item.path).read();
         if (image.isNull()) return ImageExport::tr("Cannot read %1.").arg(native(item.path));
-        QImageWriter writer(&out, suffix == QLatin1String("webp") ? "webp" : "jpeg");
-        writer.setQuality(95);
-        writer.setText(QStringLiteral("parameters"), QString::fromStdString(a1111Parameters(item.settings)));
-        if (!writer.write(image)) return ImageExport::tr("Cannot write %1: %2").arg(native(target), writer.errorString());
+        ImageMetadata metadata;
+        metadata.settings = item.settings;
+        for (const QString& label : item.referenceLabels) metadata.referenceLabels.push_back(label.toStdString());
+        const QByteArray format = suffix == QLatin1String("png")    ? QByteArray("png")
+                                  : suffix == QLatin1String("webp") ? QByteArray("webp")
+                                                                    : QByteArray("jpeg");
+        QString error;
+        bytes = encodeWithParameters(image, metadata, format, &error);
+        if (bytes.isEmpty()) return ImageExport::tr("Cannot write %1: %2").arg(native(target), error);
     }
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly)) return ImageExport::tr("Cannot write %1: %2").arg(native(target), out.errorString());
+    out.write(bytes);
     if (!out.commit()) return ImageExport::tr("Cannot write %1: %2").arg(native(target), out.errorString());
     return {};
 }

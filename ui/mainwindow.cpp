@@ -7,12 +7,14 @@
 #include "gallerymodel.h"
 #include "galleryview.h"
 #include "generationqueue.h"
+#include "imageparameters.h"
 #include "missingmodelspanel.h"
 #include "pipeline/generation_metadata.h"
 #include "preferencesdialog.h"
 #include "previewgrid.h"
 #include "prompteditor.h"
 #include "referencepanel.h"
+#include "sentence.h"
 #include "settingspanel.h"
 #include "tokenizer/tokenizer.h"
 
@@ -34,7 +36,9 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,6 +49,8 @@
 
 namespace flashface::ui {
 namespace {
+
+constexpr int kGalleryFolderHistory = 20;
 
 QString duration(double seconds) {
     const int s = int(std::lround(seconds));
@@ -105,6 +111,9 @@ MainWindow::MainWindow(QWidget* parent)
     settingsScroll->setWidgetResizable(true);
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never narrower than the settings themselves (their fields would be cut off on the right).
+    settingsScroll->setMinimumWidth(settings_->minimumSizeHint().width() +
+                                    settingsScroll->verticalScrollBar()->sizeHint().width());
     addDock(references_, tr("References"), QStringLiteral("referencesDock"), Qt::LeftDockWidgetArea);
     addDock(facePanel_, tr("Face Position"), QStringLiteral("faceDock"), Qt::RightDockWidgetArea);
     addDock(settingsScroll, tr("Settings"), QStringLiteral("settingsDock"), Qt::RightDockWidgetArea);
@@ -113,12 +122,11 @@ MainWindow::MainWindow(QWidget* parent)
     connectQueue();
 
     connect(settings_, &SettingsPanel::outputSizeChanged, facePanel_, &FacePositionPanel::setOutputSize);
-    connect(galleryView_, &GalleryView::reuseRequested, this, [this](const GenerationSettings& s) {
-        applySettings(s);
-        emit notice(tr("Parameters restored (seed %1)").arg(s.seed));
-    });
-    connect(galleryView_, &GalleryView::imageActivated, this, [this](const QString& path) {
-        preview_->setImages({QImage(path)}, QFileInfo(path).fileName());
+    connect(galleryView_, &GalleryView::reuseItemRequested, this, &MainWindow::reuseGalleryItem);
+    connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
+        const GalleryItem& item = galleryModel_->item(row);
+        preview_->setImages({item.fullImage()}, item.saved() ? QFileInfo(item.path).fileName()
+                                                             : tr("Seed %1 (not saved)").arg(item.settings.seed));
     });
     connect(galleryView_, &GalleryView::message, this, &MainWindow::notice);
     connect(references_, &ReferencePanel::message, this, &MainWindow::notice);
@@ -127,16 +135,26 @@ MainWindow::MainWindow(QWidget* parent)
     connect(missing_, &MissingModelsPanel::checkRequested, this, &MainWindow::checkModels);
     connect(references_, &ReferencePanel::referencesChanged, this, &MainWindow::updateGenerateBar);
 
-    resize(1440, 900);
-    // Most of the height to the prompts and previews; the gallery is a strip until enlarged.
-    resizeDocks({docks_[0], docks_[1]}, {380, 340}, Qt::Horizontal);
-    resizeDocks({docks_[1], docks_[3]}, {330, 210}, Qt::Vertical);
+    // The right-hand docks run the full height, so the face canvas is not squeezed by the gallery.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    // The default size fits the screen (with room for the window frame and panels of the desktop).
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+    const QSize size(std::min(1440, screen.width() * 92 / 100), std::min(900, screen.height() * 90 / 100));
+    resize(size);
+    // Most of the height to the prompts and previews; the gallery is a strip until enlarged; the
+    // face canvas gets about half the right-hand column.
+    resizeDocks({docks_[0], docks_[1]}, {std::min(380, size.width() / 5), std::min(360, size.width() / 4)},
+                Qt::Horizontal);
+    resizeDocks({docks_[1], docks_[2]}, {size.height() / 2, size.height() / 2}, Qt::Vertical);
+    resizeDocks({docks_[3]}, {std::clamp(size.height() / 5, 110, 210)}, Qt::Vertical);
     defaultState_ = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     restoreSession();
     setPreferences(AppPreferences::load(settings));
+    restoreSessionReferences();  // once the detector knows its models folder
     updateGenerateBar();
 }
 
@@ -153,8 +171,16 @@ QWidget* MainWindow::buildCentre() {
                                     "Previews appear here while the images form."));
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("centreSplitter"));
-    splitter->addWidget(prompts);
+    // The prompts scroll when the window is short, so the previews always keep some room.
+    auto* promptScroll = new QScrollArea(this);
+    promptScroll->setWidget(prompts);
+    promptScroll->setWidgetResizable(true);
+    promptScroll->setFrameShape(QFrame::NoFrame);
+    promptScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    promptScroll->setMinimumHeight(std::min(prompts->sizeHint().height(), 120));
+    splitter->addWidget(promptScroll);
     splitter->addWidget(preview_);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
@@ -202,19 +228,28 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Add Reference &Photos…"), references_, [this] {
+    addPhotosAction_ = file->addAction(tr("Add Reference &Photos…"), references_, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Reference Photos"));
         references_->addFiles(files);
     });
-    file->addAction(tr("&Paste Reference"), references_, &ReferencePanel::pasteFromClipboard);
-    file->addAction(tr("&Open Parameters from Image…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Parameters from Image"),
-                                                          preferences_.outputFolder, tr("PNG images (*.png)"));
+    addPhotosAction_->setShortcut(QKeySequence::Open);
+    // Ctrl+V anywhere but in a text field (which keeps its own paste) adds the clipboard's image.
+    pasteAction_ = file->addAction(tr("&Paste Reference"), references_, &ReferencePanel::pasteFromClipboard);
+    pasteAction_->setShortcut(QKeySequence::Paste);
+    references_->setPasteShortcutEnabled(false);
+    QAction* open = file->addAction(tr("&Open Parameters from Image…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Parameters from Image"), preferences_.outputFolder,
+                                                          tr("Images with parameters (*.png *.jpg *.jpeg *.webp)"));
         if (!path.isEmpty()) restoreParametersFrom(path);
     });
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addSeparator();
     QAction* prefs = file->addAction(tr("P&references…"), this, &MainWindow::showPreferences);
-    prefs->setShortcut(QKeySequence::Preferences);
+    // The platform's key where it has one (not every desktop does), and Ctrl+, everywhere.
+    QList<QKeySequence> prefKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!prefKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma))) prefKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    prefs->setShortcuts(prefKeys);
+    preferencesAction_ = prefs;
     prefs->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -262,12 +297,17 @@ void MainWindow::connectQueue() {
         statusBar()->showMessage(tr("Loading models: %1 (%2%)").arg(stage).arg(qRound(fraction * 100)));
     });
     connect(queue_, &GenerationQueue::loaded, this, [this](const QString& device) {
+        loadError_.clear();
+        clearError();  // whatever failed before, the models are ready now
         emit notice(tr("Models loaded — %1").arg(device));
     });
-    connect(queue_, &GenerationQueue::loadFailed, this, &MainWindow::showError);
+    connect(queue_, &GenerationQueue::loadFailed, this, [this](const QString& reason) {
+        loadError_ = reason;
+        showError(tr("The models could not be loaded: %1").arg(reason));
+    });
     connect(queue_, &GenerationQueue::jobStarted, this, [this](quint64 id) {
         runningJob_ = id;
-        error_->hide();
+        clearError();
         progress_->setRange(0, 0);  // busy until the first step reports
         progress_->setFormat(tr("Preparing…"));
         updateGenerateBar();
@@ -283,36 +323,63 @@ void MainWindow::connectQueue() {
 }
 
 void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
-    if (outcome.jobId != runningJob_) return updateGenerateBar();  // dropped from the queue unstarted
+    const QString referenceSet = jobReferenceSets_.take(outcome.jobId);
+    if (outcome.jobId != runningJob_) {  // dropped from the queue unstarted
+        jobReferenceLabels_.remove(outcome.jobId);
+        return updateGenerateBar();
+    }
     runningJob_ = 0;
     progress_->setRange(0, 1);
     progress_->setValue(0);
     switch (outcome.status) {
     case GenerationOutcome::Status::Finished: {
         progress_->setValue(1);
-        progress_->setFormat(tr("Done in %1").arg(duration(outcome.seconds)));
         preview_->setImages(outcome.images, tr("Seed %1").arg(outcome.settings.seed));
+        const QStringList labels = jobReferenceLabels_.take(outcome.jobId);
         QList<GalleryItem> items;
+        int unsaved = 0;
         for (int i = 0; i < outcome.images.size(); ++i) {
-            if (outcome.files.value(i).isEmpty()) continue;
             GalleryItem item;
-            item.path = outcome.files[i];
+            item.path = outcome.files.value(i);
+            // An image that could not be written stays, in memory, until the user saves it.
+            if (item.path.isEmpty()) {
+                item.image = outcome.images[i];
+                ++unsaved;
+            }
             item.thumbnail = GalleryItem::makeThumbnail(outcome.images[i]);
             item.settings = settingsForImage(outcome.settings, i);
+            item.referenceLabels = labels;
+            item.referenceSet = referenceSet;
+            if (item.saved()) referenceStore_.link(item.path, referenceSet);
             item.created = QDateTime::currentDateTime();
             items.append(item);
         }
         // Newest first, and the first image of the run at the front.
         galleryModel_->prepend(items);
-        if (!outcome.error.isEmpty()) showError(tr("Some images could not be saved: %1").arg(outcome.error));
-        emit notice(tr("%n image(s) saved to %1", nullptr, int(items.size()))
-                        .arg(QDir::toNativeSeparators(preferences_.outputFolder)));
+        if (unsaved > 0) {
+            progress_->setFormat(tr("Done in %1 — %n image(s) not saved", nullptr, unsaved).arg(duration(outcome.seconds)));
+            showError(tr("%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) "
+                         "until you quit: right-click one and choose Save As…, or choose another output folder "
+                         "in Preferences.",
+                         nullptr, unsaved)
+                          .arg(QDir::toNativeSeparators(preferences_.outputFolder), asSentence(outcome.error)));
+        } else {
+            progress_->setFormat(tr("Done in %1").arg(duration(outcome.seconds)));
+            clearError();
+            emit notice(tr("%n image(s) saved to %1", nullptr, int(items.size()))
+                            .arg(QDir::toNativeSeparators(preferences_.outputFolder)));
+        }
         break;
     }
     case GenerationOutcome::Status::Cancelled: progress_->setFormat(tr("Cancelled")); break;
     case GenerationOutcome::Status::Failed:
         progress_->setFormat(tr("Failed"));
-        showError(outcome.error);
+        // A run that could not load the models says why (the device, a damaged file, …), not
+        // only that it could not.
+        if (!loadError_.isEmpty() && !outcome.error.contains(loadError_))
+            showError(tr("The models could not be loaded: %1").arg(loadError_));
+        else
+            showError(outcome.error);
         break;
     }
     updateGenerateBar();
@@ -333,7 +400,12 @@ void MainWindow::showError(const QString& text) {
     statusBar()->showMessage(text, 10000);
 }
 
-QString MainWindow::errorText() const { return error_->isVisible() ? error_->text() : QString(); }
+void MainWindow::clearError() {
+    error_->hide();
+    error_->clear();
+}
+
+QString MainWindow::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
 
 GenerationSettings MainWindow::currentSettings() const {
     GenerationSettings s;
@@ -352,19 +424,25 @@ void MainWindow::applySettings(const GenerationSettings& s) {
     facePanel_->readFrom(s);
 }
 
-bool MainWindow::restoreParametersFrom(const QString& pngPath) {
-    try {
-        const ImageMetadata metadata = readImageMetadata(pngPath.toStdString());
-        applySettings(metadata.settings);
-        emit notice(tr("Parameters restored from %1").arg(QFileInfo(pngPath).fileName()));
-        return true;
-    } catch (const std::exception& e) {
-        showError(tr("No FlashFace parameters in %1: %2").arg(QFileInfo(pngPath).fileName(), QString::fromUtf8(e.what())));
+bool MainWindow::restoreParametersFrom(const QString& path) {
+    ImageMetadata metadata;
+    const QString error = readImageParameters(path, &metadata);
+    if (!error.isEmpty()) {
+        showError(tr("No FlashFace parameters in %1: %2").arg(QFileInfo(path).fileName(), error));
         return false;
     }
+    applySettings(metadata.settings);
+    clearError();
+    emit notice(tr("Parameters restored from %1").arg(QFileInfo(path).fileName()));
+    return true;
 }
 
 quint64 MainWindow::generate() {
+    // The images need somewhere to go: checked before the run, not discovered after it.
+    if (const QString problem = outputFolderProblem(preferences_.outputFolder); !problem.isEmpty()) {
+        showError(tr("%1 Choose another output folder in Preferences (Ctrl+,).").arg(problem));
+        return 0;
+    }
     if (!modelsComplete_ && !missing_->check(preferences_.modelsFolder)) {
         showError(tr("Some model files are missing; see the list above."));
         return 0;
@@ -385,11 +463,29 @@ quint64 MainWindow::generate() {
     if (!problems.isEmpty()) emit notice(tr("Skipped: %1").arg(problems.join(QLatin1Char(' '))));
     settings_->takeSeedForRun();
     request.settings = currentSettings();
+    // Queuing the very run that is already queued or running, with a fixed seed, would make the
+    // same images again: the queued one takes the next seed, and says so.
+    if (!settings_->randomSeed() && (queue_->isBusy() || queue_->pendingCount() > 0) && lastQueued_ &&
+        settingsToJson(*lastQueued_) == settingsToJson(request.settings)) {
+        const std::uint32_t repeated = request.settings.seed;
+        settings_->stepSeed();
+        request.settings = currentSettings();
+        emit notice(tr("Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.")
+                        .arg(repeated)
+                        .arg(request.settings.seed));
+    }
+    lastQueued_ = request.settings;
     request.preview = PreviewMode::Fast;
-    error_->hide();
+    clearError();
     saveSession();
     const QString stem = preferences_.fileStem(request.settings, QDateTime::currentDateTime());
-    return queue_->enqueue(std::move(request), preferences_.outputFolder, stem);
+    QStringList labels;
+    for (const Reference& ref : request.references) labels.append(QString::fromStdString(ref.label));
+    const QString referenceSet = referenceStore_.keep(*references_);  // "Reuse" brings them back
+    const quint64 id = queue_->enqueue(std::move(request), preferences_.outputFolder, stem);
+    jobReferenceLabels_.insert(id, labels);
+    jobReferenceSets_.insert(id, referenceSet);
+    return id;
 }
 
 void MainWindow::cancel() {
@@ -405,8 +501,23 @@ void MainWindow::setPreferences(const AppPreferences& p) {
     QSettings settings;
     preferences_.save(settings);
     queue_->configure(p.modelsFolder, p.runtime());
+    if (p.runtime().device != loadedRuntime_.device || p.runtime().precision != loadedRuntime_.precision ||
+        modelsChanged)
+        loadError_.clear();  // a new configuration gets a new chance
+    loadedRuntime_ = p.runtime();
     detection_->setModelsFolder(p.modelsFolder);
-    if (outputChanged) galleryModel_->loadFolder(p.outputFolder);
+    if (outputChanged) {
+        // Earlier folders' images stay in view: the gallery is the history of every folder used.
+        QStringList history = settings.value(QStringLiteral("gallery/folders")).toStringList();
+        history.removeAll(p.outputFolder);
+        history.prepend(p.outputFolder);
+        while (history.size() > kGalleryFolderHistory) history.removeLast();
+        settings.setValue(QStringLiteral("gallery/folders"), history);
+        if (galleryModel_->folders().isEmpty())  // at start: the earlier folders, oldest first
+            for (auto it = history.crbegin(); it != history.crend(); ++it)
+                if (*it != p.outputFolder && QFileInfo(*it).isDir()) galleryModel_->addFolder(*it);
+        galleryModel_->addFolder(p.outputFolder);
+    }
     if (modelsChanged) {
         checkModels();
         loadTokenizer();
@@ -445,6 +556,28 @@ void MainWindow::saveSession() {
     QSettings settings;
     settings.setValue(QStringLiteral("session/settings"), QString::fromStdString(settingsToJson(currentSettings()).dump()));
     settings.setValue(QStringLiteral("session/randomSeed"), settings_->randomSeed());
+    settings.setValue(QStringLiteral("session/references"), referenceStore_.keep(*references_));
+}
+
+void MainWindow::restoreSessionReferences() {
+    QSettings settings;
+    const QString id = settings.value(QStringLiteral("session/references")).toString();
+    if (!id.isEmpty() && references_->count() == 0) referenceStore_.restore(id, *references_);
+}
+
+void MainWindow::reuseGalleryItem(int row) {
+    if (row < 0 || row >= galleryModel_->rowCount()) return;
+    const GalleryItem& item = galleryModel_->item(row);
+    const GenerationSettings settings = item.settings;
+    const QString set = item.referenceSet.isEmpty() ? referenceStore_.setOf(item.path) : item.referenceSet;
+    applySettings(settings);
+    const int restored = referenceStore_.restore(set, *references_);
+    if (restored > 0)
+        emit notice(tr("Parameters and %n reference photo(s) restored (seed %1)", nullptr, restored).arg(settings.seed));
+    else
+        emit notice(tr("Parameters restored (seed %1). This image's reference photos were not kept; the current "
+                       "references stay.")
+                        .arg(settings.seed));
 }
 
 void MainWindow::restoreSession() {
@@ -474,7 +607,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) event->acceptProposedAction();
 }
 
-// A generated PNG dropped on the window restores its parameters; other images become references
+// A generated image (or an export carrying its parameters) dropped on the window restores them; other images become references
 // (dropping on the References panel always adds references).
 void MainWindow::dropEvent(QDropEvent* event) {
     QStringList photos;
@@ -482,12 +615,15 @@ void MainWindow::dropEvent(QDropEvent* event) {
         const QString path = url.toLocalFile();
         if (path.isEmpty()) continue;
         bool restored = false;
-        if (QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0) {
-            try {
-                applySettings(readImageMetadata(path.toStdString()).settings);
+        static const QStringList withParameters{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                                QStringLiteral("webp")};
+        if (withParameters.contains(QFileInfo(path).suffix().toLower())) {
+            ImageMetadata metadata;
+            if (readImageParameters(path, &metadata).isEmpty()) {
+                applySettings(metadata.settings);
+                clearError();
                 emit notice(tr("Parameters restored from %1").arg(QFileInfo(path).fileName()));
                 restored = true;
-            } catch (const std::exception&) {
             }
         }
         if (!restored) photos.append(path);

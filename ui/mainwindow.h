@@ -2,12 +2,17 @@
 
 #include "apppreferences.h"
 #include "generationjob.h"
+#include "referencestore.h"
 
 #include <QMainWindow>
 
 #include <QCoro/QCoroTask>
 
+#include <QHash>
+#include <QStringList>
+
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -44,8 +49,12 @@ public:
     // Everything the controls say, as the engine's settings (the seed as shown).
     GenerationSettings currentSettings() const;
     void applySettings(const GenerationSettings& settings);  // "reuse all parameters"
+    // "Reuse All Parameters" on a gallery image: its settings and, where kept, its references.
+    void reuseGalleryItem(int row);
     // Restores the parameters stored in a generated PNG; false (with a message) when it has none.
-    bool restoreParametersFrom(const QString& pngPath);
+    // Restores the parameters stored in a generated image (PNG, or a JPEG or WebP export);
+    // false (with a message) when it has none.
+    bool restoreParametersFrom(const QString& path);
 
     // Queues a run of the current settings; returns its id, or 0 (with a message) when it
     // cannot run yet.
@@ -67,6 +76,9 @@ public:
     MissingModelsPanel* missingModelsPanel() const { return missing_; }
     QProgressBar* progressBar() const { return progress_; }
     QString errorText() const;
+    QAction* addPhotosAction() const { return addPhotosAction_; }
+    QAction* pasteAction() const { return pasteAction_; }
+    QAction* preferencesAction() const { return preferencesAction_; }
 
 signals:
     // A message for the status bar (also shown there).
@@ -86,10 +98,13 @@ private:
     QCoro::Task<> loadTokenizer();
     void showPreferences();
     void showError(const QString& text);
+    void clearError();
     void updateGenerateBar();
     void onJobEnded(const GenerationOutcome& outcome);
     void saveSession();
     void restoreSession();
+    void restoreSessionReferences();
+    void reuseReferencesOf(int galleryRow);
 
     AppPreferences preferences_;
     GenerationQueue* queue_;
@@ -110,6 +125,15 @@ private:
     QLabel* error_;
     QAction* generateAction_;
     QAction* cancelAction_;
+    QAction* addPhotosAction_ = nullptr;
+    QAction* pasteAction_ = nullptr;
+    QAction* preferencesAction_ = nullptr;
+    std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last
+    QHash<quint64, QStringList> jobReferenceLabels_;
+    QHash<quint64, QString> jobReferenceSets_;
+    ReferenceStore referenceStore_;
+    QString loadError_;  // why the models last failed to load; cleared when they load
+    RuntimeOptions loadedRuntime_;
     QList<QDockWidget*> docks_;
     QByteArray defaultState_;
     std::shared_ptr<const Tokenizer> tokenizer_;

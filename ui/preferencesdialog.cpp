@@ -27,6 +27,8 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
       pattern_(new QLineEdit(p.fileNamePattern, this)),
       example_(new QLabel(this)),
       language_(new QComboBox(this)),
+      outputProblem_(new QLabel(this)),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
       initialLanguage_(p.language) {
     setWindowTitle(tr("Preferences"));
 
@@ -37,6 +39,7 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     precision_->addItem(tr("Automatic (half on GPU, full on CPU)"), int(PrecisionChoice::Auto));
     precision_->addItem(tr("Full (float32)"), int(PrecisionChoice::Float32));
     precision_->addItem(tr("Half (float16, GPU only)"), int(PrecisionChoice::Float16));
+    precision_->addItem(tr("Brain float (bfloat16)"), int(PrecisionChoice::BFloat16));
     precision_->setCurrentIndex(precision_->findData(int(p.precision)));
     threads_->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
     threads_->setSpecialValueText(tr("All cores"));
@@ -58,14 +61,21 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     auto* output = new QGroupBox(tr("Output"), this);
     auto* outputForm = new QFormLayout(output);
     outputForm->addRow(tr("Output folder:"), folderRow(tr("Output Folder"), outputFolder_));
+    outputProblem_->setWordWrap(true);
+    outputProblem_->setStyleSheet(QStringLiteral("color: #d33;"));
+    outputProblem_->hide();
+    outputForm->addRow(QString(), outputProblem_);
     outputForm->addRow(tr("File names:"), pattern_);
     outputForm->addRow(QString(), example_);
     auto* appearance = new QGroupBox(tr("Interface"), this);
     auto* appearanceForm = new QFormLayout(appearance);
     appearanceForm->addRow(tr("Language:"), language_);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto* buttons = buttons_;
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        // Images of a run must have somewhere to go: an unusable folder is refused here, not
+        // discovered when a run's images cannot be saved.
+        if (!checkOutputFolder()) return;
         if (language_->currentData().toString() != initialLanguage_)
             QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start."));
         accept();
@@ -92,9 +102,28 @@ QWidget* PreferencesDialog::folderRow(const QString& title, QLineEdit* edit) {
     layout->addWidget(browse);
     connect(browse, &QPushButton::clicked, this, [this, edit, title] {
         const QString folder = QFileDialog::getExistingDirectory(this, title, edit->text());
-        if (!folder.isEmpty()) edit->setText(QDir::toNativeSeparators(folder));
+        if (folder.isEmpty()) return;
+        edit->setText(QDir::toNativeSeparators(folder));
+        if (edit == outputFolder_) checkOutputFolder();
     });
+    if (edit == outputFolder_)
+        connect(edit, &QLineEdit::textEdited, outputProblem_, &QWidget::hide);  // stale once edited
     return row;
+}
+
+bool PreferencesDialog::checkOutputFolder() {
+    const QString problem = outputFolderProblem(preferences().outputFolder);
+    outputProblem_->setText(problem.isEmpty() ? QString() : tr("%1 Choose another output folder.").arg(problem));
+    outputProblem_->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        outputFolder_->setFocus();
+        outputFolder_->selectAll();
+    }
+    return problem.isEmpty();
+}
+
+QString PreferencesDialog::outputFolderProblemText() const {
+    return outputProblem_->isVisibleTo(this) ? outputProblem_->text() : QString();
 }
 
 void PreferencesDialog::updateExample() {

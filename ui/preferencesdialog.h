@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -19,7 +20,14 @@ public:
 
     AppPreferences preferences() const;
 
+    QLineEdit* outputFolderField() const { return outputFolder_; }
+    QComboBox* deviceField() const { return device_; }
+    QDialogButtonBox* buttonBox() const { return buttons_; }
+    // Why the output folder cannot take images (shown under it); empty when it can.
+    QString outputFolderProblemText() const;
+
 private:
+    bool checkOutputFolder();  // shows the problem, if any; true when the folder is usable
     QWidget* folderRow(const QString& title, QLineEdit* edit);  // the edit and a Browse button
     void updateExample();
 
@@ -31,6 +39,8 @@ private:
     QLineEdit* pattern_;
     QLabel* example_;
     QComboBox* language_;
+    QLabel* outputProblem_;
+    QDialogButtonBox* buttons_;
     QString initialLanguage_;
 };
 

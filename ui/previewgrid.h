@@ -19,6 +19,7 @@ public:
     QString caption() const { return caption_; }
 
     QSize sizeHint() const override { return {512, 512}; }
+    QSize minimumSizeHint() const override { return {160, 140}; }  // never squeezed away by the prompts
 
 protected:
     void paintEvent(QPaintEvent* event) override;

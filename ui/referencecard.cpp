@@ -1,5 +1,7 @@
 #include "referencecard.h"
 
+#include "sentence.h"
+
 #include "referencephotoview.h"
 
 #include <QCheckBox>
@@ -86,8 +88,8 @@ void ReferenceCard::setItem(const ReferenceItem& item) {
     bool problem = false;
     switch (item.state) {
     case State::Loading: status = tr("Looking for faces…"); break;
-    case State::Failed: status = item.message; problem = true; break;
-    case State::Unchecked: status = item.message; break;
+    case State::Failed: status = asSentence(item.message); problem = true; break;
+    case State::Unchecked: status = asSentence(item.message); break;
     case State::NoFace:
         status = item.manualBox ? tr("Manual face box.") : tr("No face found. Draw a face box to use this photo.");
         problem = !item.manualBox;
@@ -100,7 +102,7 @@ void ReferenceCard::setItem(const ReferenceItem& item) {
                          .arg(item.chosenFace + 1);
         else status = tr("Face found (confidence %1%).").arg(qRound(item.faces.front().score * 100));
         if (!item.manualBox && !item.faces.at(item.chosenFace).warning.empty())
-            status += QLatin1Char(' ') + QString::fromStdString(item.faces.at(item.chosenFace).warning);
+            status += QLatin1Char(' ') + asSentence(QString::fromStdString(item.faces.at(item.chosenFace).warning));
         break;
     }
     status_->setText(status);

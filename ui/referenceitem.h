@@ -11,6 +11,13 @@
 
 namespace flashface::ui {
 
+// How a reference was set up, to set it up again: the face chosen, a manual box, on or off.
+struct ReferenceChoice {
+    int face = 0;
+    std::optional<PixelBox> manualBox;
+    bool enabled = true;
+};
+
 // One reference photo in the References panel and what is known about its faces.
 struct ReferenceItem {
     enum class State {
@@ -31,6 +38,7 @@ struct ReferenceItem {
     int chosenFace = 0;
     std::optional<PixelBox> manualBox;
     bool enabled = true;
+    QString storedPath;  // its copy in the reference store (see ReferenceStore), once kept
 
     bool usable() const;
     // What the engine receives: the chosen face's aligned crop, the photo with its manual box,

@@ -106,8 +106,8 @@ ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
         if (!folder.isEmpty()) addFiles({folder});
     });
     connect(paste, &QPushButton::clicked, this, &ReferencePanel::pasteFromClipboard);
-    auto* pasteShortcut = new QShortcut(QKeySequence::Paste, this, this, &ReferencePanel::pasteFromClipboard);
-    pasteShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    pasteShortcut_ = new QShortcut(QKeySequence::Paste, this, this, &ReferencePanel::pasteFromClipboard);
+    pasteShortcut_->setContext(Qt::WidgetWithChildrenShortcut);
     connect(this, &ReferencePanel::referencesChanged, this, [this] {
         emptyHint_->setVisible(items_.isEmpty());
         const int used = int(references().size());
@@ -115,6 +115,8 @@ ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
                                            : tr("%1 of %2 references in use").arg(used).arg(items_.size()));
     });
 }
+
+void ReferencePanel::setPasteShortcutEnabled(bool enabled) { pasteShortcut_->setEnabled(enabled); }
 
 bool ReferencePanel::isImageFile(const QString& path) {
     return imageSuffixes().contains(QFileInfo(path).suffix().toLower());
@@ -136,6 +138,19 @@ void ReferencePanel::addFiles(const QStringList& paths) {
         const quint64 id = append(std::move(item));
         loadFile(id, info.absoluteFilePath());
     }
+}
+
+void ReferencePanel::addStoredFile(const QString& path, const QString& label, const ReferenceChoice& choice) {
+    ReferenceItem item;
+    item.label = label;
+    item.storedPath = path;
+    const quint64 id = append(std::move(item));
+    pendingChoices_.insert(id, choice);
+    loadFile(id, path);
+}
+
+void ReferencePanel::setStoredPath(int index, const QString& path) {
+    if (index >= 0 && index < items_.size()) items_[index].storedPath = path;
 }
 
 void ReferencePanel::addImage(const QImage& image, const QString& label) {
@@ -216,6 +231,7 @@ QCoro::Task<> ReferencePanel::loadFile(quint64 id, QString path) {
         item.state = ReferenceItem::State::Failed;
         item.message = loaded.error;
         item.enabled = false;
+        pendingChoices_.remove(id);
         refresh(index);
         co_return;
     }
@@ -247,6 +263,12 @@ QCoro::Task<> ReferencePanel::detect(quint64 id) {
     } else {
         item.state = item.faces.empty() ? ReferenceItem::State::NoFace : ReferenceItem::State::Ready;
         item.message.clear();
+    }
+    if (auto choice = pendingChoices_.find(id); choice != pendingChoices_.end()) {
+        if (choice->face >= 0 && choice->face < int(item.faces.size())) item.chosenFace = choice->face;
+        item.manualBox = choice->manualBox;
+        item.enabled = choice->enabled;
+        pendingChoices_.erase(choice);
     }
     refresh(index);
 }

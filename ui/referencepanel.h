@@ -2,11 +2,13 @@
 
 #include "referenceitem.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <QCoro/QCoroTask>
 
 class QLabel;
+class QShortcut;
 class QVBoxLayout;
 
 namespace flashface::ui {
@@ -24,6 +26,10 @@ public:
 
     void addFiles(const QStringList& paths);  // folders are searched for images (not recursively)
     void addImage(const QImage& image, const QString& label);
+    // A kept reference (see ReferenceStore): the photo file under its original label, set up as
+    // `choice` once its faces are found.
+    void addStoredFile(const QString& path, const QString& label, const ReferenceChoice& choice);
+    void setStoredPath(int index, const QString& path);
     bool pasteFromClipboard();
 
     int count() const { return int(items_.size()); }
@@ -44,6 +50,9 @@ public:
     QStringList problems() const;
 
     static bool isImageFile(const QString& path);
+    // The panel's own Ctrl+V; off where a window-wide Paste action covers it (two shortcuts
+    // on one key would cancel each other).
+    void setPasteShortcutEnabled(bool enabled);
 
 signals:
     void referencesChanged();
@@ -67,6 +76,8 @@ private:
     QVBoxLayout* cardLayout_;
     QLabel* emptyHint_;
     QLabel* summary_;
+    QShortcut* pasteShortcut_ = nullptr;
+    QHash<quint64, ReferenceChoice> pendingChoices_;  // applied when detection ends
     quint64 nextId_ = 1;
     int pasted_ = 0;
 };

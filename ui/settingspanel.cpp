@@ -146,7 +146,11 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     layout->addStretch();
 
     connect(dice, &QToolButton::clicked, this, &SettingsPanel::rollSeed);
-    connect(seed_, &QDoubleSpinBox::editingFinished, this, [this] { randomSeed_->setChecked(false); });
+    // A seed the user types or steps is one they want: it is kept fixed. Focus moving through the
+    // field (Tab, clicks elsewhere) changes nothing.
+    connect(seed_, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!applying_ && !settingSeed_) randomSeed_->setChecked(false);
+    });
     connect(sizes_, &QComboBox::activated, this, [this](int index) {
         if (index >= int(std::size(kSizes))) return;
         width_->setValue(kSizes[index].width);
@@ -172,7 +176,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
 
     GenerationSettings defaults;
     readFrom(defaults);
-    seed_->setValue(QRandomGenerator::global()->generate());
+    showSeed(QRandomGenerator::global()->generate());
     setRandomSeed(true);
 }
 
@@ -218,13 +222,20 @@ void SettingsPanel::syncPresetSelection() {
     writeTo(current);
     QSettings settings;
     QList<GuidancePreset> all = builtInPresets() + loadUserPresets(settings);
+    // The preset the user chose (or saved) stays selected while the values match it; otherwise
+    // the first that matches, else "Custom".
     int index = presets_->count() - 1;
+    const QString preferred = preferredPreset_.isEmpty() ? presets_->currentText() : preferredPreset_;
     for (const GuidancePreset& p : all)
-        if (p.matches(current)) {
-            index = presets_->findText(p.name);
-            break;
-        }
+        if (p.name == preferred && p.matches(current)) index = presets_->findText(p.name);
+    if (index == presets_->count() - 1)
+        for (const GuidancePreset& p : all)
+            if (p.matches(current)) {
+                index = presets_->findText(p.name);
+                break;
+            }
     presets_->setCurrentIndex(index);
+    preferredPreset_.clear();
     const QVariant data = presets_->itemData(index);
     deletePreset_->setEnabled(data.isValid() && !data.toBool());
 }
@@ -236,6 +247,7 @@ bool SettingsPanel::applyPreset(const QString& name) {
         GenerationSettings current;
         writeTo(current);
         p.applyTo(current);
+        preferredPreset_ = name;
         readFrom(current);
         return true;
     }
@@ -247,6 +259,7 @@ void SettingsPanel::saveCurrentAsPreset(const QString& name) {
     writeTo(current);
     QSettings settings;
     saveUserPreset(settings, GuidancePreset::capture(name, current));
+    preferredPreset_ = name;
     reloadPresets();
 }
 
@@ -332,8 +345,18 @@ void SettingsPanel::setSeed(std::uint32_t seed) {
 }
 
 std::uint32_t SettingsPanel::takeSeedForRun() {
-    if (randomSeed()) seed_->setValue(QRandomGenerator::global()->generate());
+    if (randomSeed()) showSeed(QRandomGenerator::global()->generate());
     return seed();
+}
+
+void SettingsPanel::stepSeed() {
+    showSeed(seed() == std::numeric_limits<std::uint32_t>::max() ? 0 : seed() + 1);
+}
+
+void SettingsPanel::showSeed(std::uint32_t seed) {
+    settingSeed_ = true;
+    seed_->setValue(seed);
+    settingSeed_ = false;
 }
 
 void SettingsPanel::rollSeed() { setSeed(QRandomGenerator::global()->generate()); }

@@ -33,6 +33,7 @@ public:
     // The seed of the next run: a fresh one in random mode (then shown), else the fixed one.
     std::uint32_t takeSeedForRun();
     void rollSeed();  // the dice: a new random seed, kept fixed so it can be reused
+    void stepSeed();  // the next seed (fixed stays fixed): for a queued repeat of the same run
 
     // Applies the preset of that name (built-in or user) to the guidance controls.
     bool applyPreset(const QString& name);
@@ -54,6 +55,7 @@ private:
     void syncPresetSelection();
     void askSavePreset();
     void snapSize(QSpinBox* field);
+    void showSeed(std::uint32_t seed);  // sets the field without fixing the seed
 
     QComboBox* presets_;
     QToolButton* deletePreset_;
@@ -71,6 +73,8 @@ private:
     QDoubleSpinBox* lambdaBefore_;
     QDoubleSpinBox* guideRescale_;
     bool applying_ = false;
+    bool settingSeed_ = false;
+    QString preferredPreset_;  // the preset just applied or saved, selected over equal ones
 };
 
 }  // namespace flashface::ui
