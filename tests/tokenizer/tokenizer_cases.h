@@ -8,15 +8,19 @@
 
 namespace flashface::test {
 
-// One {"text", "ids"} object per line of a tokenizer/*.jsonl fixture.
-inline std::vector<nlohmann::json> readTokenizerCases(const std::string& name) {
-    const auto file = fixture("tokenizer/" + name);
+// One {"text", "ids"} object per line of a tokenizer case file.
+inline std::vector<nlohmann::json> readCaseFile(const std::filesystem::path& file) {
     std::ifstream in(file);
     if (!in) throw std::runtime_error("cannot open " + file.string());
     std::vector<nlohmann::json> cases;
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) cases.push_back(nlohmann::json::parse(line));
     return cases;
+}
+
+// The fixture set's tokenizer/<name>.
+inline std::vector<nlohmann::json> readTokenizerCases(const std::string& name) {
+    return readCaseFile(fixture("tokenizer/" + name));
 }
 
 inline std::filesystem::path mergesFile() {
