@@ -28,8 +28,8 @@ bool isLoaded(const std::string& library) {
 }
 
 TEST(TokenizerWithTorch, TokenizesInAProcessThatLinksLibtorch) {
+    // libtorch brings its own protobuf: Debian's links libprotobuf, PyPI's has it built in.
     ASSERT_TRUE(isLoaded("libtorch_cpu")) << "the test must run with libtorch in the process";
-    ASSERT_TRUE(isLoaded("libprotobuf")) << "libtorch's protobuf must be in the process";
 
     const auto tokenizer = Tokenizer::fromMergesFile(test::mergesFile());
     EXPECT_TRUE(isLoaded("libsentencepiece")) << "the tokenizer must have loaded sentencepiece";
