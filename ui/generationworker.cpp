@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "imageconversion.h"
+#include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
 
 #include <exception>
@@ -13,7 +14,11 @@ bool sameOptions(const RuntimeOptions& a, const RuntimeOptions& b) {
     return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
 }
 
-QString message(const std::exception& e) { return QString::fromUtf8(e.what()); }
+// Whatever was thrown, as the sentence the user sees (pipeline/failure.h names every kind).
+QString currentFailure() {
+    const Failure failure = describeFailure(std::current_exception());
+    return failure.message.empty() ? QObject::tr("Out of memory.") : QString::fromStdString(failure.message);
+}
 
 }  // namespace
 
@@ -47,9 +52,9 @@ bool GenerationWorker::ensureLoaded() {
         return true;
     } catch (const Cancelled&) {
         emit loadFailed(tr("Loading the models was cancelled."));
-    } catch (const std::exception& e) {
+    } catch (...) {
         pipeline_.reset();
-        emit loadFailed(message(e));
+        emit loadFailed(currentFailure());
     }
     return false;
 }
@@ -83,9 +88,9 @@ void GenerationWorker::run(const GenerationJob& job) {
     } catch (const Cancelled&) {
         outcome.status = GenerationOutcome::Status::Cancelled;
         emit cancelled(outcome);
-    } catch (const std::exception& e) {
+    } catch (...) {
         outcome.status = GenerationOutcome::Status::Failed;
-        outcome.error = message(e);
+        outcome.error = currentFailure();
         emit failed(outcome);
     }
 }
@@ -105,9 +110,9 @@ GenerationOutcome GenerationWorker::save(const GenerationJob& job, const Generat
             const auto path = saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
                                                  job.fileStem.toStdString());
             outcome.files.append(QString::fromStdString(path.string()));
-        } catch (const std::exception& e) {
+        } catch (...) {
             outcome.files.append(QString());
-            outcome.error = message(e);
+            outcome.error = currentFailure();
         }
     }
     return outcome;

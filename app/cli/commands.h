@@ -1,10 +1,21 @@
 #pragma once
 
+#include "pipeline/request.h"
+
 #include <CLI/CLI.hpp>
 
 // Each subcommand of `flashface` lives in its own file and registers itself on the app.
 // The callback it installs runs the command and throws flashface::Error on failure.
 namespace flashface::cli {
+
+// A check of a request bound (pipeline/request.h). CLI11's own number checks print their bounds
+// with 309 digits; this one prints the request's.
+inline CLI::Range numberRange(const IntRange& bounds) {
+    return CLI::Range(bounds.min, bounds.max);
+}
+
+// More than any machine has; the bound keeps --threads' error short.
+inline constexpr int kMaxThreads = 4096;
 
 struct GlobalOptions {
     int threads = 0;  // 0 = every hardware thread

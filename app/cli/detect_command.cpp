@@ -2,17 +2,19 @@
 
 #include "commands.h"
 
+#include "common/atomic_file.h"
+#include "common/bounded_read.h"
 #include "common/error.h"
+#include "common/untrusted_json.h"
 #include "face/faces.h"
 #include "face/photo.h"
 #include "pipeline/model_files.h"
+#include "pipeline/request.h"
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -32,31 +34,18 @@ struct DetectOptions {
     fs::path detectorConfig;
 };
 
-std::string readText(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) throw FileError(file, "cannot be opened for reading");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 face::FaceDetector openDetector(const DetectOptions& options) {
     if (!options.detector.empty()) {
         const auto config = options.detectorConfig.empty()
                                 ? face::RetinaFaceConfig{}
-                                : face::RetinaFaceConfig::fromJson(readText(options.detectorConfig), options.detectorConfig);
+                                : face::RetinaFaceConfig::fromJson(
+                                      readFileCapped(options.detectorConfig, kMaxJsonFileBytes, "face detector configuration"),
+                                      options.detectorConfig);
         return face::FaceDetector(options.detector, config);
     }
     const ModelFiles files = resolveModelFiles(options.models.empty() ? defaultModelsFolder() : options.models);
     return face::FaceDetector(files.faceDetector,
                               face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector));
-}
-
-// `dir`/`stem`.png, or `stem`-2.png, -3, ... : the first name not taken, so nothing is replaced.
-fs::path freshPath(const fs::path& dir, const std::string& stem) {
-    fs::path candidate = dir / (stem + ".png");
-    for (int n = 2; fs::exists(candidate); ++n) candidate = dir / (stem + "-" + std::to_string(n) + ".png");
-    return candidate;
 }
 
 void describeFaces(std::ostream& out, const fs::path& photo, const std::vector<face::DetectedFace>& faces) {
@@ -77,11 +66,13 @@ void detectOne(const face::FaceDetector& detector, const fs::path& file, const I
     const int index = options.face - 1;
     const auto& chosen = face::chooseFace(faces, index, file.string());
 
+    // `stem`-faces.png, or -faces-2.png, -3, ...: never replacing a file, written atomically.
     const std::string stem = file.stem().string();
-    const fs::path annotated = freshPath(options.out, stem + "-faces");
-    face::saveImage(face::drawFaces(photo, faces, index), annotated);
-    const fs::path reference = freshPath(options.out, stem + "-face" + std::to_string(options.face));
-    face::saveImage(face::prepareReference(photo, chosen), reference);
+    const fs::path annotated = writeFirstFreeName(options.out, stem + "-faces", ".png",
+                                                  face::encodeImage(face::drawFaces(photo, faces, index), ".png"));
+    const fs::path reference =
+        writeFirstFreeName(options.out, stem + "-face" + std::to_string(options.face), ".png",
+                           face::encodeImage(face::prepareReference(photo, chosen), ".png"));
     std::cout << "  wrote " << annotated.string() << " and " << reference.string() << " (face " << options.face
               << ", as the model sees it)\n";
 }
@@ -110,7 +101,7 @@ void addDetectCommand(CLI::App& app) {
     cmd->add_option("--out", options->out, "Folder for the results (created if needed; files are never replaced)")
         ->required();
     cmd->add_option("--face", options->face, "Which face to prepare, numbered as in the listing (default: 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(kFaceNumberRange.min, kFaceNumberRange.max));
     cmd->add_option("--models", options->models, "Models folder (default: the standard location)");
     auto* detector = cmd->add_option("--detector", options->detector,
                                      "A RetinaFace weights file to use instead of the models folder's");

@@ -115,16 +115,29 @@ PrecisionChoice parsePrecision(const std::string& text) {
     return PrecisionChoice::Auto;
 }
 
+// Latent channels a --initial-noise tensor may have: SD's 4 and then some, so that a crafted shape
+// is refused before it is read.
+constexpr std::int64_t kMaxLatentChannels = 64;
+
 std::uint32_t randomSeed() {
     std::random_device device;
     return device();
 }
 
-std::vector<float> readInitialNoise(const fs::path& file) {
+// The noise tensor is checked against the request before a byte of it is read: a crafted file can
+// declare a view of 2^40 elements over a few bytes (stride 0).
+std::vector<float> readInitialNoise(const fs::path& file, const GenerationSettings& s) {
     const auto checkpoint = Checkpoint::open(file);
-    if (!checkpoint.find("noise")) throw FileError(file, "holds no tensor named \"noise\" (the initial latent noise).");
-    const at::Tensor noise = checkpoint.read("noise", at::kFloat).contiguous();
-    return {noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel()};
+    const TensorInfo* noise = checkpoint.find("noise");
+    if (!noise) throw FileError(file, "holds no tensor named \"noise\" (the initial latent noise).");
+    const auto& shape = noise->shape;
+    if (shape.size() != 4 || shape[0] != s.numImages || shape[1] < 1 || shape[1] > kMaxLatentChannels ||
+        shape[2] != s.height / 8 || shape[3] != s.width / 8)
+        throw FileError(file, "its \"noise\" tensor must be [" + std::to_string(s.numImages) + ", channels, " +
+                                  std::to_string(s.height / 8) + ", " + std::to_string(s.width / 8) +
+                                  "] for this request's images and size.");
+    const at::Tensor values = checkpoint.read("noise", at::kFloat).contiguous();
+    return {values.data_ptr<float>(), values.data_ptr<float>() + values.numel()};
 }
 
 // Progress for people (a bar on stderr) or for scripts (one JSON object a line on stdout).
@@ -203,6 +216,9 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     if (o.refs.empty() && o.refCrops.empty())
         throw InvalidRequest("No reference: give at least one photo of the person with --ref PHOTO "
                              "(or a face crop with --ref-crop CROP).");
+    // Before any photo is read.
+    if (!kReferencesRange.contains(static_cast<long long>(o.refs.size() + o.refCrops.size())))
+        throw InvalidRequest("Too many references: " + kReferencesRange.text() + " --ref and --ref-crop files in all.");
     GenerationRequest request;
     request.settings = buildSettings(o, cmd);
     // Photos first, then crops: the order in which references are cycled up to four.
@@ -219,12 +235,12 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     addReferences(o.refs, false);
     addReferences(o.refCrops, true);
     request.preview = PreviewMode::None;
+    validateRequest(request);  // before the weights load: mistakes are reported at once
     if (!o.initialNoise.empty()) {
-        request.initialNoise = readInitialNoise(o.initialNoise);
+        request.initialNoise = readInitialNoise(o.initialNoise, request.settings);
         std::cerr << "flashface: the initial noise comes from " << o.initialNoise.string()
                   << "; the seed stored in the images will not reproduce them\n";
     }
-    validateRequest(request);  // before the weights load: mistakes are reported at once
 
     Reporter reporter(o.json);
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
@@ -257,7 +273,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     cmd->add_option("--ref", o->refs,
                                 "A photo of the person; its face is detected (repeat for more; 1-4 typical, "
-                                "more is fine)")
+                                "up to " + std::to_string(kReferencesRange.max) + " with --ref-crop)")
                     ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
                     ->check(CLI::ExistingFile);
     cmd->add_option("--ref-crop", o->refCrops,
@@ -267,7 +283,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                         ->check(CLI::ExistingFile);
     cmd->add_option("--face", o->face,
                     "Which face of each --ref photo to use when it has several, 1 = most confident (default: 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(numberRange(kFaceNumberRange));
     cmd->add_option("--from", o->from, "Start from the settings stored in an image made by FlashFace Studio")
         ->check(CLI::ExistingFile);
     cmd->add_option("--prompt", o->prompt, "What to generate, e.g. \"a handsome young man in the forest\"");
@@ -279,18 +295,23 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                     "Replace the default words appended to the negative prompt");
     cmd->add_option("--face-box", o->faceBox,
                     "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: 0.3,0.1,0.6,0.4)");
-    cmd->add_option("--steps", o->steps, "Sampling steps (default: " + std::to_string(defaults.steps) + ")")
-        ->check(CLI::PositiveNumber);
+    cmd->add_option("--steps", o->steps,
+                    "Sampling steps, " + kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
+        ->check(numberRange(kStepsRange));
     cmd->add_option("--seed", o->seed, "Random seed; image i uses seed + i (default: random)");
-    cmd->add_option("--images", o->images, "How many images (default: " + std::to_string(defaults.numImages) + ")")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--size", o->size, "Image size WIDTHxHEIGHT, multiples of 8 (default: 768x768)");
+    cmd->add_option("--images", o->images,
+                    "How many images, " + kImagesRange.text() + " (default: " + std::to_string(defaults.numImages) + ")")
+        ->check(numberRange(kImagesRange));
+    cmd->add_option("--size", o->size,
+                    "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() + " (default: 768x768)");
     cmd->add_option("--text-guidance", o->textGuidance, "How strongly to follow the prompt (default: 7.5)");
     cmd->add_option("--guidance-rescale", o->rescale, "Rescale of the guided prediction, 0-1 (default: 0.5)");
     cmd->add_option("--lambda", o->lambda, "Reference feature strength, 0.7-1.4 (default: 1.2)");
     cmd->add_option("--ref-guidance", o->refGuidance, "Reference guidance strength, 1.8-4 (default: 3.2)");
     cmd->add_option("--launch-step", o->launchStep,
-                    "Reference guidance applies from this timestep down, 0-1000 (default: 750)");
+                    "Reference guidance applies from this timestep down, " + kLaunchStepRange.text() +
+                        " (default: " + std::to_string(defaults.launchStep) + ")")
+        ->check(numberRange(kLaunchStepRange));
     cmd->add_option("--lambda-before", o->lambdaBefore, "Reference strength before the launch step (default: 0.85)");
     cmd->add_option("--device", o->device, "auto, cpu or cuda (default: auto)")
         ->check(CLI::IsMember({"auto", "cpu", "cuda"}));

@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "common/error.h"
+#include "pipeline/model_checks.h"
 #include "pipeline/model_files.h"
 #include "pipeline/model_verify.h"
 
@@ -54,20 +55,23 @@ bool isMissing(const std::vector<MissingModelFile>& missing, const std::string& 
 
 // Where each official file is in `folder`: the manifest's paths when the folder is complete,
 // otherwise the official names.
-std::vector<std::pair<std::string, fs::path>> presentFiles(const fs::path& folder,
-                                                           const std::vector<MissingModelFile>& missing) {
-    std::vector<std::pair<std::string, fs::path>> present;
-    if (missing.empty()) {
-        const ModelFiles files = resolveModelFiles(folder);
-        for (const auto& [name, path] : {std::pair{"flashface.ckpt", files.unet}, std::pair{"sd-v1-vae.pth", files.vae},
-                                         std::pair{"openai-clip-vit-large-14.pth", files.clip},
-                                         std::pair{"retinaface_resnet50.pth", files.faceDetector},
-                                         std::pair{"bpe_simple_vocab_16e6.txt.gz", files.vocabulary}})
-            present.emplace_back(name, path);
-        return present;
-    }
-    for (const auto& official : officialModelFiles())
-        if (!isMissing(missing, official.name)) present.emplace_back(official.name, folder / official.name);
+ModelFiles locateFiles(const fs::path& folder, const std::vector<MissingModelFile>& missing) {
+    if (missing.empty()) return resolveModelFiles(folder);
+    ModelFiles files;
+    files.folder = folder;
+    for (auto [field, name] : {std::pair{&ModelFiles::unet, "flashface.ckpt"}, std::pair{&ModelFiles::vae, "sd-v1-vae.pth"},
+                               std::pair{&ModelFiles::clip, "openai-clip-vit-large-14.pth"},
+                               std::pair{&ModelFiles::faceDetector, "retinaface_resnet50.pth"},
+                               std::pair{&ModelFiles::vocabulary, "bpe_simple_vocab_16e6.txt.gz"}})
+        files.*field = folder / name;
+    return files;
+}
+
+// Each present file with what loading it needs.
+std::vector<ModelFileCheck> presentFiles(const fs::path& folder, const std::vector<MissingModelFile>& missing) {
+    std::vector<ModelFileCheck> present;
+    for (auto& check : modelFileChecks(locateFiles(folder, missing)))
+        if (!isMissing(missing, check.officialName)) present.push_back(std::move(check));
     return present;
 }
 
@@ -87,10 +91,11 @@ void printMissing(const std::vector<MissingModelFile>& missing) {
 void runStatus(const ModelsOptions& options) {
     const auto missing = missingModelFiles(options.folder);
     std::cout << "Models folder: " << options.folder.string() << '\n';
-    for (const auto& [name, path] : presentFiles(options.folder, missing)) {
+    for (const auto& file : presentFiles(options.folder, missing)) {
         std::error_code error;
-        const auto size = fs::file_size(path, error);
-        std::cout << "  present  " << name << (error ? std::string() : " (" + humanSize(size) + ")") << '\n';
+        const auto size = fs::file_size(file.path, error);
+        std::cout << "  present  " << file.officialName << (error ? std::string() : " (" + humanSize(size) + ")")
+                  << '\n';
     }
     printMissing(missing);
     if (!missing.empty())
@@ -99,29 +104,24 @@ void runStatus(const ModelsOptions& options) {
     std::cout << "All model files are present. `flashface models verify` checks that they are intact.\n";
 }
 
-// A torch archive unless the manifest points at a .safetensors file instead.
-FileExpectation expectationFor(const std::string& name, const fs::path& path) {
-    FileExpectation expected = officialExpectation(name);
-    if (path.extension() == ".safetensors") expected.zipArchive = false;
-    return expected;
-}
-
 void runVerify(const ModelsOptions& options) {
     const auto missing = missingModelFiles(options.folder);
     const bool showProgress = ::isatty(STDERR_FILENO);
     std::cout << "Models folder: " << options.folder.string() << '\n';
     std::size_t damaged = 0;
-    for (const auto& [name, path] : presentFiles(options.folder, missing)) {
+    for (const auto& file : presentFiles(options.folder, missing)) {
+        const std::string name = file.officialName;
         VerifyOptions verify;
         if (showProgress) {
-            verify.progress = [&name = name](std::uint64_t done, std::uint64_t total) {
+            verify.progress = [&name](std::uint64_t done, std::uint64_t total) {
                 std::cerr << "\r  checking " << name << ' ' << (total ? 100 * done / total : 100) << " %" << std::flush;
             };
         }
-        const auto result = verifyModelFile(path, expectationFor(name, path), verify);
+        const auto result = verifyModelFile(file.path, file.expected, verify);
         if (showProgress) std::cerr << "\r\033[K" << std::flush;
         if (result.ok()) {
             std::cout << "  intact   " << name << " (" << humanSize(result.size);
+            if (result.tensors > 0) std::cout << ", " << result.tensors << " tensors as the model expects";
             if (result.zipEntries > 0) std::cout << ", " << result.zipEntries << " entries CRC-checked";
             std::cout << ")\n";
             continue;
@@ -247,7 +247,8 @@ void addModelsCommand(CLI::App& app) {
         command->add_option("--models", options->folder, "Models folder (default: " + defaultModelsFolder().string() + ")");
     };
     auto* status = models->add_subcommand("status", "List the model files present and missing");
-    auto* verify = models->add_subcommand("verify", "Check every present model file (size, zip CRC-32s)");
+    auto* verify = models->add_subcommand(
+        "verify", "Check every present model file as loading reads it (format, keys and shapes, zip CRC-32s)");
     auto* fetch = models->add_subcommand("download", "Download the missing model files (resumes partial downloads)");
     for (auto* command : {status, verify, fetch}) addFolderOption(command);
     fetch->add_option("--base-url", options->baseUrl, "Where the files are (a mirror of the official repository)")

@@ -127,10 +127,10 @@ std::uint64_t localDataOffset(std::span<const std::byte> bytes, const std::strin
 }
 
 ZipEntry readCentralEntry(std::span<const std::byte> bytes, ByteReader& r, const Directory& directory) {
-    std::uint32_t signature = 0, compressed32 = 0, size32 = 0, offset32 = 0;
+    std::uint32_t signature = 0, crc = 0, compressed32 = 0, size32 = 0, offset32 = 0;
     std::uint16_t flags = 0, method = 0, nameLength = 0, extraLength = 0, commentLength = 0, disk = 0;
     std::string_view name, extra;
-    const bool complete = r.read(signature) && r.skip(4) && r.read(flags) && r.read(method) && r.skip(8) &&
+    const bool complete = r.read(signature) && r.skip(4) && r.read(flags) && r.read(method) && r.skip(4) && r.read(crc) &&
                           r.read(compressed32) && r.read(size32) && r.read(nameLength) && r.read(extraLength) &&
                           r.read(commentLength) && r.read(disk) && r.skip(6) && r.read(offset32) &&
                           r.read(name, nameLength) && r.read(extra, extraLength) && r.skip(commentLength);
@@ -148,7 +148,7 @@ ZipEntry readCentralEntry(std::span<const std::byte> bytes, ByteReader& r, const
     const std::uint64_t dataPos = localDataOffset(bytes, entry, headerPos);
     if (dataPos > directory.offset || size > directory.offset - dataPos)
         throw ZipError{"the data of entry \"" + entry + "\" runs into the central directory; the file is truncated or corrupt"};
-    return {entry, dataPos, size};
+    return {entry, dataPos, size, crc};
 }
 
 }  // namespace

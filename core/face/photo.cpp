@@ -1,5 +1,7 @@
 #include "face/photo.h"
 
+#include "common/atomic_file.h"
+#include "common/bounded_read.h"
 #include "common/error.h"
 #include "face/cv_image.h"
 
@@ -10,9 +12,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <new>
+#include <optional>
 #include <string_view>
-#include <system_error>
+#include <string>
 #include <vector>
 
 namespace flashface::face {
@@ -125,6 +128,134 @@ int webpOrientation(const ByteReader& r) {
     return kUpright;
 }
 
+enum class Container { Jpeg, Png, WebP, Bmp, Tiff };
+
+struct ImageHeader {
+    Container container;
+    std::uint64_t width = 0, height = 0;
+};
+
+std::optional<ImageHeader> jpegHeader(const ByteReader& r) {
+    std::size_t pos = 2;
+    while (r.has(pos, 4)) {
+        if (r.read(pos, 1, true) != 0xFF) return std::nullopt;
+        const std::uint32_t marker = r.read(pos + 1, 1, true);
+        if (marker == 0xFF) {
+            ++pos;
+            continue;
+        }
+        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+            pos += 2;
+            continue;
+        }
+        if (marker == 0xDA || marker == 0xD9) return std::nullopt;  // image data before any frame header
+        const std::size_t length = r.read(pos + 2, 2, true);
+        if (length < 2 || !r.has(pos + 2, length)) return std::nullopt;
+        // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
+        const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (frame) {
+            if (length < 7) return std::nullopt;
+            return ImageHeader{Container::Jpeg, r.read(pos + 7, 2, true), r.read(pos + 5, 2, true)};
+        }
+        pos += 2 + length;
+    }
+    return std::nullopt;
+}
+
+std::optional<ImageHeader> webpHeader(const ByteReader& r) {
+    if (!r.has(12, 8)) return std::nullopt;
+    constexpr std::size_t data = 20;
+    if (r.matches(12, "VP8 ") && r.has(data, 10))
+        return ImageHeader{Container::WebP, r.read(data + 6, 2, false) & 0x3FFF, r.read(data + 8, 2, false) & 0x3FFF};
+    if (r.matches(12, "VP8L") && r.has(data, 5)) {
+        const std::uint32_t bits = r.read(data + 1, 4, false);
+        return ImageHeader{Container::WebP, (bits & 0x3FFF) + 1u, ((bits >> 14) & 0x3FFF) + 1u};
+    }
+    if (r.matches(12, "VP8X") && r.has(data, 10))
+        return ImageHeader{Container::WebP, r.read(data + 4, 3, false) + 1u, r.read(data + 7, 3, false) + 1u};
+    return std::nullopt;
+}
+
+std::optional<ImageHeader> bmpHeader(const ByteReader& r) {
+    if (!r.has(14, 4)) return std::nullopt;
+    const std::uint32_t headerSize = r.read(14, 4, false);
+    if (headerSize == 12 && r.has(18, 4)) return ImageHeader{Container::Bmp, r.read(18, 2, false), r.read(20, 2, false)};
+    if (!r.has(18, 8)) return std::nullopt;
+    const auto width = static_cast<std::int32_t>(r.read(18, 4, false));
+    const auto height = static_cast<std::int32_t>(r.read(22, 4, false));  // negative: stored top-down
+    return ImageHeader{Container::Bmp, static_cast<std::uint64_t>(std::abs(static_cast<std::int64_t>(width))),
+                       static_cast<std::uint64_t>(std::abs(static_cast<std::int64_t>(height)))};
+}
+
+std::optional<ImageHeader> tiffHeader(const ByteReader& r) {
+    const bool big = r.matches(0, std::string_view("MM\0*", 4));
+    if (!r.has(4, 4)) return std::nullopt;
+    const std::size_t ifd = r.read(4, 4, big);
+    if (!r.has(ifd, 2)) return std::nullopt;
+    std::uint64_t width = 0, height = 0;
+    const std::size_t entries = r.read(ifd, 2, big);
+    for (std::size_t i = 0; i < entries; ++i) {
+        const std::size_t entry = ifd + 2 + 12 * i;
+        if (!r.has(entry, 12)) return std::nullopt;
+        const std::uint32_t tag = r.read(entry, 2, big), type = r.read(entry + 2, 2, big);
+        const std::uint32_t value = type == 3 ? r.read(entry + 8, 2, big) : r.read(entry + 8, 4, big);  // SHORT or LONG
+        if (tag == 256) width = value;
+        if (tag == 257) height = value;
+    }
+    if (width == 0 || height == 0) return std::nullopt;
+    return ImageHeader{Container::Tiff, width, height};
+}
+
+// The container and pixel size from the file's header, read before any decoding so that a small
+// file claiming a huge image is refused before it takes gigabytes. nullopt: not a supported format.
+std::optional<ImageHeader> readImageHeader(std::span<const std::uint8_t> encoded) {
+    const ByteReader r(encoded);
+    if (r.has(0, 3) && r.read(0, 2, true) == 0xFFD8) return jpegHeader(r);
+    if (r.matches(0, "\x89PNG\r\n\x1a\n")) {
+        if (!r.has(8, 16) || !r.matches(12, "IHDR")) return std::nullopt;
+        return ImageHeader{Container::Png, r.read(16, 4, true), r.read(20, 4, true)};
+    }
+    if (r.matches(0, "RIFF") && r.matches(8, "WEBP")) return webpHeader(r);
+    if (r.matches(0, "BM")) return bmpHeader(r);
+    if (r.matches(0, std::string_view("II*\0", 4)) || r.matches(0, std::string_view("MM\0*", 4))) return tiffHeader(r);
+    return std::nullopt;
+}
+
+bool hasImageSignature(std::string_view start) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(start.data());
+    const ByteReader r({bytes, start.size()});
+    return (r.has(0, 3) && r.read(0, 2, true) == 0xFFD8) || r.matches(0, "\x89PNG\r\n\x1a\n") ||
+           (r.matches(0, "RIFF") && r.matches(8, "WEBP")) || r.matches(0, "BM") ||
+           r.matches(0, std::string_view("II*\0", 4)) || r.matches(0, std::string_view("MM\0*", 4));
+}
+
+// Entropy-coded data cannot hold FF D9 (a data FF is followed by 00, restart markers are D0-D7), so
+// a JPEG without it after its first scan ends early: libjpeg would fill the rest with grey.
+bool jpegIsComplete(std::span<const std::uint8_t> encoded) {
+    constexpr std::uint8_t kStartOfScan[] = {0xFF, 0xDA}, kEnd[] = {0xFF, 0xD9};
+    const auto scan = std::search(encoded.begin(), encoded.end(), std::begin(kStartOfScan), std::end(kStartOfScan));
+    return std::search(scan, encoded.end(), std::begin(kEnd), std::end(kEnd)) != encoded.end();
+}
+
+// The decode flags for `header`: a JPEG over the pixel budget is decoded at 1/2, 1/4 or 1/8 scale
+// by libjpeg itself (no full-size buffer); any other image over it is refused.
+int decodeFlags(const ImageHeader& header, const std::filesystem::path& file) {
+    const std::uint64_t pixels = header.width * header.height;
+    if (header.width == 0 || header.height == 0)
+        throw FileError(file, "is not a readable image: its header gives a size of 0 pixels");
+    if (pixels <= kMaxDecodedPixels) return cv::IMREAD_UNCHANGED;
+    // Reduced decoding converts to 8-bit BGR and would apply the EXIF orientation a second time.
+    constexpr std::pair<int, int> kReductions[] = {
+        {2, cv::IMREAD_REDUCED_COLOR_2}, {4, cv::IMREAD_REDUCED_COLOR_4}, {8, cv::IMREAD_REDUCED_COLOR_8}};
+    if (header.container == Container::Jpeg)
+        for (const auto& [factor, flag] : kReductions)
+            if (pixels / (factor * factor) <= kMaxDecodedPixels) return flag | cv::IMREAD_IGNORE_ORIENTATION;
+    throw FileError(file, "is " + std::to_string(header.width) + "x" + std::to_string(header.height) + " pixels (" +
+                              std::to_string(pixels / 1'000'000) + " megapixels); images above " +
+                              std::to_string(kMaxDecodedPixels / 1'000'000) +
+                              " megapixels are not accepted: scale it down first");
+}
+
 // Turns an image stored with EXIF orientation `o` upright (EXIF 2.3, tag 0x0112).
 cv::Mat applyOrientation(const cv::Mat& m, int o) {
     cv::Mat out;
@@ -177,17 +308,6 @@ cv::Mat toRgb(const cv::Mat& m, const std::filesystem::path& file) {
     }
 }
 
-std::vector<std::uint8_t> readFileBytes(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) throw FileError(file, "does not exist");
-    if (std::filesystem::is_directory(file, ec)) throw FileError(file, "is a folder, not an image file");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw FileError(file, "cannot be opened for reading (check its permissions)");
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw FileError(file, "could not be read completely");
-    return bytes;
-}
-
 }  // namespace
 
 int exifOrientation(std::span<const std::uint8_t> encoded) {
@@ -200,13 +320,22 @@ int exifOrientation(std::span<const std::uint8_t> encoded) {
 
 Image decodePhoto(std::span<const std::uint8_t> encoded, const std::filesystem::path& file, int maxSide) {
     if (encoded.empty()) throw FileError(file, "is empty (0 bytes); it is not an image");
+    const auto header = readImageHeader(encoded);
+    if (!header)
+        throw FileError(file, "is not a readable image (supported formats: JPEG, PNG, WebP, BMP, TIFF); "
+                              "it may be corrupt or of another type");
+    const int flags = decodeFlags(*header, file);
+    if (header->container == Container::Jpeg && !jpegIsComplete(encoded))
+        throw FileError(file, "is not a readable image: the JPEG data ends early (the file is truncated, "
+                              "perhaps an unfinished download)");
     // IMREAD_UNCHANGED keeps alpha and 16-bit samples; it also skips OpenCV's own EXIF handling,
     // which we do ourselves for every container.
     const cv::Mat raw(1, static_cast<int>(encoded.size()), CV_8U, const_cast<std::uint8_t*>(encoded.data()));
     cv::Mat decoded;
     try {
-        decoded = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
+        decoded = cv::imdecode(raw, flags);
     } catch (const cv::Exception& e) {
+        if (e.code == cv::Error::StsNoMem) throw std::bad_alloc();
         throw FileError(file, std::string("is not a readable image: ") + e.err);
     }
     if (decoded.empty())
@@ -228,22 +357,24 @@ Image decodePhoto(std::span<const std::uint8_t> encoded, const std::filesystem::
 }
 
 Image loadPhoto(const std::filesystem::path& file, int maxSide) {
-    const auto bytes = readFileBytes(file);
-    return decodePhoto(bytes, file, maxSide);
+    const std::string bytes = readFileCapped(file, kMaxPhotoFileBytes, "image", hasImageSignature);
+    return decodePhoto({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, file, maxSide);
+}
+
+std::vector<std::uint8_t> encodeImage(const Image& image, const std::string& extension) {
+    cv::Mat bgr;
+    cv::cvtColor(toMat(image), bgr, cv::COLOR_RGB2BGR);
+    std::vector<std::uint8_t> encoded;
+    try {
+        if (cv::imencode(extension, bgr, encoded)) return encoded;
+    } catch (const cv::Exception& e) {
+        throw Error("OpenCV could not encode the image as " + extension + ": " + e.err);
+    }
+    throw Error("OpenCV could not encode the image as " + extension + " (is it an image format?)");
 }
 
 void saveImage(const Image& image, const std::filesystem::path& file) {
-    std::error_code ec;
-    if (std::filesystem::exists(file, ec)) throw FileError(file, "already exists; it was not replaced");
-    cv::Mat bgr;
-    cv::cvtColor(toMat(image), bgr, cv::COLOR_RGB2BGR);
-    bool written = false;
-    try {
-        written = cv::imwrite(file.string(), bgr);
-    } catch (const cv::Exception& e) {
-        throw FileError(file, std::string("could not be written: ") + e.err);
-    }
-    if (!written) throw FileError(file, "could not be written (is the folder writable, and the extension an image format?)");
+    writeNewFile(file, encodeImage(image, file.extension().string()));
 }
 
 }  // namespace flashface::face

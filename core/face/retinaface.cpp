@@ -1,6 +1,8 @@
 #include "face/retinaface.h"
 
 #include "common/error.h"
+#include "common/untrusted_json.h"
+#include "models/config.h"
 #include "nn/layers.h"
 
 #include <ATen/ATen.h>
@@ -343,23 +345,21 @@ private:
 RetinaFaceConfig RetinaFaceConfig::fromJson(const std::string& text, const std::filesystem::path& source) {
     RetinaFaceConfig config;
     if (text.empty()) return config;
-    try {
-        const auto json = nlohmann::json::parse(text);
-        config.backbone = json.value("backbone", config.backbone);
-        if (const auto detect = json.find("detect"); detect != json.end()) {
-            config.minScore = detect->value("min_thr", config.minScore);
-            config.nmsThreshold = detect->value("nms_thr", config.nmsThreshold);
-            config.preNmsTopK = detect->value("pre_nms_topk", config.preNmsTopK);
-            config.postNmsTopK = detect->value("post_nms_topk", config.postNmsTopK);
-        }
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(source, std::string("is not a valid face detector configuration: ") + e.what());
+    const auto json = parseUntrustedJson(text, source, "face detector configuration");
+    const models::ConfigReader reader(json, source);
+    reader.read("backbone", config.backbone);
+    if (const auto detect = json.find("detect"); detect != json.end() && !detect->is_null()) {
+        const models::ConfigReader thresholds(*detect, source);
+        thresholds.read("min_thr", config.minScore);
+        thresholds.read("nms_thr", config.nmsThreshold);
+        thresholds.read("pre_nms_topk", config.preNmsTopK);
+        thresholds.read("post_nms_topk", config.postNmsTopK);
+        thresholds.requireWithin("pre_nms_topk", config.preNmsTopK, 1, models::kMaxConfigTable);
+        thresholds.requireWithin("post_nms_topk", config.postNmsTopK, 1, models::kMaxConfigTable);
     }
     if (config.backbone != "resnet50" && config.backbone != "mobilenetv1")
         throw FileError(source, "names the face detector backbone '" + config.backbone +
                                     "'; supported backbones are 'resnet50' and 'mobilenetv1'");
-    if (config.preNmsTopK <= 0 || config.postNmsTopK <= 0)
-        throw FileError(source, "has a non-positive pre_nms_topk or post_nms_topk");
     return config;
 }
 

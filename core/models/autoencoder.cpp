@@ -207,9 +207,13 @@ AutoencoderConfig AutoencoderConfig::fromJson(const nlohmann::json& json, const 
     reader.read("num_res_blocks", c.numResBlocks);
     reader.read("attn_scales", c.attnScales);
     if (c.dimMult.size() < 2) reader.fail("dim_mult", "the autoencoder needs at least two levels");
-    if (c.dim <= 0 || c.zDim <= 0 || c.numResBlocks <= 0 ||
-        std::any_of(c.dimMult.begin(), c.dimMult.end(), [](auto m) { return m <= 0; }))
-        reader.fail("dim", "dim, z_dim, dim_mult and num_res_blocks must be positive");
+    reader.requireWithin("dim", c.dim, 1, kMaxConfigWidth);
+    reader.requireWithin("z_dim", c.zDim, 1, kMaxConfigWidth);
+    reader.requireWithin("num_res_blocks", c.numResBlocks, 1, kMaxConfigCount);
+    reader.requireWithin("dim_mult", c.dimMult, 1, kMaxConfigCount);
+    for (const auto m : c.dimMult) reader.requireWithin("dim_mult", c.dim * m, 1, kMaxConfigWidth);
+    if (c.attnScales.size() > static_cast<std::size_t>(kMaxConfigCount))
+        reader.fail("attn_scales", "has more entries than the network has levels");
     return c;
 }
 

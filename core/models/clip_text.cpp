@@ -118,7 +118,15 @@ ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& json, const std::f
     else
         reader.fail("activation", "'" + activation + "' is not supported (quick_gelu or gelu)");
 
-    if (c.dim <= 0 || c.numHeads <= 0 || c.dim % c.numHeads != 0)
+    reader.requireWithin("vocab_size", c.vocabSize, 1, kMaxConfigTable);
+    reader.requireWithin("text_len", c.textLen, 1, kMaxConfigLength);
+    reader.requireWithin("dim", c.dim, 1, kMaxConfigWidth);
+    reader.requireWithin("out_dim", c.outDim, 1, kMaxConfigWidth);
+    reader.requireWithin("num_layers", c.numLayers, 1, kMaxConfigCount);
+    reader.requireWithin("num_heads", c.numHeads, 1, kMaxConfigCount);
+    if (!(c.mlpRatio > 0 && c.mlpRatio * static_cast<double>(c.dim) <= static_cast<double>(kMaxConfigWidth)))
+        reader.fail("mlp_ratio", "must be positive and keep dim x mlp_ratio within " + std::to_string(kMaxConfigWidth));
+    if (c.dim % c.numHeads != 0)
         reader.fail("num_heads", "dim " + std::to_string(c.dim) + " must be a positive multiple of num_heads " +
                                      std::to_string(c.numHeads));
     return c;
@@ -157,7 +165,7 @@ void ClipTextEncoder::load(const Checkpoint& checkpoint, at::ScalarType dtype, c
     options.device = device;
     if (checkpoint.find("textual.pos_embedding")) {
         options.prefix = "textual.";
-        options.expectedExtras = {"visual.", "log_scale"};
+        options.expectedExtras = ClipTextConfig::otherTowerKeys();
     }
     nn::loadState(*this, checkpoint, options);
 }

@@ -35,6 +35,9 @@ struct ClipTextConfig {
     // Absent fields keep the defaults above; `source` names the file in errors.
     static ClipTextConfig fromJson(const nlohmann::json& json, const std::filesystem::path& source);
     static ClipTextConfig fromFile(const std::filesystem::path& file);
+
+    // Key prefixes of the official CLIP file besides its text tower (the image tower, the logit scale).
+    static std::vector<std::string> otherTowerKeys() { return {"visual.", "log_scale"}; }
 };
 
 namespace detail {

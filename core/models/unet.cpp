@@ -30,23 +30,23 @@ UNetConfig UNetConfig::fromJson(const nlohmann::json& json, const std::filesyste
 
     if (const auto it = json.find("y_dim"); it != json.end() && !it->is_null())
         reader.fail("y_dim", "class-conditioned UNets are not supported (FlashFace uses null)");
-    const auto positive = [&](const char* key, std::int64_t value) {
-        if (value <= 0) reader.fail(key, "must be positive, got " + std::to_string(value));
-    };
-    positive("in_dim", c.inDim);
-    positive("dim", c.dim);
-    positive("context_dim", c.contextDim);
-    positive("out_dim", c.outDim);
-    positive("num_res_blocks", c.numResBlocks);
-    positive("num_attn_blocks", c.numAttnBlocks);
-    if (c.headDim < 0) reader.fail("head_dim", "must be positive or null");
-    if (c.headDim == 0) positive("num_heads", c.numHeads);
+    reader.requireWithin("in_dim", c.inDim, 1, kMaxConfigWidth);
+    reader.requireWithin("dim", c.dim, 1, kMaxConfigWidth);
+    reader.requireWithin("context_dim", c.contextDim, 1, kMaxConfigWidth);
+    reader.requireWithin("out_dim", c.outDim, 1, kMaxConfigWidth);
+    reader.requireWithin("num_res_blocks", c.numResBlocks, 1, kMaxConfigCount);
+    reader.requireWithin("num_attn_blocks", c.numAttnBlocks, 1, kMaxConfigCount);
+    reader.requireWithin("head_dim", c.headDim, 0, kMaxConfigWidth);
+    if (c.headDim == 0) reader.requireWithin("num_heads", c.numHeads, 1, kMaxConfigCount);
     if (c.dimMult.empty()) reader.fail("dim_mult", "needs at least one level");
-    for (const auto m : c.dimMult) positive("dim_mult", m);
+    reader.requireWithin("dim_mult", c.dimMult, 1, kMaxConfigCount);
+    if (c.attnScales.size() > static_cast<std::size_t>(kMaxConfigCount))
+        reader.fail("attn_scales", "has more entries than the network has levels");
     // Every width must split into the GroupNorms' groups and the attention heads.
     std::vector<std::int64_t> widths = {c.dim};
     for (const auto m : c.dimMult) widths.push_back(c.dim * m);
     for (const auto width : widths) {
+        reader.requireWithin("dim_mult", width, 1, kMaxConfigWidth);
         if (width % detail::kGroups != 0)
             reader.fail("dim", "every width (dim and dim × dim_mult) must be a multiple of " +
                                    std::to_string(detail::kGroups) + ", got " + std::to_string(width));

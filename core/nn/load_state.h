@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkpoint/key_check.h"
 #include "nn/module.h"
 
 #include <c10/core/Device.h>
@@ -24,6 +25,11 @@ struct LoadOptions {
     // aliases of keys read elsewhere) and are skipped without being read.
     std::vector<std::string> expectedExtras;
 };
+
+// The keys and shapes loadState requires of a checkpoint, and those a checkpoint holds: for
+// checking a file without loading it (checkpoint/key_check.h).
+checkpoint::ExpectedKeys expectedKeys(Module& module, const LoadOptions& options = {});
+std::vector<checkpoint::TensorShape> foundKeys(const Checkpoint& checkpoint);
 
 // Fills every parameter of `module` from `checkpoint`. Each expected key must be present with
 // the architecture's shape; otherwise a FileError names the file, the key, and the expected and

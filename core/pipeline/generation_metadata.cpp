@@ -1,6 +1,8 @@
 #include "pipeline/generation_metadata.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/untrusted_json.h"
 #include "pipeline/number_format.h"
 #include "pipeline/png_metadata.h"
 #include "pipeline/prompts.h"
@@ -8,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <type_traits>
 
 namespace flashface {
 
@@ -20,14 +23,37 @@ nlohmann::json number(float value) {
     return decimalValue(value);
 }
 
+[[noreturn]] void unusable(const char* key, const nlohmann::json& value) {
+    throw InvalidRequest(std::string("The setting \"") + key + "\" has an unusable value: " + jsonExcerpt(value) + ".");
+}
+
 template <class T>
 void readKey(const nlohmann::json& json, const char* key, T& field) {
     const auto it = json.find(key);
     if (it == json.end() || it->is_null()) return;
-    try {
-        field = it->get<T>();
-    } catch (const nlohmann::json::exception&) {
-        throw InvalidRequest(std::string("The setting \"") + key + "\" has an unusable value: " + it->dump() + ".");
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // get<int>() of 1e30 is an undefined cast: only integers that fit are taken.
+        const auto value = jsonInteger<T>(*it);
+        if (!value) unusable(key, *it);
+        field = *value;
+    } else if constexpr (std::is_same_v<T, float>) {
+        const auto value = jsonFloat(*it);
+        if (!value) unusable(key, *it);
+        field = *value;
+    } else if constexpr (std::is_same_v<T, std::vector<float>>) {
+        if (!it->is_array()) unusable(key, *it);
+        field.clear();
+        for (const auto& element : *it) {
+            const auto value = jsonFloat(element);
+            if (!value) unusable(key, *it);
+            field.push_back(*value);
+        }
+    } else {
+        try {
+            field = it->get<T>();
+        } catch (const nlohmann::json::exception&) {
+            unusable(key, *it);
+        }
     }
 }
 
@@ -71,7 +97,7 @@ nlohmann::json settingsToJson(const GenerationSettings& s) {
 }
 
 GenerationSettings settingsFromJson(const nlohmann::json& json) {
-    if (!json.is_object()) throw InvalidRequest("Generation settings must be a JSON object, got " + json.dump() + ".");
+    if (!json.is_object()) throw InvalidRequest("Generation settings must be a JSON object, got " + jsonExcerpt(json) + ".");
     GenerationSettings s;
     readKey(json, "prompt", s.prompt);
     readKey(json, "negative_prompt", s.negativePrompt);
@@ -84,7 +110,7 @@ GenerationSettings settingsFromJson(const nlohmann::json& json) {
     if (json.contains("face_box")) {
         if (box.size() != 4)
             throw InvalidRequest("The setting \"face_box\" must hold 4 numbers [x1, y1, x2, y2], got " +
-                                 json.at("face_box").dump() + ".");
+                                 jsonExcerpt(json.at("face_box")) + ".");
         s.faceBox = {box[0], box[1], box[2], box[3]};
     }
     readKey(json, "width", s.width);
@@ -133,7 +159,7 @@ ImageMetadata readImageMetadata(const std::filesystem::path& png) {
     for (const PngText& text : readPngTexts(png)) {
         if (text.keyword != kSettingsChunk) continue;
         try {
-            const auto record = nlohmann::json::parse(text.text);
+            const auto record = parseUntrustedJson(text.text, png, "FlashFace settings stored in the image");
             ImageMetadata metadata;
             metadata.settings = settingsFromJson(record.at("settings"));
             if (const auto refs = record.find("references"); refs != record.end())

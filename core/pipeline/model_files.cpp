@@ -1,12 +1,12 @@
 #include "pipeline/model_files.h"
 
 #include "common/error.h"
+#include "common/untrusted_json.h"
 #include "pipeline/model_verify.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 namespace flashface {
@@ -34,13 +34,7 @@ constexpr Slot kSlots[] = {
 };
 
 nlohmann::json readJsonFile(const fs::path& file, const char* what) {
-    std::ifstream in(file);
-    if (!in) throw FileError(file, std::string("cannot read the ") + what + ".");
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(file, std::string("the ") + what + " is not valid JSON: " + e.what());
-    }
+    return readUntrustedJsonFile(file, what);
 }
 
 fs::path resolveAgainst(const fs::path& folder, const std::string& path) {
@@ -93,8 +87,8 @@ ModelFiles locate(const fs::path& folder) {
         for (const Slot& s : kSlots)
             if (key == s.key) slot = &s;
         if (!slot)
-            throw FileError(manifest, "unknown entry \"" + key +
-                                          "\" (expected unet, vae, clip, face_detector or vocabulary).");
+            throw FileError(manifest, "unknown entry " + jsonExcerpt(key) +
+                                          " (expected unet, vae, clip, face_detector or vocabulary).");
         applyManifestEntry(files, *slot, entry, manifest);
     }
     return files;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "checkpoint/key_check.h"
+
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -9,9 +11,17 @@
 #include <string>
 #include <vector>
 
-// Integrity checks of weight files, shared by `flashface models verify` and the download
-// manager. No Qt and no libtorch: only zlib (CRC-32, inflate) and OpenSSL (SHA-256).
+// Integrity checks of weight files, shared by `flashface models verify`, the download manager and
+// the first load of a file. They read files with the loader's own readers (checkpoint/format.h,
+// the tokenizer's merges reader), so "intact" means "loads". No Qt and no libtorch.
 namespace flashface {
+
+// How a file is read when it is used.
+enum class FileContent {
+    Unchecked,   // only size and SHA-256, when expected
+    Checkpoint,  // a torch archive or .safetensors: its structure, keys and every zip entry's CRC-32
+    Vocabulary,  // CLIP's gzip'd BPE merges: gzip integrity and the merge rules
+};
 
 // Where the official files live; a mirror replaces this prefix.
 inline constexpr const char* kOfficialModelsBaseUrl = "https://huggingface.co/shilongz/FlashFace-SD1.5/resolve/main/";
@@ -20,7 +30,7 @@ struct OfficialModelFile {
     const char* name;
     const char* purpose;
     std::uint64_t approximateSize;  // bytes, for disk-space estimates before the server tells
-    bool isTorchArchive;            // a torch.save zip whose entries carry CRC-32s
+    FileContent content;
 };
 
 // The five files a models folder needs, in download order (smallest first, so that a user
@@ -35,7 +45,9 @@ std::string modelFileUrl(const std::string& base, const std::string& name);
 struct FileExpectation {
     std::optional<std::uint64_t> size;
     std::optional<std::string> sha256;  // hex, either case
-    bool zipArchive = false;            // check every entry's CRC-32
+    FileContent content = FileContent::Unchecked;
+    // For a checkpoint: the keys and shapes its model loads (nn::expectedKeys); unset: not checked.
+    std::optional<checkpoint::ExpectedKeys> keys;
 };
 
 struct VerifyOptions {
@@ -48,6 +60,7 @@ struct VerifyOptions {
 struct VerifyResult {
     std::uint64_t size = 0;
     std::size_t zipEntries = 0;  // entries whose CRC-32 was checked
+    std::size_t tensors = 0;     // tensors of a checkpoint
     std::string sha256;          // lowercase hex, when computed
     // Complete sentences, each naming the file and what is wrong; empty = intact.
     std::vector<std::string> problems;
@@ -55,12 +68,14 @@ struct VerifyResult {
     bool ok() const { return problems.empty(); }
 };
 
-// Reads the file once, front to back. An unreadable or missing file is a problem, not an
-// exception; only cancellation throws.
+// Reads the file front to back (a checkpoint through a memory map whose pages are dropped as
+// they are checked). An unreadable or missing file is a problem, not an exception; only
+// cancellation throws.
 VerifyResult verifyModelFile(const std::filesystem::path& file, const FileExpectation& expected,
                              const VerifyOptions& options = {});
 
-// The expectation for an official file by name (zip check for the torch archives).
+// The expectation for an official file by name (its content kind; keys are added by the caller
+// that knows the architecture).
 FileExpectation officialExpectation(const std::string& name);
 
 // Incremental SHA-256, exposed for the download manager and for tests.

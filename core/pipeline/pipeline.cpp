@@ -3,6 +3,7 @@
 #include "checkpoint/checkpoint.h"
 #include "common/cpu_memory.h"
 #include "common/error.h"
+#include "common/untrusted_json.h"
 #include "common/threads.h"
 #include "face/faces.h"
 #include "models/autoencoder.h"
@@ -15,6 +16,7 @@
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
 #include "pipeline/validation.h"
+#include "pipeline/verified_files.h"
 #include "pipeline/weights_cache.h"
 #include "tokenizer/tokenizer.h"
 
@@ -61,11 +63,7 @@ at::ScalarType resolveDtype(PrecisionChoice choice, c10::Device device) {
 
 nlohmann::json configJson(const std::string& text, const std::filesystem::path& source) {
     if (text.empty()) return nlohmann::json::object();
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(source, std::string("its configuration in models.json is not valid JSON: ") + e.what());
-    }
+    return parseUntrustedJson(text, source, "configuration in models.json");
 }
 
 // libtorch's and the allocator's failures, as the engine's errors with a sentence for the user.
@@ -146,10 +144,20 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     report("tokenizer", 0.0);
     auto tokenizer = Tokenizer::fromMergesFile(files.vocabulary);
 
+    // Every zip CRC of a weight file is checked on its first load (remembered afterwards): a
+    // damaged download must fail here, not produce images from flipped bits.
+    VerifiedFiles verified(VerifiedFiles::defaultRecord());
+    VerifyOptions checking;
+    checking.progress = [&](std::uint64_t, std::uint64_t) { checkCancel(cancel); };
+    for (const auto* weights : {&files.clip, &files.vae, &files.faceDetector, &files.unet}) {
+        report("checking model files", 0.005);
+        verified.requireIntact(*weights, FileContent::Checkpoint, checking);
+    }
+
     report("text encoder", 0.01);
     auto clip = std::make_unique<models::ClipTextEncoder>(
         models::ClipTextConfig::fromJson(configJson(files.clipConfig, files.clip), files.clip));
-    nn::loadState(*clip, Checkpoint::open(files.clip), {files.clipPrefix, dtype, device, {"visual.", "log_scale"}});
+    nn::loadState(*clip, Checkpoint::open(files.clip), {files.clipPrefix, dtype, device, models::ClipTextConfig::otherTowerKeys()});
 
     report("autoencoder", 0.14);
     auto vae = std::make_unique<models::Autoencoder>(

@@ -1,22 +1,16 @@
 #include "pipeline/png_metadata.h"
 
+#include "common/bounded_read.h"
 #include "common/error.h"
+#include "face/photo.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <zlib.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace flashface {
 
@@ -73,13 +67,17 @@ std::string inflateText(const std::uint8_t* data, std::size_t size, const fs::pa
     std::string out;
     std::array<char, 16384> buffer{};
     int status = Z_OK;
-    while (status == Z_OK) {
+    while (status == Z_OK && out.size() <= kMaxPngTextBytes) {
         stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
         stream.avail_out = static_cast<uInt>(buffer.size());
         status = inflate(&stream, Z_NO_FLUSH);
         out.append(buffer.data(), buffer.size() - stream.avail_out);
     }
     inflateEnd(&stream);
+    // A few kB of deflate can expand a thousandfold: the text is refused before it fills memory.
+    if (out.size() > kMaxPngTextBytes)
+        throw FileError(file, "a compressed PNG text chunk expands past " + byteCount(kMaxPngTextBytes) +
+                                  "; it is not image metadata this program reads.");
     if (status != Z_STREAM_END) throw FileError(file, "a compressed PNG text chunk is damaged.");
     return out;
 }
@@ -110,73 +108,6 @@ PngText parseTextChunk(const std::string& type, const std::uint8_t* data, std::s
     return t;
 }
 
-std::vector<std::uint8_t> readWholeFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw FileError(file, "cannot open the file for reading.");
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// The highest N among `<stem>-N<extension>` in `folder`, 0 if none.
-int highestNumber(const fs::path& folder, const std::string& stem, const std::string& extension) {
-    int highest = 0;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() <= stem.size() + 1 + extension.size() || name.rfind(stem + "-", 0) != 0 ||
-            !name.ends_with(extension))
-            continue;
-        const std::string digits = name.substr(stem.size() + 1, name.size() - stem.size() - 1 - extension.size());
-        if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), ::isdigit)) continue;
-        highest = std::max(highest, std::stoi(digits));
-    }
-    return highest;
-}
-
-std::string numberedName(const std::string& stem, int number, const std::string& extension) {
-    char digits[16];
-    std::snprintf(digits, sizeof digits, "%05d", number);
-    return stem + "-" + digits + extension;
-}
-
-// A temporary file in `folder` holding `bytes`, flushed to disk.
-fs::path writeTemporary(const fs::path& folder, std::span<const std::uint8_t> bytes) {
-    std::string pattern = (folder / ".flashface-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw FileError(folder, std::string("cannot create a file in this folder: ") + std::strerror(errno));
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error = errno;
-            ::close(fd);
-            ::unlink(pattern.c_str());
-            throw FileError(folder, std::string("cannot write an image into this folder: ") + std::strerror(error));
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    ::fchmod(fd, 0644);
-    ::fsync(fd);
-    ::close(fd);
-    return pattern;
-}
-
-// Renames `from` to `to` unless `to` exists (then returns false): atomic, never replaces.
-bool moveIntoPlace(const fs::path& from, const fs::path& to) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
-    if (errno == EEXIST) return false;
-    if (errno == EINVAL || errno == ENOSYS) {
-        // A file system without RENAME_NOREPLACE: link() refuses an existing name just as well.
-        if (::link(from.c_str(), to.c_str()) == 0) {
-            ::unlink(from.c_str());
-            return true;
-        }
-        if (errno == EEXIST) return false;
-    }
-    const int error = errno;
-    ::unlink(from.c_str());
-    throw FileError(to, std::string("cannot create the image file: ") + std::strerror(error));
-}
-
 }  // namespace
 
 std::vector<std::uint8_t> encodePng(const Image& image, const std::vector<PngText>& texts) {
@@ -204,6 +135,7 @@ std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const fs::p
     if (png.size() < kSignature.size() || !std::equal(kSignature.begin(), kSignature.end(), png.begin()))
         throw FileError(file, "not a PNG file.");
     std::vector<PngText> texts;
+    std::size_t textBytes = 0;
     std::size_t at = kSignature.size();
     while (at + 12 <= png.size()) {
         const std::uint32_t length = readBE32(png.data() + at);
@@ -213,7 +145,13 @@ std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const fs::p
         const auto crc = crc32(0L, png.data() + at + 4, static_cast<uInt>(4 + length));
         if (readBE32(data + length) != static_cast<std::uint32_t>(crc))
             throw FileError(file, "the PNG chunk " + type + " is damaged (CRC mismatch).");
-        if (type == "tEXt" || type == "zTXt" || type == "iTXt") texts.push_back(parseTextChunk(type, data, length, file));
+        if (type == "tEXt" || type == "zTXt" || type == "iTXt") {
+            texts.push_back(parseTextChunk(type, data, length, file));
+            textBytes += texts.back().text.size();
+            if (textBytes > kMaxPngTextBytes)
+                throw FileError(file, "the PNG's text chunks hold more than " + byteCount(kMaxPngTextBytes) +
+                                          "; it is not image metadata this program reads.");
+        }
         if (type == "IEND") return texts;
         at += 12 + length;
     }
@@ -221,21 +159,8 @@ std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const fs::p
 }
 
 std::vector<PngText> readPngTexts(const fs::path& file) {
-    const auto bytes = readWholeFile(file);
-    return readPngTexts(bytes, file);
-}
-
-fs::path writeNumberedFile(const fs::path& folder, const std::string& stem, const std::string& extension,
-                           std::span<const std::uint8_t> bytes) {
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error) throw FileError(folder, "cannot create the output folder: " + error.message());
-    const fs::path temporary = writeTemporary(folder, bytes);
-    int number = highestNumber(folder, stem, extension) + 1;
-    for (;; ++number) {
-        const fs::path target = folder / numberedName(stem, number, extension);
-        if (moveIntoPlace(temporary, target)) return target;
-    }
+    const std::string bytes = readFileCapped(file, face::kMaxPhotoFileBytes, "PNG image");
+    return readPngTexts({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, file);
 }
 
 }  // namespace flashface

@@ -20,15 +20,14 @@ struct PngText {
 // uncompressed iTXt (UTF-8) otherwise. Keywords must be 1–79 printable Latin-1 characters.
 std::vector<std::uint8_t> encodePng(const Image& image, const std::vector<PngText>& texts);
 
+// A text chunk may inflate to at most this much: our own settings take a few kB, and a small
+// zTXt chunk could otherwise expand to gigabytes.
+inline constexpr std::size_t kMaxPngTextBytes = 4u << 20;
+
 // The text chunks of a PNG (tEXt, zTXt and iTXt, compressed or not), in file order. Throws
 // FileError naming `file` when the data is not a PNG or a chunk is damaged.
 std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const std::filesystem::path& file = {});
+// From a file, refused unread when it is not a regular file or is larger than face::kMaxPhotoFileBytes.
 std::vector<PngText> readPngTexts(const std::filesystem::path& file);
-
-// Writes `bytes` into `folder` (created if absent) as `<stem>-NNNNN<extension>`, numbered one past
-// the highest existing number. Atomic (a temporary file linked into place) and never replaces
-// an existing file, even one created concurrently: it takes the next number instead.
-std::filesystem::path writeNumberedFile(const std::filesystem::path& folder, const std::string& stem,
-                                        const std::string& extension, std::span<const std::uint8_t> bytes);
 
 }  // namespace flashface

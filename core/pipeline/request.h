@@ -67,6 +67,20 @@ struct GenerationSettings {
     float lambdaBefore = 0.85f;      // λ before the launch step
 };
 
+// The bounds of a request, checked before any work (validateRequest) and stated in the command
+// line's help: a shared PNG or a typo must not start a run that cannot end or fit in memory.
+struct IntRange {
+    int min, max;
+    bool contains(long long v) const { return v >= min && v <= max; }
+    std::string text() const { return std::to_string(min) + "-" + std::to_string(max); }
+};
+inline constexpr IntRange kSideRange{64, 2048};          // pixels per side (and a multiple of 8)
+inline constexpr IntRange kStepsRange{1, 1000};          // the schedule has 1000 timesteps
+inline constexpr IntRange kImagesRange{1, 16};
+inline constexpr IntRange kLaunchStepRange{0, 1000};     // a timestep
+inline constexpr IntRange kReferencesRange{1, 16};       // fewer than 4 are cycled up to 4
+inline constexpr IntRange kFaceNumberRange{1, 1000};     // which face of a photo, 1-based
+
 enum class DeviceChoice { Auto, Cpu, Cuda };
 enum class PrecisionChoice { Auto, Float32, Float16 };
 

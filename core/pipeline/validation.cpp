@@ -1,6 +1,7 @@
 #include "pipeline/validation.h"
 
 #include "common/error.h"
+#include "tokenizer/unicode_text.h"
 
 #include <cmath>
 #include <sstream>
@@ -17,13 +18,27 @@ std::string formatBox(const FaceBox& box) {
 }
 
 void requireSize(const char* what, int value) {
-    if (value <= 0 || value % 8 != 0)
+    if (!kSideRange.contains(value) || value % 8 != 0)
         throw InvalidRequest("The image " + std::string(what) + " must be a positive multiple of 8 pixels, got " +
-                             std::to_string(value) + ".");
+                             std::to_string(value) + " (" + kSideRange.text() + " pixels are accepted).");
+}
+
+void requireWithin(const std::string& what, const IntRange& range, long long value) {
+    if (!range.contains(value))
+        throw InvalidRequest("The " + what + " must lie within " + range.text() + ", got " + std::to_string(value) + ".");
 }
 
 void requireFinite(const char* what, float value) {
     if (!std::isfinite(value)) throw InvalidRequest("The " + std::string(what) + " must be a finite number.");
+}
+
+// The tokenizer refuses it too, but only after every model has loaded.
+void requireUtf8(const char* what, const std::string& text) {
+    try {
+        unicode::decodeUtf8(text);
+    } catch (const InvalidRequest& e) {
+        throw InvalidRequest("The " + std::string(what) + " is not valid UTF-8 text: " + e.what());
+    }
 }
 
 }  // namespace
@@ -51,13 +66,18 @@ void validateRequest(const GenerationRequest& request) {
                                  (ref.label.empty() ? std::string() : " (" + ref.label + ")") +
                                  " holds no image data.");
     }
+    requireWithin("number of references", kReferencesRange, static_cast<long long>(request.references.size()));
     const GenerationSettings& s = request.settings;
     requireSize("width", s.width);
     requireSize("height", s.height);
     validateFaceBox(s.faceBox);
-    if (s.steps < 1) throw InvalidRequest("The number of steps must be at least 1, got " + std::to_string(s.steps) + ".");
-    if (s.numImages < 1)
-        throw InvalidRequest("The number of images must be at least 1, got " + std::to_string(s.numImages) + ".");
+    requireWithin("number of steps", kStepsRange, s.steps);
+    requireWithin("number of images", kImagesRange, s.numImages);
+    requireWithin("reference guidance launch step", kLaunchStepRange, s.launchStep);
+    requireUtf8("prompt", s.prompt);
+    requireUtf8("negative prompt", s.negativePrompt);
+    requireUtf8("positive postfix", s.positivePostfix);
+    requireUtf8("negative postfix", s.negativePostfix);
     requireFinite("text guidance", s.textGuidance);
     requireFinite("reference guidance", s.referenceGuidance);
     requireFinite("reference strength (lambda)", s.lambda);

@@ -48,7 +48,7 @@ private:
     DownloadFile weightsFile() const {
         DownloadFile file;
         file.name = weightsName_;
-        file.expected.zipArchive = true;
+        file.expected.content = flashface::FileContent::Checkpoint;
         file.sizeHint = weights_.size();
         return file;
     }
@@ -314,6 +314,46 @@ private Q_SLOTS:
         QVERIFY(!runToEnd(bad));
         QVERIFY2(bad.files()[0].message.contains(QStringLiteral("SHA-256")), qPrintable(bad.files()[0].message));
         QVERIFY(!QFile::exists(inFolder(weightsName_)));
+    }
+
+    // Issue 12: what a download leaves behind and what it follows.
+    void refusedFileLeavesNoEmptyPart() {
+        DownloadManager manager(settings({{QStringLiteral("absent.pth"), {}, 1000}}));
+        QVERIFY(!runToEnd(manager));
+        QVERIFY(!QFile::exists(inFolder(QStringLiteral("absent.pth.part"))));
+    }
+
+    void redirectToAFileUrlIsNotFollowed() {
+        server_->queue(weightsName_, TestHttpServer::redirectTo("file:///etc/passwd"));
+        DownloadManager manager(settings({weightsFile()}));
+        QVERIFY(!runToEnd(manager));
+        QVERIFY2(manager.files()[0].message.contains(QStringLiteral("not a web address")),
+                 qPrintable(manager.files()[0].message));
+        QVERIFY(!QFile::exists(inFolder(weightsName_)));
+    }
+
+    void htmlInsteadOfTheVocabularyNeverGetsItsName() {
+        const QString name = QStringLiteral("bpe_simple_vocab_16e6.txt.gz");
+        server_->addFile(name, QByteArray("<!DOCTYPE html><html><body>Too many requests</body></html>\n"));
+        DownloadFile file{name, flashface::officialExpectation(name.toStdString()), 1000};
+        DownloadManager manager(settings({file}));
+        QVERIFY(!runToEnd(manager));
+        QVERIFY(!QFile::exists(inFolder(name)));
+    }
+
+    void aSecondDownloadIntoTheSameFolderStopsInsteadOfColliding() {
+        server_->setPace(weights_.size() / 20, 20);
+        DownloadManager first(settings({weightsFile()}));
+        first.start();
+        QTRY_VERIFY(first.files()[0].state == FileState::Downloading);
+        DownloadManager second(settings({weightsFile()}));
+        QVERIFY(!runToEnd(second));
+        QVERIFY2(second.files()[0].message.contains(QStringLiteral("Another download")),
+                 qPrintable(second.files()[0].message));
+        QSignalSpy done(&first, &DownloadManager::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
+        expectIntactWeights();
     }
 };
 

@@ -80,8 +80,8 @@ void TestHttpServer::respond(QTcpSocket* socket, const QByteArray& method, const
         return;
     case Fault::Redirect:
         socket->write(header(302, "Found",
-                             {"Location: /files/" + name.toUtf8(), "X-Linked-Size: " + QByteArray::number(size),
-                              "X-Linked-Etag: \"" + fault.sha256 + "\""},
+                             {"Location: " + (fault.location.isEmpty() ? "/files/" + name.toUtf8() : fault.location),
+                              "X-Linked-Size: " + QByteArray::number(size), "X-Linked-Etag: \"" + fault.sha256 + "\""},
                              0));
         socket->disconnectFromHost();
         return;

@@ -25,20 +25,22 @@ public:
         Stall,       // send `bytes` body bytes, then keep the connection open and silent
         Corrupt,     // flip the file's middle byte in this response
         LongerLength,// declare `bytes` more than the body, send the body, close
-        Redirect,    // 302 to the same file, with X-Linked-Size and X-Linked-Etag = `sha256`
+        Redirect,    // 302 to `location` (default: the same file), with X-Linked-Size and X-Linked-Etag = `sha256`
     };
     struct Response {
         Fault fault = Fault::None;
         qint64 bytes = 0;
         int status = 0;
         QByteArray sha256;
+        QByteArray location;
     };
-    static Response status(int code) { return {Fault::Status, 0, code, {}}; }
-    static Response cutAfter(qint64 bytes) { return {Fault::CutAfter, bytes, 0, {}}; }
-    static Response stallAfter(qint64 bytes) { return {Fault::Stall, bytes, 0, {}}; }
-    static Response corrupt() { return {Fault::Corrupt, 0, 0, {}}; }
-    static Response longerLength(qint64 extra) { return {Fault::LongerLength, extra, 0, {}}; }
-    static Response redirect(const QByteArray& sha256) { return {Fault::Redirect, 0, 0, sha256}; }
+    static Response status(int code) { return {Fault::Status, 0, code, {}, {}}; }
+    static Response cutAfter(qint64 bytes) { return {Fault::CutAfter, bytes, 0, {}, {}}; }
+    static Response stallAfter(qint64 bytes) { return {Fault::Stall, bytes, 0, {}, {}}; }
+    static Response corrupt() { return {Fault::Corrupt, 0, 0, {}, {}}; }
+    static Response longerLength(qint64 extra) { return {Fault::LongerLength, extra, 0, {}, {}}; }
+    static Response redirect(const QByteArray& sha256) { return {Fault::Redirect, 0, 0, sha256, {}}; }
+    static Response redirectTo(const QByteArray& location) { return {Fault::Redirect, 0, 0, {}, location}; }
     struct Request {
         QByteArray path;
         QByteArray range;  // the Range header, empty when absent

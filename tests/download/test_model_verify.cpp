@@ -2,10 +2,14 @@
 #include "support/fixtures.h"
 #include "zip_writer.h"
 
+#include "checkpoint/format.h"
+#include "checkpoint/mapped_file.h"
+#include "checkpoint/zip.h"
 #include "common/error.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <unistd.h>
 
@@ -46,8 +50,20 @@ protected:
 
 FileExpectation zipCheck() {
     FileExpectation expected;
-    expected.zipArchive = true;
+    expected.content = FileContent::Checkpoint;
     return expected;
+}
+
+// The entries of a fixture torch archive, read with the loader's zip reader.
+std::vector<test::ZipTestEntry> entriesOf(const fs::path& archive) {
+    const checkpoint::MappedFile mapped(archive);
+    const auto bytes = mapped.bytes();
+    std::vector<test::ZipTestEntry> entries;
+    for (const auto& entry : checkpoint::readZipDirectory(archive, bytes)) {
+        const auto data = bytes.subspan(entry.offset, entry.size);
+        entries.push_back({entry.name, std::string(reinterpret_cast<const char*>(data.data()), data.size()), false});
+    }
+    return entries;
 }
 
 TEST_F(ModelVerifyTest, FixtureTorchArchiveIsIntact) {
@@ -75,41 +91,104 @@ TEST_F(ModelVerifyTest, TruncatedArchiveIsReported) {
     EXPECT_NE(result.problems[0].find("truncated"), std::string::npos) << result.problems[0];
 }
 
-TEST_F(ModelVerifyTest, Zip64AndDeflatedEntriesAreChecked) {
-    const std::vector<test::ZipTestEntry> entries{
-        {"archive/data.pkl", std::string(5000, 'p'), true},
-        {"archive/data/0", "0123456789abcdef", false},
-        {"archive/empty", "", false},
-        {"archive/data/1", std::string(70000, 'x') + "tail", true},
-    };
-    for (const bool zip64 : {false, true}) {
-        const auto file = dir_ / (zip64 ? "z64.pth" : "z32.pth");
-        test::writeTestZip(file, entries, zip64);
-        const auto result = verifyModelFile(file, zipCheck());
-        EXPECT_TRUE(result.ok()) << joined(result);
-        EXPECT_EQ(result.zipEntries, entries.size());
-    }
-    // Corrupt the stored entry "archive/data/0": its bytes follow the deflated data.pkl.
+TEST_F(ModelVerifyTest, Zip64ArchivesLoadAndEveryEntryIsCrcChecked) {
+    const auto entries = entriesOf(test::fixture("retinaface/mobilenetv1/weights.pth"));
     const auto file = dir_ / "z64.pth";
+    test::writeTestZip(file, entries, true);
+    auto result = verifyModelFile(file, zipCheck());
+    EXPECT_TRUE(result.ok()) << joined(result);
+    EXPECT_EQ(result.zipEntries, entries.size());
+
+    // Corrupt one storage's bytes: found by its CRC, named by its entry.
+    const auto& victim = *std::max_element(entries.begin(), entries.end(),
+                                           [](const auto& a, const auto& b) { return a.data.size() < b.data.size(); });
     std::ifstream in(file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    const auto at = bytes.find("0123456789abcdef");
-    ASSERT_NE(at, std::string::npos);
     in.close();
-    patchByte(file, at + 3);
-    const auto result = verifyModelFile(file, zipCheck());
+    const auto at = bytes.find(victim.data);
+    ASSERT_NE(at, std::string::npos);
+    patchByte(file, at + victim.data.size() / 2);
+    result = verifyModelFile(file, zipCheck());
     ASSERT_EQ(result.problems.size(), 1u) << joined(result);
-    EXPECT_NE(result.problems[0].find("'archive/data/0'"), std::string::npos) << result.problems[0];
+    EXPECT_NE(result.problems[0].find("'" + victim.name + "'"), std::string::npos) << result.problems[0];
 }
 
-TEST_F(ModelVerifyTest, DamagedDeflateStreamIsReported) {
-    const auto file = dir_ / "deflated.pth";
-    std::string text;
-    for (int i = 0; i < 2000; ++i) text += std::to_string(i * 7919) + ",";
-    test::writeTestZip(file, {{"a/data.pkl", text, true}}, false);
-    patchByte(file, 60);  // inside the compressed bytes, after the 30+10+7 header bytes
-    const auto result = verifyModelFile(file, zipCheck());
+// Each of these was once called intact although loading refuses it (issue 12).
+TEST_F(ModelVerifyTest, ArchivesTheLoaderRefusesAreNotIntact) {
+    const auto entries = entriesOf(test::fixture("retinaface/mobilenetv1/weights.pth"));
+    auto deflated = entries;
+    for (auto& entry : deflated) entry.deflate = true;
+    test::writeTestZip(dir_ / "deflated.pth", deflated, false);
+    auto result = verifyModelFile(dir_ / "deflated.pth", zipCheck());
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.problems[0].find("compressed"), std::string::npos) << joined(result);
+
+    auto missing = entries;
+    const auto storage = std::find_if(missing.begin(), missing.end(),
+                                      [](const auto& e) { return e.name.find("/data/") != std::string::npos; });
+    ASSERT_NE(storage, missing.end());
+    missing.erase(storage);
+    test::writeTestZip(dir_ / "missing.pth", missing, false);
+    result = verifyModelFile(dir_ / "missing.pth", zipCheck());
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.problems[0].find("does not hold"), std::string::npos) << joined(result);
+
+    // A pickle that would call os.system when unpickled by Python.
+    const std::string evil = "\x80\x02cos\nsystem\nq\x00X\x02\x00\x00\x00lsq\x01\x85q\x02Rq\x03.";
+    test::writeTestZip(dir_ / "flashface.ckpt", {{"archive/data.pkl", evil, false}, {"archive/version", "3\n", false}},
+                       false);
+    result = verifyModelFile(dir_ / "flashface.ckpt", zipCheck());
+    EXPECT_FALSE(result.ok()) << "a pickle calling os.system was called intact";
+
+    std::string noise(4096, '\0');
+    for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>(i * 2654435761u >> 13);
+    std::ofstream(dir_ / "random.safetensors", std::ios::binary) << noise;
+    result = verifyModelFile(dir_ / "random.safetensors", zipCheck());
     EXPECT_FALSE(result.ok());
+}
+
+TEST_F(ModelVerifyTest, KeysAndShapesAreThoseTheModelLoads) {
+    const auto file = test::fixture("vae/weights.pth");
+    const auto found = [&] {
+        const checkpoint::MappedFile mapped(file);
+        std::vector<checkpoint::TensorShape> shapes;
+        for (const auto& t : checkpoint::parseCheckpoint(file, mapped.bytes()).tensors) shapes.push_back({t.name, t.shape});
+        return shapes;
+    }();
+    ASSERT_FALSE(found.empty());
+    FileExpectation expected = zipCheck();
+    expected.keys = checkpoint::ExpectedKeys{found, {}};
+    EXPECT_TRUE(verifyModelFile(file, expected).ok());
+
+    expected.keys->tensors.front().shape.push_back(7);
+    auto result = verifyModelFile(file, expected);
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.problems[0].find(found.front().name), std::string::npos) << joined(result);
+
+    expected.keys = checkpoint::ExpectedKeys{{found.begin() + 1, found.end()}, {}};
+    result = verifyModelFile(file, expected);
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.problems[0].find("unexpected"), std::string::npos) << joined(result);
+}
+
+TEST_F(ModelVerifyTest, TruncatedCorruptOrHtmlVocabularyIsNotIntact) {
+    FileExpectation vocabulary;
+    vocabulary.content = FileContent::Vocabulary;
+    const auto original = test::fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz");
+    EXPECT_TRUE(verifyModelFile(original, vocabulary).ok());
+
+    const auto truncated = copyOf(original);
+    fs::resize_file(truncated, fs::file_size(truncated) / 2);
+    EXPECT_FALSE(verifyModelFile(truncated, vocabulary).ok());
+
+    const auto corrupt = dir_ / "corrupt.txt.gz";
+    fs::copy_file(original, corrupt);
+    patchByte(corrupt, fs::file_size(corrupt) / 2);
+    EXPECT_FALSE(verifyModelFile(corrupt, vocabulary).ok());
+
+    const auto html = dir_ / "html.txt.gz";
+    std::ofstream(html) << "<!DOCTYPE html><html><body>Rate limited</body></html>\n";
+    EXPECT_FALSE(verifyModelFile(html, vocabulary).ok());
 }
 
 TEST_F(ModelVerifyTest, Sha256MatchesKnownVectorAndMismatchIsReported) {
@@ -176,8 +255,8 @@ TEST(OfficialModelFiles, NamesUrlsAndExpectations) {
     ASSERT_EQ(officialModelFiles().size(), 5u);
     EXPECT_NE(findOfficialModelFile("flashface.ckpt"), nullptr);
     EXPECT_EQ(findOfficialModelFile("other.bin"), nullptr);
-    EXPECT_TRUE(officialExpectation("sd-v1-vae.pth").zipArchive);
-    EXPECT_FALSE(officialExpectation("bpe_simple_vocab_16e6.txt.gz").zipArchive);
+    EXPECT_EQ(officialExpectation("sd-v1-vae.pth").content, FileContent::Checkpoint);
+    EXPECT_EQ(officialExpectation("bpe_simple_vocab_16e6.txt.gz").content, FileContent::Vocabulary);
     EXPECT_EQ(modelFileUrl("http://m/x/", "a.pth"), "http://m/x/a.pth");
     EXPECT_EQ(modelFileUrl("http://m/x", "a.pth"), "http://m/x/a.pth");
     EXPECT_EQ(modelFileUrl(kOfficialModelsBaseUrl, "flashface.ckpt"),

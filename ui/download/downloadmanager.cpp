@@ -1,5 +1,6 @@
 #include "downloadmanager.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <QDir>
@@ -19,6 +20,9 @@
 
 #include <filesystem>
 #include <optional>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace flashface::download {
@@ -65,6 +69,30 @@ void takeLinkedHeaders(const QNetworkReply& reply, FileExpectation& expected) {
         if (sha.match(QString::fromLatin1(tag)).hasMatch()) expected.sha256 = tag.toLower().toStdString();
     }
 }
+
+// Two downloads of a file into one folder would write one .part file at once: the first to take
+// this lock (on the .part file, for the whole fetch) downloads, the other stops. A .part left
+// empty (the server refused the file) is removed with the lock.
+class PartLock {
+public:
+    explicit PartLock(std::filesystem::path part) : part_(std::move(part)) {
+        fd_ = ::open(part_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        held_ = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+    }
+    ~PartLock() {
+        struct stat info {};
+        if (held_ && ::fstat(fd_, &info) == 0 && info.st_size == 0) ::unlink(part_.c_str());
+        if (fd_ >= 0) ::close(fd_);
+    }
+    PartLock(const PartLock&) = delete;
+    PartLock& operator=(const PartLock&) = delete;
+    bool held() const { return held_; }
+
+private:
+    std::filesystem::path part_;
+    int fd_ = -1;
+    bool held_ = false;
+};
 
 struct ReplyDeleter {
     void operator()(QNetworkReply* reply) const {
@@ -217,6 +245,12 @@ QCoro::Task<bool> DownloadManager::run() {
 QCoro::Task<bool> DownloadManager::fetchFile(int index) {
     FileExpectation expected = settings_.files[index].expected;
     const QString name = files_[index].name;
+    const PartLock lock(toPath(partPath(index)));
+    if (!lock.held()) {
+        setState(index, FileState::Failed,
+                 tr("Another download of %1 into this folder is running; let it finish or stop it first.").arg(name));
+        co_return false;
+    }
 
     if (QFileInfo::exists(targetPath(index))) {
         setState(index, FileState::Verifying, tr("Checking the file already present…"));
@@ -253,19 +287,20 @@ QCoro::Task<bool> DownloadManager::fetchFile(int index) {
                 co_return false;
             }
             if (check.ok()) {
-                std::error_code error;
-                std::filesystem::rename(toPath(partPath(index)), toPath(targetPath(index)), error);
-                if (error) {
-                    setState(index, FileState::Failed,
-                             tr("Cannot rename %1 to %2: %3.")
-                                 .arg(partPath(index), targetPath(index), QString::fromStdString(error.message())));
+                // Never over a file that appeared meanwhile (another program's copy): it gets checked next run.
+                try {
+                    if (!renameNoReplace(toPath(partPath(index)), toPath(targetPath(index))))
+                        QFile::remove(partPath(index));
+                } catch (const FileError& error) {
+                    setState(index, FileState::Failed, QString::fromStdString(error.what()));
                     co_return false;
                 }
                 files_[index].received = files_[index].total = static_cast<qint64>(check.size);
                 setState(index, FileState::Done);
                 co_return true;
             }
-            QFile::remove(partPath(index));
+            // Emptied, not removed: the lock stays on the file the next attempt writes.
+            QFile::resize(partPath(index), 0);
             const QString problem = QString::fromStdString(check.problems.front());
             if (++refetches > settings_.maxRefetches) {
                 setState(index, FileState::Failed,
@@ -444,6 +479,12 @@ QCoro::Task<DownloadManager::Attempt> DownloadManager::transfer(int index, FileE
                               received};
         if (redirect) {
             url = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+            // A mirror may move files between hosts, never to file://, ftp:// or other schemes.
+            if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+                co_return Attempt{Attempt::Permanent,
+                                  tr("The server redirected %1 to %2, which is not a web address; the download "
+                                     "was stopped.")
+                                      .arg(name, url.toString())};
             continue;
         }
         if (reply->error() != QNetworkReply::NoError || !accepting)
