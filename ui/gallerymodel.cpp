@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -25,7 +26,28 @@ QList<GalleryItem> readFolder(const QString& folder) {
 
 }  // namespace
 
-GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {}
+GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {
+    QSettings settings;
+    const QStringList favourites = settings.value(QStringLiteral("gallery/favourites")).toStringList();
+    favourites_ = QSet<QString>(favourites.begin(), favourites.end());
+}
+
+bool GalleryModel::isFavourite(int row) const {
+    return row >= 0 && row < items_.size() && items_[row].saved() && favourites_.contains(items_[row].path);
+}
+
+bool GalleryModel::setFavourite(int row, bool favourite) {
+    if (row < 0 || row >= items_.size() || !items_[row].saved()) return false;
+    if (favourite) favourites_.insert(items_[row].path);
+    else favourites_.remove(items_[row].path);
+    QSettings settings;
+    QStringList list(favourites_.begin(), favourites_.end());
+    list.sort();
+    settings.setValue(QStringLiteral("gallery/favourites"), list);
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at);
+    return true;
+}
 
 QCoro::Task<> GalleryModel::loadFolder(QString folder) {
     const quint64 generation = ++generation_;
@@ -119,7 +141,20 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     const GalleryItem& item = items_[index.row()];
     switch (role) {
     case Qt::DecorationRole: {
-        if (item.saved()) return QPixmap::fromImage(item.thumbnail);
+        if (item.saved() && !favourites_.contains(item.path)) return QPixmap::fromImage(item.thumbnail);
+        if (item.saved()) {  // a favourite: a star in the corner
+            QPixmap pixmap = QPixmap::fromImage(item.thumbnail);
+            QPainter painter(&pixmap);
+            QFont font = painter.font();
+            font.setPixelSize(std::max(14, pixmap.height() / 7));
+            painter.setFont(font);
+            const QRect corner(0, 0, pixmap.width() - 4, pixmap.height());
+            painter.setPen(QColor(0, 0, 0, 160));
+            painter.drawText(corner.translated(1, 1), Qt::AlignTop | Qt::AlignRight, QStringLiteral("★"));
+            painter.setPen(QColor(255, 200, 0));
+            painter.drawText(corner, Qt::AlignTop | Qt::AlignRight, QStringLiteral("★"));
+            return pixmap;
+        }
         // Unsaved: a red band says so on the thumbnail itself.
         QPixmap pixmap = QPixmap::fromImage(item.thumbnail);
         QPainter painter(&pixmap);
@@ -153,6 +188,7 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case SeedRole: return QVariant::fromValue(item.settings.seed);
     case PromptRole: return QString::fromStdString(item.settings.prompt);
     case SavedRole: return item.saved();
+    case FavouriteRole: return item.saved() && favourites_.contains(item.path);
     default: return {};
     }
 }

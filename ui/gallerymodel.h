@@ -3,6 +3,7 @@
 #include "galleryitem.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 #include <QCoro/QCoroTask>
 
@@ -13,7 +14,7 @@ namespace flashface::ui {
 class GalleryModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole, SavedRole };
+    enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole, SavedRole, FavouriteRole };
 
     explicit GalleryModel(QObject* parent = nullptr);
 
@@ -30,6 +31,9 @@ public:
     const GalleryItem& item(int row) const { return items_.at(row); }
     int indexOfPath(const QString& path) const;
     int unsavedCount() const;
+    // Favourites are kept by file (QSettings "gallery/favourites"); an unsaved image cannot be one.
+    bool isFavourite(int row) const;
+    bool setFavourite(int row, bool favourite);
     // An unsaved image now saved as `path` (which it is from then on).
     void markSaved(int row, const QString& path);
 
@@ -45,6 +49,7 @@ signals:
 private:
     QString folder_;
     QStringList folders_;
+    QSet<QString> favourites_;
     QList<GalleryItem> items_;
     quint64 generation_ = 0;  // a newer loadFolder() supersedes an older one still reading
 };

@@ -33,6 +33,10 @@ GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(paren
         emit imageActivated(index.data(GalleryModel::PathRole).toString());
         emit itemActivated(index.row());
     });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &GalleryView::applyFilter);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::applyFilter);
+    connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::applyFilter);
+    connect(model, &QAbstractItemModel::dataChanged, this, &GalleryView::applyFilter);
 }
 
 void GalleryView::contextMenuEvent(QContextMenuEvent* event) {
@@ -43,12 +47,17 @@ void GalleryView::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     QAction* save = menu.addAction(tr("Save As…"), this, [this, row] { saveAs(row); });
     if (!saved) menu.setDefaultAction(save);  // the one thing an unsaved image needs
+    menu.addAction(tr("View Full Size"), this, [this, row] { emit viewRequested(row); });
     menu.addAction(tr("Copy Image"), this, [this, row] { copyImage(row); });
     menu.addAction(tr("Copy Seed"), this, [this, row] { copySeed(row); });
     menu.addAction(tr("Reuse All Parameters"), this, [this, row] {
         emit reuseRequested(model_->item(row).settings);
         emit reuseItemRequested(row);
     });
+    QAction* favourite = menu.addAction(tr("Favourite"), this, [this, row] { toggleFavourite(row); });
+    favourite->setCheckable(true);
+    favourite->setChecked(model_->isFavourite(row));
+    favourite->setEnabled(saved);
     menu.addSeparator();
     menu.addAction(tr("Open Containing Folder"), this, [this, row] { openContainingFolder(row); })->setEnabled(saved);
     menu.addSeparator();
@@ -59,7 +68,37 @@ void GalleryView::contextMenuEvent(QContextMenuEvent* event) {
 void GalleryView::keyPressEvent(QKeyEvent* event) {
     if (event->matches(QKeySequence::Delete) && currentIndex().isValid()) return deleteImage(currentIndex().row());
     if (event->matches(QKeySequence::Copy) && currentIndex().isValid()) return copyImage(currentIndex().row());
+    if (event->key() == Qt::Key_Space && currentIndex().isValid()) return emit viewRequested(currentIndex().row());
+    if (event->key() == Qt::Key_Asterisk && currentIndex().isValid()) return toggleFavourite(currentIndex().row());
     QListView::keyPressEvent(event);
+}
+
+void GalleryView::toggleFavourite(int row) {
+    if (!model_->setFavourite(row, !model_->isFavourite(row)))
+        emit message(tr("Only saved images can be favourites: use Save As… first."));
+}
+
+void GalleryView::setFilter(const QString& text, bool favouritesOnly) {
+    filterText_ = text.trimmed();
+    favouritesOnly_ = favouritesOnly;
+    applyFilter();
+}
+
+void GalleryView::applyFilter() {
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const QModelIndex index = model_->index(row);
+        const bool matches =
+            (filterText_.isEmpty() || index.data(GalleryModel::PromptRole).toString().contains(filterText_, Qt::CaseInsensitive)) &&
+            (!favouritesOnly_ || model_->isFavourite(row));
+        setRowHidden(row, !matches);
+    }
+    emit shownCountChanged(shownCount(), model_->rowCount());
+}
+
+int GalleryView::shownCount() const {
+    int shown = 0;
+    for (int row = 0; row < model_->rowCount(); ++row) shown += isRowHidden(row) ? 0 : 1;
+    return shown;
 }
 
 void GalleryView::saveAs(int row) {

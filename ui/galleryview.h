@@ -25,12 +25,20 @@ public:
     // folder's path to the clipboard. False when no file manager opened.
     bool openContainingFolder(int row);
     void deleteImage(int row);  // asks first
+    void toggleFavourite(int row);
+
+    // Shows only images whose prompt contains `text` (any case), and only favourites if asked.
+    void setFilter(const QString& text, bool favouritesOnly);
+    bool isShown(int row) const { return !isRowHidden(row); }
+    int shownCount() const;
 
 signals:
     void reuseRequested(const flashface::GenerationSettings& settings);
     void reuseItemRequested(int row);  // emitted with reuseRequested: the references too
     void imageActivated(const QString& path);
     void itemActivated(int row);
+    void viewRequested(int row);  // full size
+    void shownCountChanged(int shown, int total);
     void message(const QString& text);
 
 protected:
@@ -38,7 +46,11 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void applyFilter();
+
     GalleryModel* model_;
+    QString filterText_;
+    bool favouritesOnly_ = false;
     QString lastExportFolder_;
 };
 

@@ -8,6 +8,7 @@
 #include "galleryview.h"
 #include "generationqueue.h"
 #include "imageparameters.h"
+#include "imageviewer.h"
 #include "missingmodelspanel.h"
 #include "pipeline/generation_metadata.h"
 #include "preferencesdialog.h"
@@ -15,11 +16,14 @@
 #include "prompteditor.h"
 #include "referencepanel.h"
 #include "sentence.h"
+#include "settingshistory.h"
 #include "settingspanel.h"
 #include "tokenizer/tokenizer.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCoro/QCoroFuture>
 #include <QDir>
@@ -30,6 +34,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -42,6 +48,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -117,7 +124,8 @@ MainWindow::MainWindow(QWidget* parent)
     addDock(references_, tr("References"), QStringLiteral("referencesDock"), Qt::LeftDockWidgetArea);
     addDock(facePanel_, tr("Face Position"), QStringLiteral("faceDock"), Qt::RightDockWidgetArea);
     addDock(settingsScroll, tr("Settings"), QStringLiteral("settingsDock"), Qt::RightDockWidgetArea);
-    addDock(galleryView_, tr("Gallery"), QStringLiteral("galleryDock"), Qt::BottomDockWidgetArea);
+    addDock(buildGallery(), tr("Gallery"), QStringLiteral("galleryDock"), Qt::BottomDockWidgetArea);
+    history_ = new SettingsHistory(settings_, facePanel_, this);
     buildMenus();
     connectQueue();
 
@@ -127,6 +135,13 @@ MainWindow::MainWindow(QWidget* parent)
         const GalleryItem& item = galleryModel_->item(row);
         preview_->setImages({item.fullImage()}, item.saved() ? QFileInfo(item.path).fileName()
                                                              : tr("Seed %1 (not saved)").arg(item.settings.seed));
+        previewItems_ = {QPersistentModelIndex(galleryModel_->index(row))};
+        showImageViewer(row);
+    });
+    connect(galleryView_, &GalleryView::viewRequested, this, &MainWindow::showImageViewer);
+    connect(preview_, &PreviewGrid::imageMenuRequested, this, &MainWindow::showPreviewMenu);
+    connect(preview_, &PreviewGrid::imageDoubleClicked, this, [this](int index) {
+        if (index < previewItems_.size() && previewItems_[index].isValid()) showImageViewer(previewItems_[index].row());
     });
     connect(galleryView_, &GalleryView::message, this, &MainWindow::notice);
     connect(references_, &ReferencePanel::message, this, &MainWindow::notice);
@@ -155,6 +170,7 @@ MainWindow::MainWindow(QWidget* parent)
     restoreSession();
     setPreferences(AppPreferences::load(settings));
     restoreSessionReferences();  // once the detector knows its models folder
+    history_->reset();           // the restored session is where undo stops
     updateGenerateBar();
 }
 
@@ -216,6 +232,67 @@ QWidget* MainWindow::buildCentre() {
     return centre;
 }
 
+QWidget* MainWindow::buildGallery() {
+    auto* panel = new QWidget(this);
+    galleryFilter_ = new QLineEdit(panel);
+    galleryFilter_->setPlaceholderText(tr("Filter by prompt…"));
+    galleryFilter_->setClearButtonEnabled(true);
+    galleryFilter_->setToolTip(tr("Show only images whose prompt contains this text"));
+    favouritesOnly_ = new QCheckBox(tr("Favourites only"), panel);
+    favouritesOnly_->setToolTip(tr("Mark favourites with the gallery's menu or the * key"));
+    auto* count = new QLabel(panel);
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(galleryFilter_, 1);
+    row->addWidget(favouritesOnly_);
+    row->addWidget(count);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(row);
+    layout->addWidget(galleryView_, 1);
+    const auto apply = [this] { galleryView_->setFilter(galleryFilter_->text(), favouritesOnly_->isChecked()); };
+    connect(galleryFilter_, &QLineEdit::textChanged, this, apply);
+    connect(favouritesOnly_, &QCheckBox::toggled, this, apply);
+    connect(galleryView_, &GalleryView::shownCountChanged, count, [count](int shown, int total) {
+        count->setText(shown == total ? tr("%n image(s)", nullptr, total) : tr("%1 of %2").arg(shown).arg(total));
+    });
+    return panel;
+}
+
+ImageViewer* MainWindow::showImageViewer(int row) {
+    if (!viewer_) {
+        viewer_ = new ImageViewer(galleryModel_, this);
+        viewer_->setRowFilter([this](int r) { return galleryView_->isShown(r); });
+        connect(viewer_, &ImageViewer::saveAsRequested, galleryView_, &GalleryView::saveAs);
+    }
+    viewer_->showRow(row);
+    viewer_->show();
+    viewer_->raise();
+    viewer_->activateWindow();
+    return viewer_;
+}
+
+void MainWindow::showPreviewMenu(int index, QPoint globalPos) {
+    QMenu menu(this);
+    const QImage image = preview_->images().value(index);
+    const int row = index < previewItems_.size() && previewItems_[index].isValid() ? previewItems_[index].row() : -1;
+    if (row >= 0) {
+        QAction* save = menu.addAction(tr("Save As…"), galleryView_, [this, row] { galleryView_->saveAs(row); });
+        if (!galleryModel_->item(row).saved()) menu.setDefaultAction(save);
+        menu.addAction(tr("View Full Size"), this, [this, row] { showImageViewer(row); });
+    }
+    menu.addAction(tr("Copy Image"), this, [image] { QGuiApplication::clipboard()->setImage(image); });
+    if (row >= 0) {
+        menu.addAction(tr("Reuse All Parameters"), this, [this, row] { reuseGalleryItem(row); });
+        menu.addAction(tr("Show in Gallery"), this, [this, row] {
+            galleryView_->setCurrentIndex(galleryModel_->index(row));
+            galleryView_->scrollTo(galleryModel_->index(row));
+        });
+    }
+    menu.exec(globalPos);
+}
+
 QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const QString& objectName,
                                  Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
@@ -254,6 +331,21 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = edit->addAction(tr("&Undo"), history_, &SettingsHistory::undo);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setToolTip(tr("Undo the last change of the face position or the settings"));
+    QAction* redo = edit->addAction(tr("&Redo"), history_, &SettingsHistory::redo);
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y))) redoKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    redo->setShortcuts(redoKeys);
+    connect(history_->stack(), &QUndoStack::undoTextChanged, undo, [undo](const QString& text) {
+        undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(history_->stack(), &QUndoStack::redoTextChanged, redo, [redo](const QString& text) {
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
 
     QMenu* run = menuBar()->addMenu(tr("&Generate"));
     generateAction_ = run->addAction(tr("&Generate"), this, &MainWindow::generate);
@@ -316,7 +408,10 @@ void MainWindow::connectQueue() {
         progress_->setRange(0, p.totalSteps);
         progress_->setValue(p.step);
         progress_->setFormat(tr("Step %1 of %2 — %3 left").arg(p.step).arg(p.totalSteps).arg(duration(p.secondsLeft)));
-        if (!p.previews.isEmpty()) preview_->setImages(p.previews, tr("Step %1 of %2").arg(p.step).arg(p.totalSteps));
+        if (!p.previews.isEmpty()) {
+            preview_->setImages(p.previews, tr("Step %1 of %2").arg(p.step).arg(p.totalSteps));
+            previewItems_.clear();
+        }
     });
     connect(queue_, &GenerationQueue::jobEnded, this, &MainWindow::onJobEnded);
     connect(queue_, &GenerationQueue::queueChanged, this, &MainWindow::updateGenerateBar);
@@ -356,6 +451,8 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
         }
         // Newest first, and the first image of the run at the front.
         galleryModel_->prepend(items);
+        previewItems_.clear();
+        for (int i = 0; i < items.size(); ++i) previewItems_.append(QPersistentModelIndex(galleryModel_->index(i)));
         if (unsaved > 0) {
             progress_->setFormat(tr("Done in %1 — %n image(s) not saved", nullptr, unsaved).arg(duration(outcome.seconds)));
             showError(tr("%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) "

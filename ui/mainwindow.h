@@ -9,6 +9,7 @@
 #include <QCoro/QCoroTask>
 
 #include <QHash>
+#include <QPersistentModelIndex>
 #include <QStringList>
 
 #include <memory>
@@ -16,7 +17,9 @@
 
 class QAction;
 class QDockWidget;
+class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
@@ -31,6 +34,8 @@ class FacePositionPanel;
 class GalleryModel;
 class GalleryView;
 class GenerationQueue;
+class ImageViewer;
+class SettingsHistory;
 class MissingModelsPanel;
 class PreviewGrid;
 class PromptEditor;
@@ -76,6 +81,11 @@ public:
     MissingModelsPanel* missingModelsPanel() const { return missing_; }
     QProgressBar* progressBar() const { return progress_; }
     QString errorText() const;
+    // The full-size viewer on gallery image `row` (created on first use).
+    ImageViewer* showImageViewer(int row);
+    ImageViewer* imageViewer() const { return viewer_; }
+    SettingsHistory* history() const { return history_; }  // undo/redo of face box and settings
+    QLineEdit* galleryFilterField() const { return galleryFilter_; }
     QAction* addPhotosAction() const { return addPhotosAction_; }
     QAction* pasteAction() const { return pasteAction_; }
     QAction* preferencesAction() const { return preferencesAction_; }
@@ -91,6 +101,8 @@ protected:
 
 private:
     QWidget* buildCentre();
+    QWidget* buildGallery();
+    void showPreviewMenu(int index, QPoint globalPos);
     QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
     void buildMenus();
     void connectQueue();
@@ -126,6 +138,11 @@ private:
     QAction* generateAction_;
     QAction* cancelAction_;
     QAction* addPhotosAction_ = nullptr;
+    ImageViewer* viewer_ = nullptr;
+    SettingsHistory* history_ = nullptr;
+    QLineEdit* galleryFilter_ = nullptr;
+    QCheckBox* favouritesOnly_ = nullptr;
+    QList<QPersistentModelIndex> previewItems_;  // the gallery items the preview shows, if any
     QAction* pasteAction_ = nullptr;
     QAction* preferencesAction_ = nullptr;
     std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last

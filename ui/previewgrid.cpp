@@ -1,5 +1,7 @@
 #include "previewgrid.h"
 
+#include <QContextMenuEvent>
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <cmath>
@@ -22,21 +24,14 @@ void PreviewGrid::setPlaceholderText(const QString& text) {
     update();
 }
 
-void PreviewGrid::paintEvent(QPaintEvent*) {
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().color(QPalette::Base).darker(110));
+QRectF PreviewGrid::imageArea() const {
     QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
-    if (!caption_.isEmpty()) {
-        painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(area, Qt::AlignTop | Qt::AlignHCenter, caption_);
-        area.setTop(area.top() + painter.fontMetrics().height() + 6);
-    }
-    if (images_.isEmpty()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
-        return;
-    }
-    // The column count that makes the images largest.
+    if (!caption_.isEmpty()) area.setTop(area.top() + fontMetrics().height() + 6);
+    return area;
+}
+
+// The column count that makes the images largest.
+int PreviewGrid::columns(const QRectF& area) const {
     const int n = int(images_.size());
     const QSizeF imageSize = images_.front().size();
     int bestColumns = 1;
@@ -46,17 +41,55 @@ void PreviewGrid::paintEvent(QPaintEvent*) {
         const double scale = std::min(area.width() / columns / imageSize.width(), area.height() / rows / imageSize.height());
         if (scale > bestScale) bestScale = scale, bestColumns = columns;
     }
+    return bestColumns;
+}
+
+QRectF PreviewGrid::imageRect(int index) const {
+    if (index < 0 || index >= images_.size() || images_.front().isNull()) return {};
+    const QRectF area = imageArea();
+    const int n = int(images_.size());
+    const int bestColumns = columns(area);
     const int rows = (n + bestColumns - 1) / bestColumns;
     const QSizeF cell(area.width() / bestColumns, area.height() / rows);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);  // keep tiny previews crisp
-    for (int i = 0; i < n; ++i) {
-        const QRectF slot(area.left() + (i % bestColumns) * cell.width(), area.top() + (i / bestColumns) * cell.height(),
-                          cell.width(), cell.height());
-        QSizeF size = QSizeF(images_[i].size()).scaled(slot.size() - QSizeF(6, 6), Qt::KeepAspectRatio);
-        QRectF target(QPointF(), size);
-        target.moveCenter(slot.center());
-        painter.drawImage(target, images_[i]);
+    const QRectF slot(area.left() + (index % bestColumns) * cell.width(), area.top() + (index / bestColumns) * cell.height(),
+                      cell.width(), cell.height());
+    QSizeF size = QSizeF(images_[index].size()).scaled(slot.size() - QSizeF(6, 6), Qt::KeepAspectRatio);
+    QRectF target(QPointF(), size);
+    target.moveCenter(slot.center());
+    return target;
+}
+
+int PreviewGrid::imageAt(QPoint pos) const {
+    for (int i = 0; i < images_.size(); ++i)
+        if (imageRect(i).contains(pos)) return i;
+    return -1;
+}
+
+void PreviewGrid::contextMenuEvent(QContextMenuEvent* event) {
+    const int index = imageAt(event->pos());
+    if (index >= 0) emit imageMenuRequested(index, event->globalPos());
+}
+
+void PreviewGrid::mouseDoubleClickEvent(QMouseEvent* event) {
+    const int index = imageAt(event->position().toPoint());
+    if (index >= 0) emit imageDoubleClicked(index);
+}
+
+void PreviewGrid::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Base).darker(110));
+    const QRectF area = imageArea();
+    if (!caption_.isEmpty()) {
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QRectF(rect()).adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignHCenter, caption_);
     }
+    if (images_.isEmpty()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+        return;
+    }
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);  // keep tiny previews crisp
+    for (int i = 0; i < images_.size(); ++i) painter.drawImage(imageRect(i), images_[i]);
 }
 
 }  // namespace flashface::ui

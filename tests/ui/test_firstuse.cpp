@@ -11,11 +11,14 @@
 #include "galleryview.h"
 #include "imageexport.h"
 #include "imageparameters.h"
+#include "imageviewer.h"
 #include "pipeline/generation_metadata.h"
 #include "preferencesdialog.h"
 #include "referencecard.h"
 #include "referenceitem.h"
 #include "sentence.h"
+#include "translation.h"
+#include "settingshistory.h"
 #include "settingspanel.h"
 
 #include <QApplication>
@@ -29,12 +32,14 @@
 #include <QFontMetricsF>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <thread>
@@ -61,15 +66,17 @@ GenerationSettings someSettings(std::uint32_t seed) {
     return s;
 }
 
-QString store(const QString& folder, std::uint32_t seed) {
-    const QImage image = gradient(24, 16);
+QString store(const QString& folder, std::uint32_t seed, const std::string& prompt = {}, QSize size = {24, 16}) {
+    const QImage image = gradient(size.width(), size.height());
     Image pixels{image.width(), image.height(), {}};
     for (int y = 0; y < image.height(); ++y) {
         const uchar* line = image.constScanLine(y);
         pixels.rgb.insert(pixels.rgb.end(), line, line + image.width() * 3);
     }
+    GenerationSettings settings = someSettings(seed);
+    if (!prompt.empty()) settings.prompt = prompt;
     return QString::fromStdString(
-        saveGeneratedImage(folder.toStdString(), pixels, ImageMetadata{someSettings(seed), {"ref0.png"}}, "g").string());
+        saveGeneratedImage(folder.toStdString(), pixels, ImageMetadata{settings, {"ref0.png"}}, "g").string());
 }
 
 }  // namespace
@@ -306,6 +313,164 @@ private slots:
         const QString status = card.statusText();
         QVERIFY2(status.contains(QStringLiteral("The face is only 16×16 pixels")), qPrintable(status));
         QVERIFY2(status.endsWith(QLatin1Char('.')), qPrintable(status));
+    }
+
+
+    // Also built: the full-size viewer zooms, pans, shows 1:1 and fit, and walks the gallery.
+    void viewerZoomsPansAndWalksTheGallery() {
+        const QString folder = dir_.filePath(QStringLiteral("viewer"));
+        GalleryModel model;
+        for (int i = 0; i < 3; ++i) {
+            store(folder, 100 + i, "image " + std::to_string(i), QSize(600 + 100 * i, 400));
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        QCoro::waitFor(model.addFolder(folder));
+        QCOMPARE(model.rowCount(), 3);
+        ImageViewer viewer(&model);
+        viewer.resize(500, 400);
+        viewer.show();
+        viewer.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&viewer));
+        viewer.showRow(0);
+        ZoomableImageView* view = viewer.view();
+        QCOMPARE(view->image().size(), QImageReader(model.item(0).path).size());  // full size, not the thumbnail
+        QVERIFY(view->fitsWindow());
+        QVERIFY(view->zoom() < 1);
+        QVERIFY(QRectF(view->rect()).adjusted(-0.5, -0.5, 0.5, 0.5).contains(view->imageRect()));
+
+        QTest::keyClick(&viewer, Qt::Key_1);
+        QCOMPARE(view->zoom(), 1.0);
+        QCOMPARE(view->imageRect().size(), QSizeF(view->image().size()));
+        // At 1:1 the image is larger than the view: it pans, never past its edges.
+        const QRectF before = view->imageRect();
+        view->panBy({-20, -4});
+        QCOMPARE(view->imageRect().topLeft(), before.topLeft() + QPointF(-20, -4));
+        view->panBy({-100000, -100000});
+        QCOMPARE(view->imageRect().right(), double(view->width()));
+        QCOMPARE(view->imageRect().bottom(), double(view->height()));
+        // Zooming keeps the point under the pointer where it is.
+        const QPointF anchor(view->width() / 3.0, view->height() / 2.0);
+        const QPointF imagePoint = (anchor - view->imageRect().topLeft()) / view->zoom();
+        view->zoomBy(2, anchor);
+        QCOMPARE(view->zoom(), 2.0);
+        const QPointF after = (anchor - view->imageRect().topLeft()) / view->zoom();
+        QVERIFY(std::abs(after.x() - imagePoint.x()) < 1e-6 && std::abs(after.y() - imagePoint.y()) < 1e-6);
+        QTest::keyClick(&viewer, Qt::Key_0);
+        QVERIFY(view->fitsWindow());
+
+        // Keyboard through the gallery.
+        QTest::keyClick(&viewer, Qt::Key_Right);
+        QCOMPARE(viewer.row(), 1);
+        QTest::keyClick(&viewer, Qt::Key_End);
+        QCOMPARE(viewer.row(), 2);
+        QTest::keyClick(&viewer, Qt::Key_Right);  // stays on the last
+        QCOMPARE(viewer.row(), 2);
+        QTest::keyClick(&viewer, Qt::Key_Home);
+        QCOMPARE(viewer.row(), 0);
+        QVERIFY(viewer.statusText().contains(QStringLiteral("1 of 3")));
+        // Only the images the gallery shows.
+        viewer.setRowFilter([](int row) { return row != 1; });
+        viewer.next();
+        QCOMPARE(viewer.row(), 2);
+        // A new image in front of the gallery: the same image stays shown.
+        const QString path = model.item(2).path;
+        GalleryItem fresh;
+        fresh.image = gradient(10, 10);
+        fresh.thumbnail = fresh.image;
+        fresh.created = QDateTime::currentDateTime();
+        model.prepend({fresh});
+        QCOMPARE(model.item(viewer.row()).path, path);
+    }
+
+    // Also built: undo and redo of face box and settings edits, one step per pause.
+    void undoRedoFaceBoxAndSettings() {
+        SettingsPanel settings;
+        FacePositionPanel face;
+        SettingsHistory history(&settings, &face);
+        settings.setRandomSeed(true);
+        history.reset();
+        GenerationSettings s;
+        settings.writeTo(s);
+        const float lambda = s.lambda;
+        const FaceBox box = face.box();
+
+        s.lambda = lambda + 0.2f;
+        settings.readFrom(s);
+        history.commit();
+        face.setBox(FaceBox{0.1f, 0.1f, 0.4f, 0.45f});
+        face.setBox(FaceBox{0.12f, 0.1f, 0.42f, 0.45f});  // a drag: one step
+        QCOMPARE(history.stack()->count(), 1);  // still gathering the box edit
+        settings.takeSeedForRun();              // a random seed is no edit
+        history.commit();
+        QCOMPARE(history.stack()->count(), 2);
+
+        history.undo();
+        QCOMPARE(face.box().x1, box.x1);
+        GenerationSettings now;
+        settings.writeTo(now);
+        QVERIFY(std::abs(now.lambda - (lambda + 0.2f)) < 1e-4f);
+        history.undo();
+        settings.writeTo(now);
+        QVERIFY(std::abs(now.lambda - lambda) < 1e-4f);
+        QVERIFY(settings.randomSeed());
+        history.redo();
+        settings.writeTo(now);
+        QVERIFY(std::abs(now.lambda - (lambda + 0.2f)) < 1e-4f);
+        history.redo();
+        QVERIFY(std::abs(face.box().x1 - 0.12f) < 1e-4f);
+        // An edit after undo drops the redo steps, as everywhere.
+        history.undo();
+        face.setBox(FaceBox{0.2f, 0.2f, 0.5f, 0.5f});
+        history.commit();
+        QVERIFY(!history.stack()->canRedo());
+        // Pauses close steps by themselves.
+        face.setBox(FaceBox{0.3f, 0.3f, 0.6f, 0.6f});
+        const int steps = history.stack()->count();
+        QTRY_COMPARE_WITH_TIMEOUT(history.stack()->count(), steps + 1, SettingsHistory::kPauseMs * 10);
+    }
+
+    // Also built: the gallery filters by prompt text and by favourites, which are kept.
+    void galleryFiltersAndKeepsFavourites() {
+        const QString folder = dir_.filePath(QStringLiteral("history"));
+        store(folder, 1, "a knight before a castle");
+        store(folder, 2, "portrait in the rain");
+        store(folder, 3, "Castle gardens at dusk");
+        {
+            GalleryModel model;
+            GalleryView view(&model);
+            QCoro::waitFor(model.addFolder(folder));
+            QCOMPARE(view.shownCount(), model.rowCount());
+            view.setFilter(QStringLiteral("castle"), false);
+            QCOMPARE(view.shownCount(), 2);
+            for (int row = 0; row < model.rowCount(); ++row)
+                QCOMPARE(view.isShown(row), model.item(row).settings.prompt.find("astle") != std::string::npos);
+            const int rain = [&] {
+                for (int row = 0; row < model.rowCount(); ++row)
+                    if (model.item(row).settings.prompt.find("rain") != std::string::npos) return row;
+                return -1;
+            }();
+            QVERIFY(rain >= 0);
+            view.toggleFavourite(rain);
+            QVERIFY(model.isFavourite(rain));
+            view.setFilter(QString(), true);
+            QCOMPARE(view.shownCount(), 1);
+            QVERIFY(view.isShown(rain));
+        }
+        GalleryModel later;  // favourites survive a restart
+        QCoro::waitFor(later.addFolder(folder));
+        int favourites = 0;
+        for (int row = 0; row < later.rowCount(); ++row) favourites += later.isFavourite(row) ? 1 : 0;
+        QCOMPARE(favourites, 1);
+    }
+
+    // 6. Qt's own dialogs follow the interface language (needs Qt's translations installed).
+    void qtDialogsAreTranslated() {
+        if (!QFileInfo::exists(QDir(QLibraryInfo::path(QLibraryInfo::TranslationsPath)).filePath(QStringLiteral("qtbase_zh_CN.qm"))))
+            QSKIP("Qt's own translations (qt6-translations-l10n) are not installed");
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+        const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+        QVERIFY2(cancel != QStringLiteral("Cancel"), qPrintable(cancel));
+        QVERIFY(QCoreApplication::translate("flashface::ui::SettingsPanel", "Random") != QStringLiteral("Random"));
     }
 
 private:

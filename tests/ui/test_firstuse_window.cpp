@@ -10,17 +10,20 @@
 #include "galleryview.h"
 #include "generationqueue.h"
 #include "imageparameters.h"
+#include "imageviewer.h"
 #include "mainwindow.h"
 #include "previewgrid.h"
 #include "referencecard.h"
 #include "referencepanel.h"
 #include "referencestore.h"
+#include "settingshistory.h"
 #include "settingspanel.h"
 #include "support/fixtures.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QCoro/QCoroTask>
 #include <QDir>
 #include <QImageReader>
@@ -274,6 +277,47 @@ private slots:
         QCOMPARE(panel->count(), references);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeout);
         QCOMPARE(int(panel->references().size()), references);
+    }
+
+    // Also built, in the window: a run's preview maps to its gallery images (viewer, Save As…),
+    // the gallery filter, and Ctrl+Z / Ctrl+Shift+Z over face box and settings.
+    void viewerFilterAndUndoInTheWindow() {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        GenerationOutcome outcome;
+        outcome.jobId = 3;
+        outcome.status = GenerationOutcome::Status::Finished;
+        outcome.images = {QImage(fixturePhoto(0)), QImage(fixturePhoto(1))};
+        outcome.files = {QString(), QString()};
+        outcome.settings = window.currentSettings();
+        outcome.error = QStringLiteral("disk full");
+        emit window.queue()->jobStarted(3);
+        emit window.queue()->jobEnded(outcome);
+        QCOMPARE(window.preview()->images().size(), 2);
+        const QPoint second = window.preview()->imageRect(1).center().toPoint();
+        QCOMPARE(window.preview()->imageAt(second), 1);
+        QTest::mouseDClick(window.preview(), Qt::LeftButton, {}, second);
+        QVERIFY(window.imageViewer() && window.imageViewer()->isVisible());
+        QCOMPARE(window.imageViewer()->row(), 1);
+        QCOMPARE(window.imageViewer()->view()->image().size(), outcome.images[1].size());
+        window.imageViewer()->close();
+
+        window.galleryFilterField()->setText(QStringLiteral("no such prompt"));
+        QCOMPARE(window.galleryView()->shownCount(), 0);
+        window.galleryFilterField()->clear();
+        QCOMPARE(window.galleryView()->shownCount(), window.galleryModel()->rowCount());
+
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const FaceBox before = window.facePanel()->box();
+        window.facePanel()->setBox(FaceBox{0.1f, 0.15f, 0.45f, 0.5f});
+        window.galleryView()->setFocus();
+        QTest::keyClick(window.galleryView(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window.facePanel()->box().x1, before.x1);
+        QTest::keyClick(window.galleryView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(std::abs(window.facePanel()->box().x1 - 0.1f) < 1e-4f);
     }
 
     // 6. --help prints the options on the terminal and starts no window (nor needs a display).

@@ -1,0 +1,288 @@
+#include "imageviewer.h"
+
+#include "gallerymodel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace flashface::ui {
+
+ZoomableImageView::ZoomableImageView(QWidget* parent) : QWidget(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setMinimumSize(200, 150);
+    setAccessibleName(tr("Image"));
+}
+
+void ZoomableImageView::setImage(const QImage& image) {
+    image_ = image;
+    fitToWindow();
+}
+
+double ZoomableImageView::fitZoom() const {
+    if (image_.isNull() || width() <= 0 || height() <= 0) return 1;
+    // Never enlarged beyond 1:1 to fit, except tiny images, which fill the window crisply.
+    return std::min(double(width()) / image_.width(), double(height()) / image_.height());
+}
+
+void ZoomableImageView::fitToWindow() {
+    fit_ = true;
+    zoom_ = std::clamp(fitZoom(), kMinZoom, kMaxZoom);
+    clampOffset();
+    update();
+    emit zoomChanged(zoom_);
+}
+
+void ZoomableImageView::actualSize() {
+    fit_ = false;
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    // The image point under the centre stays under it.
+    const QPointF imagePoint = (centre - offset_) / zoom_;
+    zoom_ = 1;
+    offset_ = centre - imagePoint;
+    clampOffset();
+    update();
+    emit zoomChanged(zoom_);
+}
+
+void ZoomableImageView::zoomBy(double factor, QPointF anchor) {
+    if (image_.isNull()) return;
+    if (anchor.x() < 0) anchor = QPointF(width() / 2.0, height() / 2.0);
+    const double zoom = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
+    const QPointF imagePoint = (anchor - offset_) / zoom_;
+    zoom_ = zoom;
+    fit_ = false;
+    offset_ = anchor - imagePoint * zoom_;
+    clampOffset();
+    update();
+    emit zoomChanged(zoom_);
+}
+
+void ZoomableImageView::panBy(QPointF delta) {
+    offset_ += delta;
+    clampOffset();
+    update();
+}
+
+// A smaller image is centred; a larger one cannot be dragged past its edges.
+void ZoomableImageView::clampOffset() {
+    if (image_.isNull()) return;
+    const QSizeF shown = QSizeF(image_.size()) * zoom_;
+    const auto clampAxis = [](double offset, double shown, double view) {
+        if (shown <= view) return (view - shown) / 2;
+        return std::clamp(offset, view - shown, 0.0);
+    };
+    if (fit_) offset_ = QPointF((width() - shown.width()) / 2, (height() - shown.height()) / 2);
+    offset_ = QPointF(clampAxis(offset_.x(), shown.width(), width()), clampAxis(offset_.y(), shown.height(), height()));
+}
+
+QRectF ZoomableImageView::imageRect() const {
+    return image_.isNull() ? QRectF() : QRectF(offset_, QSizeF(image_.size()) * zoom_);
+}
+
+void ZoomableImageView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), QColor(32, 32, 32));
+    if (image_.isNull()) return;
+    // Pixels stay sharp when enlarged (the artist inspects detail); smooth when reduced.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom_ < 1);
+    painter.drawImage(imageRect(), image_);
+}
+
+void ZoomableImageView::resizeEvent(QResizeEvent*) {
+    if (fit_) zoom_ = std::clamp(fitZoom(), kMinZoom, kMaxZoom);
+    clampOffset();
+    emit zoomChanged(zoom_);
+}
+
+void ZoomableImageView::wheelEvent(QWheelEvent* event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0) zoomBy(std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+void ZoomableImageView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
+    dragging_ = true;
+    lastPos_ = event->position();
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void ZoomableImageView::mouseMoveEvent(QMouseEvent* event) {
+    if (!dragging_) return;
+    panBy(event->position() - lastPos_);
+    lastPos_ = event->position();
+}
+
+void ZoomableImageView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) return QWidget::mouseReleaseEvent(event);
+    dragging_ = false;
+    unsetCursor();
+}
+
+// Double-click toggles between fit and 1:1 at the clicked point.
+void ZoomableImageView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (fit_) zoomBy(1 / zoom_, event->position());
+    else fitToWindow();
+}
+
+ImageViewer::ImageViewer(GalleryModel* model, QWidget* parent)
+    : QDialog(parent), model_(model), view_(new ZoomableImageView(this)), status_(new QLabel(this)),
+      previous_(new QToolButton(this)), next_(new QToolButton(this)) {
+    setWindowTitle(tr("Image Viewer"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    auto* fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Fit the image to the window (0)"));
+    auto* actual = new QToolButton(this);
+    actual->setText(tr("1:1"));
+    actual->setToolTip(tr("Actual pixels (1)"));
+    auto* zoomIn = new QToolButton(this);
+    zoomIn->setText(QStringLiteral("+"));
+    zoomIn->setToolTip(tr("Zoom in (+)"));
+    zoomIn->setAccessibleName(tr("Zoom in"));
+    auto* zoomOut = new QToolButton(this);
+    zoomOut->setText(QStringLiteral("−"));
+    zoomOut->setToolTip(tr("Zoom out (−)"));
+    zoomOut->setAccessibleName(tr("Zoom out"));
+    previous_->setText(QStringLiteral("◀"));
+    previous_->setToolTip(tr("Previous image (Left)"));
+    previous_->setAccessibleName(tr("Previous image"));
+    next_->setText(QStringLiteral("▶"));
+    next_->setToolTip(tr("Next image (Right)"));
+    next_->setAccessibleName(tr("Next image"));
+    auto* save = new QToolButton(this);
+    save->setText(tr("Save As…"));
+    for (QToolButton* b : {fit, actual, zoomIn, zoomOut, previous_, next_, save}) b->setFocusPolicy(Qt::NoFocus);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(previous_);
+    bar->addWidget(next_);
+    bar->addSpacing(12);
+    bar->addWidget(zoomOut);
+    bar->addWidget(zoomIn);
+    bar->addWidget(actual);
+    bar->addWidget(fit);
+    bar->addSpacing(12);
+    bar->addWidget(status_, 1);
+    bar->addWidget(save);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(view_, 1);
+    layout->addLayout(bar);
+
+    connect(fit, &QToolButton::clicked, view_, &ZoomableImageView::fitToWindow);
+    connect(actual, &QToolButton::clicked, view_, &ZoomableImageView::actualSize);
+    connect(zoomIn, &QToolButton::clicked, this, [this] { view_->zoomBy(1.25); });
+    connect(zoomOut, &QToolButton::clicked, this, [this] { view_->zoomBy(0.8); });
+    connect(previous_, &QToolButton::clicked, this, &ImageViewer::previous);
+    connect(next_, &QToolButton::clicked, this, &ImageViewer::next);
+    connect(save, &QToolButton::clicked, this, [this] {
+        if (row_ >= 0) emit saveAsRequested(row_);
+    });
+    connect(view_, &ZoomableImageView::zoomChanged, this, &ImageViewer::updateStatus);
+    // The same image stays shown while the gallery changes around it.
+    connect(model_, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+        if (row_ >= first) row_ += last - first + 1;
+        updateStatus();
+    });
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex&, int first, int last) {
+        if (row_ > last) row_ -= last - first + 1;
+        else if (row_ >= first) return showRow(std::min(first, model_->rowCount() - 1));
+        updateStatus();
+    });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] { showRow(std::min(row_, model_->rowCount() - 1)); });
+    connect(model_, &QAbstractItemModel::dataChanged, this, &ImageViewer::updateStatus);
+    resize(900, 760);
+}
+
+void ImageViewer::showRow(int row) {
+    if (row < 0 || row >= model_->rowCount()) {
+        row_ = -1;
+        view_->setImage({});
+        updateStatus();
+        return;
+    }
+    row_ = row;
+    view_->setImage(model_->item(row).fullImage());
+    updateStatus();
+}
+
+void ImageViewer::next() {
+    for (int r = row_ + 1; r < model_->rowCount(); ++r)
+        if (!shown_ || shown_(r)) return showRow(r);
+}
+
+void ImageViewer::previous() {
+    for (int r = row_ - 1; r >= 0; --r)
+        if (!shown_ || shown_(r)) return showRow(r);
+}
+
+QString ImageViewer::statusText() const { return status_->text(); }
+
+void ImageViewer::updateStatus() {
+    previous_->setEnabled(row_ > 0);
+    next_->setEnabled(row_ >= 0 && row_ + 1 < model_->rowCount());
+    if (row_ < 0 || row_ >= model_->rowCount()) {
+        status_->setText(tr("No image"));
+        return;
+    }
+    const GalleryItem& item = model_->item(row_);
+    const QString name = item.saved() ? QFileInfo(item.path).fileName() : tr("not saved");
+    status_->setText(tr("%1 of %2 · %3 · seed %4 · %5×%6 · %7%")
+                         .arg(row_ + 1)
+                         .arg(model_->rowCount())
+                         .arg(name)
+                         .arg(item.settings.seed)
+                         .arg(view_->image().width())
+                         .arg(view_->image().height())
+                         .arg(qRound(view_->zoom() * 100)));
+    setWindowTitle(tr("%1 — Image Viewer").arg(name));
+}
+
+void ImageViewer::keyPressEvent(QKeyEvent* event) {
+    const bool zoomedIn = !view_->fitsWindow() && view_->imageRect().width() > view_->width() + 1;
+    constexpr double kPan = 60;
+    switch (event->key()) {
+    case Qt::Key_Right:
+        if (zoomedIn && !(event->modifiers() & Qt::ControlModifier)) view_->panBy({-kPan, 0});
+        else next();
+        return;
+    case Qt::Key_Left:
+        if (zoomedIn && !(event->modifiers() & Qt::ControlModifier)) view_->panBy({kPan, 0});
+        else previous();
+        return;
+    case Qt::Key_Up: view_->panBy({0, kPan}); return;
+    case Qt::Key_Down: view_->panBy({0, -kPan}); return;
+    case Qt::Key_PageDown: case Qt::Key_Space: next(); return;
+    case Qt::Key_PageUp: case Qt::Key_Backspace: previous(); return;
+    case Qt::Key_Home:
+        for (int r = 0; r < model_->rowCount(); ++r)
+            if (!shown_ || shown_(r)) return showRow(r);
+        return;
+    case Qt::Key_End:
+        for (int r = model_->rowCount() - 1; r >= 0; --r)
+            if (!shown_ || shown_(r)) return showRow(r);
+        return;
+    case Qt::Key_Plus: case Qt::Key_Equal: view_->zoomBy(1.25); return;
+    case Qt::Key_Minus: view_->zoomBy(0.8); return;
+    case Qt::Key_1: view_->actualSize(); return;
+    case Qt::Key_0: case Qt::Key_F: view_->fitToWindow(); return;
+    case Qt::Key_F11: isFullScreen() ? showNormal() : showFullScreen(); return;
+    default: break;
+    }
+    QDialog::keyPressEvent(event);  // Esc closes
+}
+
+}  // namespace flashface::ui
