@@ -1,1548 +1,1689 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="38" />
+        <location filename="../ui/facedetectionservice.cpp" line="38"/>
         <source>Face detection is unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="40" />
+        <location filename="../ui/facedetectionservice.cpp" line="40"/>
         <source>the model files are not all in place yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GuidancePreset</name>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="37" />
+        <location filename="../ui/guidancepreset.cpp" line="37"/>
         <source>Official defaults</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="42" />
+        <location filename="../ui/guidancepreset.cpp" line="42"/>
         <source>Identity fidelity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="48" />
+        <location filename="../ui/guidancepreset.cpp" line="48"/>
         <source>Change age</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImageExport</name>
     <message>
-        <location filename="../ui/imageexport.cpp" line="26" />
+        <location filename="../ui/imageexport.cpp" line="28"/>
         <source>PNG with parameters (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="28" />
+        <location filename="../ui/imageexport.cpp" line="30"/>
         <source>JPEG (*.jpg *.jpeg)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="29" />
+        <location filename="../ui/imageexport.cpp" line="31"/>
         <source>WebP (*.webp)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="35" />
+        <location filename="../ui/imageexport.cpp" line="48"/>
         <source>%1 already exists; it was not replaced.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="37" />
-        <location filename="../ui/imageexport.cpp" line="51" />
-        <location filename="../ui/imageexport.cpp" line="53" />
+        <location filename="../ui/imageexport.cpp" line="68"/>
+        <location filename="../ui/imageexport.cpp" line="71"/>
+        <location filename="../ui/imageexport.cpp" line="73"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="43" />
+        <location filename="../ui/imageexport.cpp" line="55"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="47" />
+        <location filename="../ui/imageexport.cpp" line="59"/>
         <source>Cannot read %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageParameters</name>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="179"/>
+        <source>There is no image to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="213"/>
+        <source>The parameters could not be added to the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="220"/>
+        <source>%1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="238"/>
+        <source>%1 is not a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageparameters.cpp" line="251"/>
+        <source>The FlashFace parameters in %1 are damaged: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52" />
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputFolder</name>
+    <message>
+        <location filename="../ui/apppreferences.cpp" line="38"/>
+        <source>No output folder is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/apppreferences.cpp" line="40"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/apppreferences.cpp" line="42"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/apppreferences.cpp" line="45"/>
+        <source>Images cannot be saved in %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/generationworker.cpp" line="20"/>
+        <source>Out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHistory</name>
+    <message>
+        <location filename="../ui/settingshistory.cpp" line="89"/>
+        <source>Face Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingshistory.cpp" line="90"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="47" />
+        <location filename="../ui/settingspanel.cpp" line="47"/>
         <source>Square (trained size)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48" />
+        <location filename="../ui/settingspanel.cpp" line="48"/>
         <source>Portrait 3:4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49" />
+        <location filename="../ui/settingspanel.cpp" line="49"/>
         <source>Portrait 2:3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50" />
+        <location filename="../ui/settingspanel.cpp" line="50"/>
         <source>Landscape 4:3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="51" />
+        <location filename="../ui/settingspanel.cpp" line="51"/>
         <source>Landscape 3:2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="52" />
+        <location filename="../ui/settingspanel.cpp" line="52"/>
         <source>Small square (fast)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>flashface::download::DownloadDialog</name>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="28" />
-        <source>Waiting</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="29" />
-        <source>Connecting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="30" />
-        <source>Downloading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="31" />
-        <source>Checking integrity…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="32" />
-        <source>Waiting to retry</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="33" />
-        <source>Done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="34" />
-        <source>Failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="35" />
-        <source>Cancelled</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="50" />
-        <source>Download model weights</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="68" />
-        <source>Every model file is already in %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="70" />
-        <source>FlashFace needs the files below, about %1 in all, in
-%2
-(%3 free there). Downloads resume where they stopped if interrupted.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="82" />
-        <source>Progress of %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="96" />
-        <source>Total progress</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="98" />
-        <source>Total</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="105" />
-        <source>Retries and problems are listed here.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="110" />
-        <source>&amp;Download</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="156" />
-        <location filename="../ui/download/downloaddialog.cpp" line="174" />
-        <source>%1 of %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="159" />
-        <location filename="../ui/download/downloaddialog.cpp" line="175" />
-        <source> · %1/s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="161" />
-        <source> · %1 left</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="176" />
-        <source> · about %1 left</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="186" />
-        <source>All files are downloaded and intact.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="192" />
-        <source>&amp;Retry</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>flashface::download::DownloadManager</name>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="132" />
-        <source>Not enough disk space in %1: the download needs %2 more, %3 is free. Free some space or choose another models folder.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="189" />
-        <source>Cannot create the models folder %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="212" />
-        <source>The download was cancelled; what has arrived is kept and resumes next time.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="222" />
-        <source>Checking the file already present…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="230" />
-        <source>Already present.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="234" />
-        <source>%1 is damaged and is fetched again: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="249" />
-        <source>Checking integrity…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="260" />
-        <source>Cannot rename %1 to %2: %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="272" />
-        <source>%1 arrived damaged %2 times; the last check said: %3 Try again later or use another mirror.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="279" />
-        <source>%1 arrived damaged and is fetched again: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="287" />
-        <source>%1 Gave up after %2 attempts in a row.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="292" />
-        <source>%1 Retrying in %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="311" />
-        <source>Cannot write %1: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="367" />
-        <source>The server resumed %1 at the wrong place; starting it over.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="373" />
-        <source>The server cannot resume %1; downloading it from the start.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="387" />
-        <source>The server rejected the resume point of %1; starting it over.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="391" />
-        <source>The server answered %1 %2 for %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="397" />
-        <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="417" />
-        <location filename="../ui/download/downloadmanager.cpp" line="459" />
-        <source>Writing %1 failed: %2. Is the disk full?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="442" />
-        <source>No data arrived for %1 for %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="451" />
-        <source>The download of %1 was interrupted: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="454" />
-        <source>The connection closed after %1 of %2 of %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="464" />
-        <source>Too many redirects while fetching %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="478" />
-        <source>Checking integrity… %1 %</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::FaceBoxCanvas</name>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="31" />
+        <location filename="../ui/faceboxcanvas.cpp" line="32"/>
         <source>No face position: the face may appear anywhere.
 Drag to draw a box.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="32" />
+        <location filename="../ui/faceboxcanvas.cpp" line="33"/>
         <source>Face position</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="211" />
+        <location filename="../ui/faceboxcanvas.cpp" line="82"/>
         <source>face area</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::FacePositionPanel</name>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="39" />
+        <location filename="../ui/facepositionpanel.cpp" line="39"/>
         <source>Centred portrait</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="40" />
+        <location filename="../ui/facepositionpanel.cpp" line="40"/>
         <source>Official default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="41" />
+        <location filename="../ui/facepositionpanel.cpp" line="41"/>
         <source>None (face anywhere)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="42" />
+        <location filename="../ui/facepositionpanel.cpp" line="42"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="43" />
-        <source>Recommended: centred portrait [0.3, 0.2, 0.6, 0.5]. The official tool's default is [0.3, 0.1, 0.6, 0.4].</source>
-        <translation type="unfinished" />
+        <location filename="../ui/facepositionpanel.cpp" line="43"/>
+        <source>Recommended: centred portrait [0.3, 0.2, 0.6, 0.5]. The official tool&apos;s default is [0.3, 0.1, 0.6, 0.4].</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>x1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>y1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>x2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>y2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="62" />
-        <source>The model constrains a square: the box's longer side, from its top-left corner, clipped at the image edges. The filled square shows it.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/facepositionpanel.cpp" line="65"/>
+        <source>The model constrains a square: the box&apos;s longer side, from its top-left corner, clipped at the image edges. The filled square shows it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="66" />
+        <location filename="../ui/facepositionpanel.cpp" line="69"/>
         <source>Preset:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="107" />
+        <location filename="../ui/facepositionpanel.cpp" line="110"/>
         <source>No constraint: the face may appear anywhere.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="108" />
+        <location filename="../ui/facepositionpanel.cpp" line="111"/>
         <source>Face area: %1×%2 px at (%3, %4)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="70" />
+        <location filename="../ui/gallerymodel.cpp" line="128"/>
         <source>Could not delete %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="87" />
+        <location filename="../ui/gallerymodel.cpp" line="168"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallerymodel.cpp" line="173"/>
+        <source>%1
+Seed %2 · %3×%4 · %5 steps
+Not saved: right-click and choose Save As… to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallerymodel.cpp" line="179"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="31" />
+        <location filename="../ui/galleryview.cpp" line="31"/>
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="42" />
+        <location filename="../ui/galleryview.cpp" line="48"/>
         <source>Save As…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="43" />
+        <location filename="../ui/galleryview.cpp" line="50"/>
+        <source>View Full Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="51"/>
         <source>Copy Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="44" />
+        <location filename="../ui/galleryview.cpp" line="52"/>
         <source>Copy Seed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="45" />
+        <location filename="../ui/galleryview.cpp" line="53"/>
         <source>Reuse All Parameters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="47" />
+        <location filename="../ui/galleryview.cpp" line="57"/>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="62"/>
         <source>Open Containing Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="49" />
+        <location filename="../ui/galleryview.cpp" line="64"/>
         <source>Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="67" />
-        <location filename="../ui/galleryview.cpp" line="72" />
+        <location filename="../ui/galleryview.cpp" line="64"/>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="78"/>
+        <source>Only saved images can be favourites: use Save As… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="113"/>
+        <location filename="../ui/galleryview.cpp" line="121"/>
+        <location filename="../ui/galleryview.cpp" line="127"/>
         <source>Save Image As</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="73" />
+        <location filename="../ui/galleryview.cpp" line="122"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="134"/>
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="78" />
+        <location filename="../ui/galleryview.cpp" line="140"/>
         <source>Image copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="83" />
+        <location filename="../ui/galleryview.cpp" line="145"/>
         <source>Seed %1 copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="92" />
-        <location filename="../ui/galleryview.cpp" line="96" />
+        <location filename="../ui/galleryview.cpp" line="151"/>
+        <source>This image is not saved yet: use Save As… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="157"/>
+        <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="166"/>
+        <location filename="../ui/galleryview.cpp" line="174"/>
         <source>Delete Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="92" />
+        <location filename="../ui/galleryview.cpp" line="166"/>
         <source>Move “%1” to the trash?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="168"/>
+        <source>Discard Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/galleryview.cpp" line="169"/>
+        <source>This image was never saved. Discard it for good?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GenerationQueue</name>
     <message>
-        <location filename="../ui/generationqueue.cpp" line="92" />
+        <location filename="../ui/generationqueue.cpp" line="92"/>
         <source>No such generation in the queue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="49" />
+        <location filename="../ui/generationworker.cpp" line="54"/>
         <source>Loading the models was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="68" />
+        <location filename="../ui/generationworker.cpp" line="73"/>
         <source>The models could not be loaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::ImageViewer</name>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="143"/>
+        <source>Image Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="146"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="147"/>
+        <source>Fit the image to the window (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <source>1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="150"/>
+        <source>Actual pixels (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="153"/>
+        <source>Zoom in (+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="154"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="157"/>
+        <source>Zoom out (−)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="158"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <source>Previous image (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="161"/>
+        <source>Previous image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <source>Next image (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="164"/>
+        <source>Next image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="238"/>
+        <source>No image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="242"/>
+        <source>not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="243"/>
+        <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="251"/>
+        <source>%1 — Image Viewer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94" />
-        <location filename="../ui/mainwindow.cpp" line="323" />
+        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>Generate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95" />
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98" />
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>FlashFace Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108" />
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>References</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109" />
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Face Position</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110" />
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111" />
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118" />
-        <source>Parameters restored (seed %1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="152" />
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164" />
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166" />
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Stop the current run (Esc)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168" />
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Idle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204" />
-        <source>&amp;File</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <source>Filter by prompt…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205" />
-        <source>Add Reference &amp;Photos…</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <source>Show only images whose prompt contains this text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206" />
-        <source>Add Reference Photos</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <source>Favourites only</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209" />
-        <source>&amp;Paste Reference</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="210" />
-        <source>&amp;Open Parameters from Image…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
-        <source>Open Parameters from Image</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="212" />
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="216" />
-        <source>P&amp;references…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="220" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="223" />
-        <location filename="../ui/mainwindow.cpp" line="224" />
-        <source>&amp;Generate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="226" />
-        <source>&amp;Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="228" />
-        <source>Clear &amp;Queue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="230" />
-        <source>&amp;Roll New Seed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="232" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
-        <source>&amp;Reset Layout</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="240" />
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="241" />
-        <source>&amp;Tips</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="243" />
-        <source>Tips</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="244" />
-        <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="252" />
-        <source>&amp;About FlashFace Studio</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="253" />
-        <source>About FlashFace Studio</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="254" />
-        <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="262" />
-        <source>Loading models: %1 (%2%)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="265" />
-        <source>Models loaded — %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="271" />
-        <source>Preparing…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="277" />
-        <source>Step %1 of %2 — %3 left</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="278" />
-        <source>Step %1 of %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="290" />
-        <source>Done in %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="291" />
-        <source>Seed %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="304" />
-        <source>Some images could not be saved: %1</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <source>Mark favourites with the gallery&apos;s menu or the * key</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="305" />
+        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <source>View Full Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <source>Copy Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <source>Reuse All Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <source>Show in Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <source>Add Reference &amp;Photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <source>Add Reference Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <source>&amp;Paste Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <source>&amp;Open Parameters from Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <source>Open Parameters from Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <source>P&amp;references…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <source>Undo the last change of the face position or the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source>&amp;Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <source>Clear &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <source>&amp;Roll New Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <source>&amp;Reset Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <source>&amp;Tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <source>Tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>&amp;About FlashFace Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <source>About FlashFace Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <source>Loading models: %1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <source>Models loaded — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <source>The models could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <source>Step %1 of %2 — %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <source>Done in %1 — %n image(s) not saved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="458"/>
+        <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="464"/>
+        <source>Done in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <source>Seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>%n image(s) saved to %1</source>
         <translation>
-            <numerusform>%n image saved to %1</numerusform><numerusform>%n images saved to %1</numerusform></translation>
+            <numerusform>%n image saved to %1</numerusform>
+            <numerusform>%n images saved to %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309" />
+        <location filename="../ui/mainwindow.cpp" line="471"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311" />
+        <location filename="../ui/mainwindow.cpp" line="473"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="320" />
+        <location filename="../ui/mainwindow.cpp" line="487"/>
         <source>%n queued</source>
         <translation>
-            <numerusform>%n queued</numerusform><numerusform>%n queued</numerusform></translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323" />
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>Queue Another</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356" />
-        <location filename="../ui/mainwindow.cpp" line="485" />
+        <location filename="../ui/mainwindow.cpp" line="533"/>
+        <location filename="../ui/mainwindow.cpp" line="722"/>
         <source>Parameters restored from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359" />
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>No FlashFace parameters in %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="366" />
+        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <source>Seed %1 (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
         <source>Some model files are missing; see the list above.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371" />
+        <location filename="../ui/mainwindow.cpp" line="549"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378" />
+        <location filename="../ui/mainwindow.cpp" line="556"/>
         <source>Add at least one reference photo of the person.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379" />
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>No usable reference photo: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382" />
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395" />
+        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432" />
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>Token count unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="673"/>
+        <source>Parameters and %n reference photo(s) restored (seed %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="494" />
+        <location filename="../ui/mainwindow.cpp" line="675"/>
+        <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="730"/>
         <source>Dropped image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ManualCropDialog</name>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="17" />
+        <location filename="../ui/manualcropdialog.cpp" line="17"/>
         <source>Draw Face Box</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="21" />
+        <location filename="../ui/manualcropdialog.cpp" line="21"/>
         <source>Drag a box around the face, from the forehead to the chin.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="28" />
+        <location filename="../ui/manualcropdialog.cpp" line="28"/>
         <source>Drag to draw, drag inside to move, drag the handles to resize.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::MissingModelsPanel</name>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="28" />
+        <location filename="../ui/missingmodelspanel.cpp" line="28"/>
         <source>Download…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="29" />
+        <location filename="../ui/missingmodelspanel.cpp" line="29"/>
         <source>Download the missing files into the models folder (resumes if interrupted)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="30" />
+        <location filename="../ui/missingmodelspanel.cpp" line="30"/>
         <source>Open Models Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="31" />
+        <location filename="../ui/missingmodelspanel.cpp" line="31"/>
         <source>Choose Models Folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="32" />
+        <location filename="../ui/missingmodelspanel.cpp" line="32"/>
         <source>Check Again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/missingmodelspanel.cpp" line="66" />
+        <location filename="../ui/missingmodelspanel.cpp" line="66"/>
         <source>%n model file(s) missing: you can prepare references, prompts and settings, but generating needs them.</source>
         <translation>
-            <numerusform>%n model file missing: you can prepare references, prompts and settings, but generating needs it.</numerusform><numerusform>%n model files missing: you can prepare references, prompts and settings, but generating needs them.</numerusform></translation>
+            <numerusform>%n model file missing: you can prepare references, prompts and settings, but generating needs it.</numerusform>
+            <numerusform>%n model files missing: you can prepare references, prompts and settings, but generating needs them.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="69" />
+        <location filename="../ui/missingmodelspanel.cpp" line="69"/>
         <source>&lt;p&gt;Put these files into &lt;b&gt;%1&lt;/b&gt;:&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="74" />
-        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href="%3"&gt;download&lt;/a&gt;)</source>
-        <translation type="unfinished" />
+        <location filename="../ui/missingmodelspanel.cpp" line="74"/>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href=&quot;%3&quot;&gt;download&lt;/a&gt;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="78" />
+        <location filename="../ui/missingmodelspanel.cpp" line="78"/>
         <source>&lt;br/&gt;expected at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="31" />
+        <location filename="../ui/preferencesdialog.cpp" line="33"/>
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="33" />
+        <location filename="../ui/preferencesdialog.cpp" line="35"/>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="34" />
+        <location filename="../ui/preferencesdialog.cpp" line="36"/>
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="35" />
+        <location filename="../ui/preferencesdialog.cpp" line="37"/>
         <source>CUDA GPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="37" />
+        <location filename="../ui/preferencesdialog.cpp" line="39"/>
         <source>Automatic (half on GPU, full on CPU)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="38" />
+        <location filename="../ui/preferencesdialog.cpp" line="40"/>
         <source>Full (float32)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="39" />
+        <location filename="../ui/preferencesdialog.cpp" line="41"/>
         <source>Half (float16, GPU only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="42" />
+        <location filename="../ui/preferencesdialog.cpp" line="42"/>
+        <source>Brain float (bfloat16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="45"/>
         <source>All cores</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="44" />
+        <location filename="../ui/preferencesdialog.cpp" line="47"/>
         <source>CPU threads the engine uses; fewer keep the computer responsive while generating.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="45" />
+        <location filename="../ui/preferencesdialog.cpp" line="48"/>
         <source>Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are filled in; a number is appended, so no file is ever replaced.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="47" />
+        <location filename="../ui/preferencesdialog.cpp" line="50"/>
         <source>System language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="52" />
+        <location filename="../ui/preferencesdialog.cpp" line="55"/>
         <source>Engine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="54" />
+        <location filename="../ui/preferencesdialog.cpp" line="57"/>
         <source>Models folder:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="54" />
+        <location filename="../ui/preferencesdialog.cpp" line="57"/>
         <source>Models Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="55" />
+        <location filename="../ui/preferencesdialog.cpp" line="58"/>
         <source>Device:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="56" />
+        <location filename="../ui/preferencesdialog.cpp" line="59"/>
         <source>Precision:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="57" />
+        <location filename="../ui/preferencesdialog.cpp" line="60"/>
         <source>Threads:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="58" />
+        <location filename="../ui/preferencesdialog.cpp" line="61"/>
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="60" />
+        <location filename="../ui/preferencesdialog.cpp" line="63"/>
         <source>Output folder:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="60" />
+        <location filename="../ui/preferencesdialog.cpp" line="63"/>
         <source>Output Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61" />
+        <location filename="../ui/preferencesdialog.cpp" line="68"/>
         <source>File names:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="63" />
+        <location filename="../ui/preferencesdialog.cpp" line="70"/>
         <source>Interface</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="65" />
+        <location filename="../ui/preferencesdialog.cpp" line="72"/>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="70" />
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="70" />
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="91" />
+        <location filename="../ui/preferencesdialog.cpp" line="101"/>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="102" />
+        <location filename="../ui/preferencesdialog.cpp" line="116"/>
+        <source>%1 Choose another output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="131"/>
         <source>a handsome young man on the street</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="104" />
+        <location filename="../ui/preferencesdialog.cpp" line="133"/>
         <source>e.g. %1-00001.png</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::PreviewGrid</name>
     <message>
-        <location filename="../ui/previewgrid.cpp" line="11" />
+        <location filename="../ui/previewgrid.cpp" line="13"/>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::PromptEditor</name>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="39" />
+        <location filename="../ui/prompteditor.cpp" line="39"/>
         <source>&amp;Prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="39" />
+        <location filename="../ui/prompteditor.cpp" line="39"/>
         <source>&amp;Negative prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="41" />
+        <location filename="../ui/prompteditor.cpp" line="41"/>
         <source>Describe the picture: name age and gender, e.g. “a handsome young man, with long brown hair, on the street at night, soft light”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="44" />
+        <location filename="../ui/prompteditor.cpp" line="44"/>
         <source>What you do not want to see, e.g. “glasses, beard, bangs”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="45" />
+        <location filename="../ui/prompteditor.cpp" line="45"/>
         <source>Naming age and gender (“a handsome young man”, “a beautiful young woman”) helps the likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="47" />
+        <location filename="../ui/prompteditor.cpp" line="47"/>
         <source>Use the negative prompt to remove unwanted features such as a beard, glasses or bangs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="52" />
+        <location filename="../ui/prompteditor.cpp" line="52"/>
         <source>Append quality postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="52" />
+        <location filename="../ui/prompteditor.cpp" line="52"/>
         <source>Append default negative postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="54" />
+        <location filename="../ui/prompteditor.cpp" line="54"/>
         <source>The official tool appends this text to every prompt. Edit it or switch it off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="59" />
+        <location filename="../ui/prompteditor.cpp" line="59"/>
         <source>Reset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="60" />
+        <location filename="../ui/prompteditor.cpp" line="60"/>
         <source>Restore the official postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="64" />
+        <location filename="../ui/prompteditor.cpp" line="64"/>
         <source>CLIP reads at most %1 tokens of the prompt and postfix together; anything after that is cut (shown struck out).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="116" />
+        <location filename="../ui/prompteditor.cpp" line="116"/>
         <source>Token count unavailable until the tokenizer is loaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="129" />
+        <location filename="../ui/prompteditor.cpp" line="129"/>
         <source>– / %1 tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="137" />
+        <location filename="../ui/prompteditor.cpp" line="137"/>
         <source>%1 / %2 tokens — %3 cut</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="138" />
+        <location filename="../ui/prompteditor.cpp" line="138"/>
         <source>%1 / %2 tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferenceCard</name>
     <message>
-        <location filename="../ui/referencecard.cpp" line="22" />
+        <location filename="../ui/referencecard.cpp" line="24"/>
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="28" />
+        <location filename="../ui/referencecard.cpp" line="30"/>
         <source>The face the model will see</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="34" />
+        <location filename="../ui/referencecard.cpp" line="36"/>
         <source>Include this reference in the next run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="35" />
+        <location filename="../ui/referencecard.cpp" line="37"/>
         <source>Draw face box…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="36" />
+        <location filename="../ui/referencecard.cpp" line="38"/>
         <source>Mark the face by hand, for photos where none is detected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="37" />
+        <location filename="../ui/referencecard.cpp" line="39"/>
         <source>Clear box</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="38" />
+        <location filename="../ui/referencecard.cpp" line="40"/>
         <source>Go back to the detected face</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="41" />
+        <location filename="../ui/referencecard.cpp" line="43"/>
         <source>Remove this reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="42" />
+        <location filename="../ui/referencecard.cpp" line="44"/>
         <source>Remove reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="88" />
+        <location filename="../ui/referencecard.cpp" line="90"/>
         <source>Looking for faces…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="92" />
-        <location filename="../ui/referencecard.cpp" line="96" />
+        <location filename="../ui/referencecard.cpp" line="94"/>
+        <location filename="../ui/referencecard.cpp" line="98"/>
         <source>Manual face box.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="92" />
+        <location filename="../ui/referencecard.cpp" line="94"/>
         <source>No face found. Draw a face box to use this photo.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="98" />
+        <location filename="../ui/referencecard.cpp" line="100"/>
         <source>%1 faces found: using face %2. Click another face to choose it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="101" />
+        <location filename="../ui/referencecard.cpp" line="103"/>
         <source>Face found (confidence %1%).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="67" />
+        <location filename="../ui/referencepanel.cpp" line="67"/>
         <source>Add Photos…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="68" />
+        <location filename="../ui/referencepanel.cpp" line="68"/>
         <source>Photos of the person. More varied photos give better likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="69" />
+        <location filename="../ui/referencepanel.cpp" line="69"/>
         <source>Add Folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="70" />
+        <location filename="../ui/referencepanel.cpp" line="70"/>
         <source>Paste</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="71" />
+        <location filename="../ui/referencepanel.cpp" line="71"/>
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="77" />
+        <location filename="../ui/referencepanel.cpp" line="77"/>
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="99" />
+        <location filename="../ui/referencepanel.cpp" line="99"/>
         <source>Images (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="100" />
+        <location filename="../ui/referencepanel.cpp" line="100"/>
         <source>Add Reference Photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="105" />
+        <location filename="../ui/referencepanel.cpp" line="105"/>
         <source>Add Reference Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="115" />
+        <location filename="../ui/referencepanel.cpp" line="115"/>
         <source>%1 of %2 references in use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="130" />
+        <location filename="../ui/referencepanel.cpp" line="132"/>
         <source>No images in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="163" />
+        <location filename="../ui/referencepanel.cpp" line="178"/>
         <source>Pasted image %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="166" />
+        <location filename="../ui/referencepanel.cpp" line="181"/>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="243" />
+        <location filename="../ui/referencepanel.cpp" line="259"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="308" />
+        <location filename="../ui/referencepanel.cpp" line="330"/>
         <source>%1: still looking for faces.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="310" />
+        <location filename="../ui/referencepanel.cpp" line="332"/>
         <source>%1: no face found; draw a face box or disable it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="311" />
+        <location filename="../ui/referencepanel.cpp" line="333"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="326" />
+        <location filename="../ui/referencepanel.cpp" line="348"/>
         <source>Dropped image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferencePhotoView</name>
     <message>
-        <location filename="../ui/referencephotoview.cpp" line="72" />
+        <location filename="../ui/referencephotoview.cpp" line="72"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="63" />
+        <location filename="../ui/settingspanel.cpp" line="63"/>
         <source>Random</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="77" />
+        <location filename="../ui/settingspanel.cpp" line="77"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="79" />
+        <location filename="../ui/settingspanel.cpp" line="79"/>
         <source>The same seed with the same settings gives the same images.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="80" />
+        <location filename="../ui/settingspanel.cpp" line="80"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="84" />
+        <location filename="../ui/settingspanel.cpp" line="84"/>
         <source>Roll a new seed and keep it fixed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85" />
+        <location filename="../ui/settingspanel.cpp" line="85"/>
         <source>Roll seed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86" />
+        <location filename="../ui/settingspanel.cpp" line="86"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="87" />
+        <location filename="../ui/settingspanel.cpp" line="87"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="88" />
+        <location filename="../ui/settingspanel.cpp" line="88"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89" />
+        <location filename="../ui/settingspanel.cpp" line="89"/>
         <source>Common output sizes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="91" />
+        <location filename="../ui/settingspanel.cpp" line="91"/>
         <source>%1 × %2 — %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="92" />
-        <location filename="../ui/settingspanel.cpp" line="211" />
+        <location filename="../ui/settingspanel.cpp" line="92"/>
+        <location filename="../ui/settingspanel.cpp" line="215"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94" />
+        <location filename="../ui/settingspanel.cpp" line="94"/>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96" />
+        <location filename="../ui/settingspanel.cpp" line="96"/>
         <source>Steps:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101" />
+        <location filename="../ui/settingspanel.cpp" line="101"/>
         <source>Seed:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="102" />
+        <location filename="../ui/settingspanel.cpp" line="102"/>
         <source>Images:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="103" />
+        <location filename="../ui/settingspanel.cpp" line="103"/>
         <source>Size:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111" />
+        <location filename="../ui/settingspanel.cpp" line="111"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113" />
+        <location filename="../ui/settingspanel.cpp" line="113"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="116" />
+        <location filename="../ui/settingspanel.cpp" line="116"/>
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="118" />
+        <location filename="../ui/settingspanel.cpp" line="118"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="121" />
+        <location filename="../ui/settingspanel.cpp" line="121"/>
         <source>λ used before reference guidance starts. Official default 0.85.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="122" />
+        <location filename="../ui/settingspanel.cpp" line="122"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="125" />
+        <location filename="../ui/settingspanel.cpp" line="125"/>
         <source>Guidance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="127" />
+        <location filename="../ui/settingspanel.cpp" line="127"/>
         <source>Text guidance:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128" />
+        <location filename="../ui/settingspanel.cpp" line="128"/>
         <source>Reference strength λ:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="129" />
+        <location filename="../ui/settingspanel.cpp" line="129"/>
         <source>Reference guidance:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="130" />
+        <location filename="../ui/settingspanel.cpp" line="130"/>
         <source>Launch step:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="133" />
+        <location filename="../ui/settingspanel.cpp" line="133"/>
         <source>Advanced</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="136" />
+        <location filename="../ui/settingspanel.cpp" line="136"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140" />
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>λ before launch:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="141" />
+        <location filename="../ui/settingspanel.cpp" line="141"/>
         <source>Guidance rescale:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="180" />
-        <source>Guidance presets. “Change age” lets the prompt change the person's age.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/settingspanel.cpp" line="184"/>
+        <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="182" />
+        <location filename="../ui/settingspanel.cpp" line="186"/>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="183" />
+        <location filename="../ui/settingspanel.cpp" line="187"/>
         <source>Save the current guidance values as a preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="184" />
+        <location filename="../ui/settingspanel.cpp" line="188"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="185" />
+        <location filename="../ui/settingspanel.cpp" line="189"/>
         <source>Delete this user preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="187" />
+        <location filename="../ui/settingspanel.cpp" line="191"/>
         <source>Preset:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="198" />
+        <location filename="../ui/settingspanel.cpp" line="202"/>
         <source>Delete preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="198" />
+        <location filename="../ui/settingspanel.cpp" line="202"/>
         <source>Delete the preset “%1”?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="272" />
-        <location filename="../ui/settingspanel.cpp" line="280" />
-        <location filename="../ui/settingspanel.cpp" line="284" />
+        <location filename="../ui/settingspanel.cpp" line="285"/>
+        <location filename="../ui/settingspanel.cpp" line="293"/>
+        <location filename="../ui/settingspanel.cpp" line="297"/>
         <source>Save preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="272" />
+        <location filename="../ui/settingspanel.cpp" line="285"/>
         <source>Preset name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="280" />
+        <location filename="../ui/settingspanel.cpp" line="293"/>
         <source>“%1” is a built-in preset; choose another name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="284" />
+        <location filename="../ui/settingspanel.cpp" line="297"/>
         <source>Replace the preset “%1”?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::ZoomableImageView</name>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="25"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
