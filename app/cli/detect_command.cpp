@@ -16,7 +16,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <vector>
 
 namespace flashface::cli {
@@ -81,10 +80,7 @@ void runDetect(const DetectOptions& options) {
     // Every photo is read before the detector loads, so a bad file is reported at once.
     std::vector<Image> photos;
     for (const auto& file : options.photos) photos.push_back(face::loadPhoto(file));
-    std::error_code ec;
-    fs::create_directories(options.out, ec);
-    if (ec || !fs::is_directory(options.out))
-        throw FileError(options.out, "cannot be created as the output folder: " + ec.message());
+    requireWritableFolder(options.out);
     const auto detector = openDetector(options);
     for (std::size_t i = 0; i < photos.size(); ++i) detectOne(detector, options.photos[i], photos[i], options);
 }

@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "checkpoint/checkpoint.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "face/photo.h"
 #include "pipeline/generation_metadata.h"
@@ -241,6 +242,8 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
         std::cerr << "flashface: the initial noise comes from " << o.initialNoise.string()
                   << "; the seed stored in the images will not reproduce them\n";
     }
+
+    requireWritableFolder(o.out);  // now, not after the generation
 
     Reporter reporter(o.json);
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);

@@ -147,6 +147,11 @@ std::string numberedName(const std::string& stem, int number, const std::string&
 
 }  // namespace
 
+void requireWritableFolder(const fs::path& folder) {
+    createFolder(folder);
+    const AtomicFile probe(folder);
+}
+
 fs::path writeNumberedFile(const fs::path& folder, const std::string& stem, const std::string& extension,
                            std::span<const std::uint8_t> bytes) {
     createFolder(folder);

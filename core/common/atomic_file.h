@@ -57,6 +57,10 @@ std::filesystem::path writeNumberedFile(const std::filesystem::path& folder, con
 std::filesystem::path writeFirstFreeName(const std::filesystem::path& folder, const std::string& stem,
                                          const std::string& extension, std::span<const std::uint8_t> bytes);
 
+// Creates `folder` if needed and checks that files can be created in it (by creating and removing
+// a temporary): for checking an output folder before hours of work rather than after. FileError.
+void requireWritableFolder(const std::filesystem::path& folder);
+
 // Deletes the temporaries of writers that no longer run (killed mid-write) from `folder`. Quiet:
 // a folder that cannot be listed is left as it is.
 void removeStrayTemporaries(const std::filesystem::path& folder);

@@ -93,18 +93,22 @@ TEST(HostileMetadata, TextChunkInflationIsCapped) {
     ASSERT_EQ(compress2(packed.data(), &packedSize, zeros.data(), zeros.size(), 9), Z_OK);
     packed.resize(packedSize);
     // zTXt: keyword, NUL, method 0, data; spliced after IHDR like encodePng's chunks.
-    std::vector<std::uint8_t> data = bytesOf(kSettingsChunk);
-    data.push_back(0);
-    data.push_back(0);
-    data.insert(data.end(), packed.begin(), packed.end());
-    auto png = encodePng(grey(8), {});
-    std::vector<std::uint8_t> chunk;
-    for (int shift = 24; shift >= 0; shift -= 8) chunk.push_back(static_cast<std::uint8_t>(data.size() >> shift));
-    chunk.insert(chunk.end(), {'z', 'T', 'X', 't'});
-    chunk.insert(chunk.end(), data.begin(), data.end());
-    const auto crc = crc32(0, chunk.data() + 4, static_cast<uInt>(chunk.size() - 4));
-    for (int shift = 24; shift >= 0; shift -= 8) chunk.push_back(static_cast<std::uint8_t>(crc >> shift));
-    png.insert(png.begin() + 33, chunk.begin(), chunk.end());
+    const std::string data = std::string(kSettingsChunk) + '\0' + '\0' +
+                             std::string(reinterpret_cast<const char*>(packed.data()), packed.size());
+    const auto bigEndian = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                           static_cast<char>(v)};
+    };
+    const std::string typed = "zTXt" + data;
+    const std::string chunk = bigEndian(static_cast<std::uint32_t>(data.size())) + typed +
+                              bigEndian(static_cast<std::uint32_t>(
+                                  crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
+    const auto encoded = encodePng(grey(8), {});
+    constexpr std::size_t kAfterHeader = 33;  // signature and IHDR
+    std::string file(encoded.begin(), encoded.begin() + kAfterHeader);
+    file += chunk;
+    file.append(encoded.begin() + kAfterHeader, encoded.end());
+    const std::vector<std::uint8_t> png(file.begin(), file.end());
     const std::string message = errorOf([&] { readPngTexts(png); });
     EXPECT_NE(message.find("expands past"), std::string::npos) << message;
 }
