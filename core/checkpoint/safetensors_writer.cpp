@@ -1,14 +1,15 @@
 #include "checkpoint/safetensors_writer.h"
 
 #include "checkpoint/checkpoint.h"
+#include "common/atomic_file.h"
 #include "common/error.h"
+#include "common/untrusted_json.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
+#include <array>
 #include <fstream>
-#include <unistd.h>
 
 namespace flashface {
 
@@ -52,23 +53,6 @@ bool skipped(const std::string& name, const std::vector<std::string>& prefixes) 
     return false;
 }
 
-// Removes the temporary file unless released: nothing half-written is left behind.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(fs::path path) : path_(std::move(path)) {}
-    ~TemporaryFile() {
-        if (!path_.empty()) {
-            std::error_code ignored;
-            fs::remove(path_, ignored);
-        }
-    }
-    const fs::path& path() const { return path_; }
-    void release() { path_.clear(); }
-
-private:
-    fs::path path_;
-};
-
 }  // namespace
 
 fs::path float16CachePath(const fs::path& checkpoint) {
@@ -102,12 +86,13 @@ void writeFloat16Cache(const Checkpoint& source, const fs::path& destination, co
     std::string headerText = header.dump();
     headerText.append((8 - headerText.size() % 8) % 8, ' ');  // keeps the data 8-byte aligned
 
-    TemporaryFile temporary(destination.string() + ".partial");
-    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
-    if (!out) throw FileError(temporary.path(), "cannot be created for the float16 cache");
+    // Beside the destination, renamed over it when complete: a failure or cancellation leaves nothing.
+    AtomicFile out(destination.parent_path());
     const std::uint64_t headerSize = headerText.size();
-    for (int i = 0; i < 8; ++i) out.put(static_cast<char>((headerSize >> (8 * i)) & 0xFF));
-    out.write(headerText.data(), static_cast<std::streamsize>(headerText.size()));
+    std::array<std::uint8_t, 8> prefix{};
+    for (int i = 0; i < 8; ++i) prefix[i] = static_cast<std::uint8_t>((headerSize >> (8 * i)) & 0xFF);
+    out.write(prefix);
+    out.write(headerText.data(), headerText.size());
 
     std::uint64_t written = 0;
     for (const auto& entry : entries) {
@@ -117,22 +102,11 @@ void writeFloat16Cache(const Checkpoint& source, const fs::path& destination, co
         const at::Tensor contiguous = tensor.contiguous();
         if (static_cast<std::uint64_t>(contiguous.nbytes()) != entry.bytes)
             throw FileError(source.path(), "tensor '" + entry.info->name + "' read back with an unexpected size");
-        out.write(static_cast<const char*>(contiguous.data_ptr()), static_cast<std::streamsize>(entry.bytes));
-        if (!out) throw FileError(temporary.path(), "could not be written (is the disk full?)");
+        out.write(contiguous.data_ptr(), entry.bytes);
         written += entry.bytes;
         if (options.progress) options.progress(offset ? double(written) / double(offset) : 1.0);
     }
-    out.close();
-    if (!out) throw FileError(temporary.path(), "could not be written (is the disk full?)");
-    // The rename must not publish a file whose data is still only in the page cache.
-    if (FILE* file = std::fopen(temporary.path().c_str(), "rb")) {
-        ::fsync(fileno(file));
-        std::fclose(file);
-    }
-    std::error_code error;
-    fs::rename(temporary.path(), destination, error);
-    if (error) throw FileError(destination, "cannot be created from " + temporary.path().string() + ": " + error.message());
-    temporary.release();
+    out.publishReplacing(destination);
 }
 
 bool isFloat16CacheCurrent(const fs::path& checkpoint, const fs::path& cache) {
@@ -144,10 +118,15 @@ bool isFloat16CacheCurrent(const fs::path& checkpoint, const fs::path& cache) {
     if (!in.read(reinterpret_cast<char*>(prefix), 8)) return false;
     std::uint64_t headerSize = 0;
     for (int i = 7; i >= 0; --i) headerSize = (headerSize << 8) | prefix[i];
-    if (headerSize > cacheSize - 8) return false;
+    if (headerSize > cacheSize - 8 || headerSize > kMaxJsonFileBytes) return false;
     std::string text(headerSize, '\0');
     if (!in.read(text.data(), static_cast<std::streamsize>(headerSize))) return false;
-    const auto header = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json header;
+    try {
+        header = parseUntrustedJson(text, cache, "float16 cache header");
+    } catch (const FileError&) {
+        return false;
+    }
     if (!header.is_object() || !header.contains("__metadata__") || !header["__metadata__"].is_object()) return false;
     const auto& meta = header["__metadata__"];
     const SourceStamp stamp = stampOf(checkpoint);

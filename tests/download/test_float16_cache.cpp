@@ -106,5 +106,21 @@ TEST_F(Float16CacheTest, CancelLeavesNoFile) {
     EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
 }
 
+// The cache goes through the one atomic writer (common/atomic_file.h): a cancelled or killed
+// write leaves no temporary for long, and an existing cache is replaced only by a complete one.
+TEST_F(Float16CacheTest, CancelledWritesLeaveTheFolderAsItWas) {
+    const auto cache = float16CachePath(source_);
+    std::atomic<bool> cancel{false};
+    Float16CacheOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](double f) {
+        if (f > 0.3) cancel = true;
+    };
+    EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::directory_iterator(dir_)) left.push_back(entry.path().filename());
+    EXPECT_EQ(left, std::vector<fs::path>{"flashface.ckpt"});
+}
+
 }  // namespace
 }  // namespace flashface
