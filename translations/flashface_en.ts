@@ -616,9 +616,9 @@ Previews appear here while the images form.</source>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
         </translation>
     </message>
     <message>
@@ -823,17 +823,17 @@ Previews appear here while the images form.</source>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Done in %1 — %n image(s) not saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Done in %1 — %n image not saved</numerusform>
+            <numerusform>Done in %1 — %n images not saved</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="458"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
+            <numerusform>%n images could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</numerusform>
         </translation>
     </message>
     <message>
@@ -946,9 +946,9 @@ Previews appear here while the images form.</source>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="673"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
+            <numerusform>Parameters and %n reference photos restored (seed %1)</numerusform>
         </translation>
     </message>
     <message>

@@ -3,6 +3,7 @@
 #include <QCoro/QCoroFuture>
 #include <QDir>
 #include <QFile>
+#include <QIcon>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
@@ -141,7 +142,8 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     const GalleryItem& item = items_[index.row()];
     switch (role) {
     case Qt::DecorationRole: {
-        if (item.saved() && !favourites_.contains(item.path)) return QPixmap::fromImage(item.thumbnail);
+        // An icon, not a pixmap: the view scales icons to its icon size, pixmaps it draws as they are.
+        if (item.saved() && !favourites_.contains(item.path)) return QIcon(QPixmap::fromImage(item.thumbnail));
         if (item.saved()) {  // a favourite: a star in the corner
             QPixmap pixmap = QPixmap::fromImage(item.thumbnail);
             QPainter painter(&pixmap);
@@ -153,7 +155,8 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
             painter.drawText(corner.translated(1, 1), Qt::AlignTop | Qt::AlignRight, QStringLiteral("★"));
             painter.setPen(QColor(255, 200, 0));
             painter.drawText(corner, Qt::AlignTop | Qt::AlignRight, QStringLiteral("★"));
-            return pixmap;
+            painter.end();
+            return QIcon(pixmap);
         }
         // Unsaved: a red band says so on the thumbnail itself.
         QPixmap pixmap = QPixmap::fromImage(item.thumbnail);
@@ -166,7 +169,8 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
         font.setPixelSize(std::max(10, band.height() / 2));
         painter.setFont(font);
         painter.drawText(band, Qt::AlignCenter, tr("Not saved"));
-        return pixmap;
+        painter.end();
+        return QIcon(pixmap);
     }
     case Qt::ToolTipRole:
         if (!item.saved())

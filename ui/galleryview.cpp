@@ -16,6 +16,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace flashface::ui {
 
 GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(parent), model_(model) {
@@ -63,6 +65,16 @@ void GalleryView::contextMenuEvent(QContextMenuEvent* event) {
     menu.addSeparator();
     menu.addAction(saved ? tr("Delete…") : tr("Discard…"), this, [this, row] { deleteImage(row); });
     menu.exec(event->globalPos());
+}
+
+// A short gallery strip still shows whole thumbnails (and an unsaved image's red band).
+void GalleryView::resizeEvent(QResizeEvent* event) {
+    QListView::resizeEvent(event);
+    const int side = std::clamp(viewport()->height() - 2 * spacing() - 14, 64, 160);
+    if (iconSize().width() != side) {
+        setIconSize(QSize(side, side));
+        setGridSize(QSize(side + 12, side + 12));
+    }
 }
 
 void GalleryView::keyPressEvent(QKeyEvent* event) {

@@ -32,8 +32,10 @@ void ZoomableImageView::setImage(const QImage& image) {
 
 double ZoomableImageView::fitZoom() const {
     if (image_.isNull() || width() <= 0 || height() <= 0) return 1;
-    // Never enlarged beyond 1:1 to fit, except tiny images, which fill the window crisply.
-    return std::min(double(width()) / image_.width(), double(height()) / image_.height());
+    // Fitting only shrinks, except tiny images (previews, crops), which fill the window crisply.
+    const double fit = std::min(double(width()) / image_.width(), double(height()) / image_.height());
+    const bool tiny = image_.width() < 256 && image_.height() < 256;
+    return tiny ? fit : std::min(fit, 1.0);
 }
 
 void ZoomableImageView::fitToWindow() {

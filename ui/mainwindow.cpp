@@ -241,6 +241,8 @@ QWidget* MainWindow::buildGallery() {
     favouritesOnly_ = new QCheckBox(tr("Favourites only"), panel);
     favouritesOnly_->setToolTip(tr("Mark favourites with the gallery's menu or the * key"));
     auto* count = new QLabel(panel);
+    count->setMinimumWidth(count->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(9999).arg(9999)) + 8);
+    count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(galleryFilter_, 1);

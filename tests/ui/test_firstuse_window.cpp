@@ -279,6 +279,37 @@ private slots:
         QCOMPARE(int(panel->references().size()), references);
     }
 
+    // 5. Device = CUDA where there is none: the run's error says why, not only that loading failed.
+    void cudaWithoutADeviceSaysWhy() {
+        {
+            QSettings settings;
+            AppPreferences prefs = AppPreferences::load(settings);
+            prefs.modelsFolder = fixtureModels_;
+            prefs.outputFolder = dir_.filePath(QStringLiteral("runs"));
+            prefs.device = DeviceChoice::Cuda;
+            prefs.save(settings);
+        }
+        MainWindow window;
+        ReferencePanel* panel = window.referencePanel();
+        panel->addFiles({fixturePhoto(0)});
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeout);
+        const Image& photo = panel->item(0).photo;
+        panel->setManualBox(0, PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
+        GenerationSettings small = window.currentSettings();
+        small.width = small.height = 64;
+        small.steps = 1;
+        small.numImages = 1;
+        window.settingsPanel()->readFrom(small);
+        const quint64 id = window.generate();
+        QVERIFY(id != 0);
+        const GenerationOutcome outcome = QCoro::waitFor(window.queue()->awaitJob(id));
+        if (outcome.status == GenerationOutcome::Status::Finished) QSKIP("this machine has a CUDA device");
+        QCOMPARE(outcome.status, GenerationOutcome::Status::Failed);
+        const QString error = window.errorText();
+        QVERIFY2(error.contains(QStringLiteral("CUDA"), Qt::CaseInsensitive), qPrintable(error));
+        QVERIFY2(error != QStringLiteral("The models could not be loaded."), qPrintable(error));
+    }
+
     // Also built, in the window: a run's preview maps to its gallery images (viewer, Save As…),
     // the gallery filter, and Ctrl+Z / Ctrl+Shift+Z over face box and settings.
     void viewerFilterAndUndoInTheWindow() {
@@ -302,6 +333,10 @@ private slots:
         QVERIFY(window.imageViewer() && window.imageViewer()->isVisible());
         QCOMPARE(window.imageViewer()->row(), 1);
         QCOMPARE(window.imageViewer()->view()->image().size(), outcome.images[1].size());
+        if (const QByteArray shots = qgetenv("FLASHFACE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("unsaved.png")));
+            window.imageViewer()->grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("viewer.png")));
+        }
         window.imageViewer()->close();
 
         window.galleryFilterField()->setText(QStringLiteral("no such prompt"));
