@@ -7,6 +7,7 @@
 #include "models/unet.h"
 #include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
+#include "pipeline/model_checks.h"
 #include "pipeline/model_files.h"
 #include "pipeline/png_metadata.h"
 #include "pipeline/validation.h"
@@ -23,7 +24,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <new>
 
 namespace flashface {
@@ -218,6 +221,41 @@ TEST(AtomicFiles, AWriteOnlyFolderGetsTheImageNotAHiddenTemporary) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
     EXPECT_EQ(names, std::vector<std::string>{"flashface-00001.png"});
+}
+
+// A manifest line: "<key> <d0>x<d1>x..." or "<key> scalar".
+std::vector<checkpoint::TensorShape> readManifest(const fs::path& file) {
+    std::vector<checkpoint::TensorShape> tensors;
+    std::ifstream in(file);
+    for (std::string name, shape; in >> name >> shape;) {
+        checkpoint::TensorShape tensor{name, {}};
+        if (shape != "scalar") {
+            std::stringstream dims(shape);
+            for (std::string d; std::getline(dims, d, 'x');) tensor.shape.push_back(std::stoll(d));
+        }
+        tensors.push_back(std::move(tensor));
+    }
+    return tensors;
+}
+
+// What `models verify` and the download expect of the official files is exactly what the real
+// files hold (their key lists are in the fixtures' manifests).
+TEST(OfficialKeySets, MatchTheManifestsOfTheFullSizeFiles) {
+    std::size_t compared = 0;
+    for (const auto& check : modelFileChecks(ModelFiles{})) {
+        if (!check.expected.keys) continue;
+        std::string normalized = check.officialName;
+        std::replace(normalized.begin(), normalized.end(), '.', '_');
+        std::replace(normalized.begin(), normalized.end(), '-', '_');
+        for (const auto& entry : fs::directory_iterator(test::fixture("manifests"))) {
+            if (!normalized.starts_with(entry.path().stem().string())) continue;
+            EXPECT_NO_THROW(checkpoint::checkKeys(check.officialName, *check.expected.keys, readManifest(entry.path())))
+                << entry.path();
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, static_cast<std::size_t>(std::distance(fs::directory_iterator(test::fixture("manifests")),
+                                                               fs::directory_iterator())));
 }
 
 Failure failureOf(const std::function<void()>& thrower) {

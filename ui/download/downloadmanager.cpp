@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "pipeline/model_checks.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,7 +19,9 @@
 #include <QCoro/QCoroSignal>
 #include <QCoro/QCoroThread>
 
+#include <algorithm>
 #include <filesystem>
+#include <string_view>
 #include <optional>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -110,9 +113,16 @@ struct DownloadManager::Attempt {
 };
 
 QList<DownloadFile> officialFiles() {
+    // The checks `models verify` makes, keys and shapes of the official architecture included
+    // (a ModelFiles without configs describes it; its paths are not used).
+    const auto checks = modelFileChecks(ModelFiles{});
     QList<DownloadFile> files;
     for (const auto& official : officialModelFiles()) {
-        files.append({QString::fromUtf8(official.name), officialExpectation(official.name),
+        const auto check = std::find_if(checks.begin(), checks.end(), [&](const ModelFileCheck& c) {
+            return std::string_view(c.officialName) == official.name;
+        });
+        files.append({QString::fromUtf8(official.name),
+                      check != checks.end() ? check->expected : officialExpectation(official.name),
                       static_cast<qint64>(official.approximateSize)});
     }
     return files;
