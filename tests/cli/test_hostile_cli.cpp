@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace flashface {
@@ -191,6 +192,42 @@ TEST_F(HostileCli, DamagedWeightsAreNeverRun) {
     EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir_ / "out" / "flashface-00001.png"));
+}
+
+TEST_F(HostileCli, ADeeplyNestedManifestIsAnErrorNotASegfault) {
+    const fs::path folder = dir_ / "nested";
+    fs::create_directories(folder);
+    std::ofstream(folder / "models.json") << R"({"unet": )" << std::string(100'000, '[') << std::string(100'000, ']') << "}";
+    const auto r = run({"models", "status", "--models", folder.string()});
+    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_NE(r.err.find("nests deeper"), std::string::npos) << r.err;
+}
+
+TEST_F(HostileCli, VerifyCallsNothingIntactThatLoadingRefuses) {
+    auto manifest = test::readJson(models() / "models.json");
+    const fs::path random = dir_ / "random.safetensors";
+    std::string noise(4096, '\0');
+    for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>((i * 2654435761u) >> 11);
+    std::ofstream(random, std::ios::binary) << noise;
+    manifest["vae"]["file"] = random.string();
+    std::ofstream(models() / "models.json") << manifest.dump();
+    const auto r = run({"models", "verify", "--models", models().string()});
+    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+}
+
+TEST_F(HostileCli, DetectWritesAtomicallyAndRemovesWhatAKilledRunLeft) {
+    const fs::path out = dir_ / "faces";
+    fs::create_directories(out);
+    std::ofstream(out / ".flashface-Ab12Cd") << "half a PNG";  // a killed run's temporary
+    const auto manifest = test::readJson(models() / "models.json");
+    const auto r = run({"detect", test::fixture("pipeline/refs/ref0.png").string(), "--out", out.string(), "--detector",
+                        manifest["face_detector"]["file"].get<std::string>()});
+    ASSERT_EQ(r.code, code(ExitCode::Success)) << r.err;
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"ref0-face1.png", "ref0-faces.png"}));
 }
 
 TEST_F(HostileCli, TheHelpListsEveryExitCode) {
