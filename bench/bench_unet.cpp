@@ -1,8 +1,7 @@
 // One denoising step of the full-size FlashFace UNet (random weights, float32, CPU) with 4
 // references: the reference pass plus the main pass over k condition groups of one sample.
 // Reports seconds per step, each pass's share (the reference pass is the baseline the main pass
-// is compared with), and the process's peak RSS. Prints the BLAS library libtorch loaded first:
-// the reference BLAS is ~15× slower than OpenBLAS.
+// is compared with), and the process's peak RSS. Prints libtorch's version, BLAS and CPU kernels.
 // Arguments: /<image size>/<condition groups>/<optimised?> (0: the original's computation);
 // select with --benchmark_filter, e.g. bench_unet --benchmark_filter='size:256/groups:3/'
 // `flashface bench` measures whole generations stage by stage; this isolates one step.
@@ -14,6 +13,7 @@
 #include "models/unet.h"
 
 #include <ATen/ATen.h>
+#include <ATen/core/grad_mode.h>
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -92,12 +92,7 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     const int threads = flashface::configureThreads();
     std::cout << "threads: " << threads << "\n";
-    const auto blas = flashface::bench::loadedLibraries("blas");
-    if (blas.empty()) std::cout << "BLAS: none mapped (libtorch's own kernels)\n";
-    for (const auto& library : blas)
-        std::cout << "BLAS: " << library
-                  << (library.find("openblas") != std::string::npos ? "" : "  (not OpenBLAS: expect slow matrix products)")
-                  << "\n";
+    std::cout << flashface::bench::libtorchBuild() << "\n";
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

@@ -1,10 +1,11 @@
 #include "benchmark/system_probe.h"
 
+#include <ATen/Version.h>
+
 #include <malloc.h>
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 namespace flashface::bench {
@@ -39,16 +40,16 @@ bool resetPeakMemory() {
     return static_cast<bool>(clear);
 }
 
-std::vector<std::string> loadedLibraries(const std::string& part) {
-    std::ifstream maps("/proc/self/maps");
-    std::set<std::string> libraries;
-    for (std::string line; std::getline(maps, line);) {
-        const auto slash = line.find('/');
-        if (slash == std::string::npos) continue;
-        const std::filesystem::path path = line.substr(slash);
-        if (path.filename().string().find(part) != std::string::npos) libraries.insert(path.string());
-    }
-    return {libraries.begin(), libraries.end()};
+std::string libtorchBuild() {
+    const std::string config = at::show_config();
+    const auto field = [&](const std::string& key, const std::string& end) {
+        const auto start = config.find(key);
+        if (start == std::string::npos) return std::string("unknown");
+        const auto from = start + key.size();
+        return config.substr(from, config.find_first_of(end, from) - from);
+    };
+    return "libtorch " + field("TORCH_VERSION=", ",\n") + ", BLAS " + field("BLAS_INFO=", ",\n") + ", CPU kernels " +
+           at::get_cpu_capability();
 }
 
 std::array<double, 3> loadAverage() {

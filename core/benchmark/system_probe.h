@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 namespace flashface::bench {
 
@@ -22,9 +21,10 @@ MemoryUsage memoryUsage();
 // (the peak then keeps counting from the start).
 bool resetPeakMemory();
 
-// Paths of the shared libraries mapped into this process whose file name contains `part`
-// (e.g. "blas": libtorch does its matrix products through libblas.so.3).
-std::vector<std::string> loadedLibraries(const std::string& part);
+// The libtorch computing here, as its build describes itself: version, BLAS, and the CPU kernels
+// it dispatches to (AVX2, AVX512...; ATEN_CPU_CAPABILITY lowers them), e.g.
+// "libtorch 2.11.0, BLAS mkl, CPU kernels AVX512".
+std::string libtorchBuild();
 
 // The 1, 5 and 15 minute load averages (zeros if unknown): how busy the machine was.
 std::array<double, 3> loadAverage();

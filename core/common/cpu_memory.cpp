@@ -27,7 +27,7 @@ std::size_t sizeClass(std::size_t n) {
 
 class ReusingAllocator final : public c10::Allocator {
 public:
-    c10::DataPtr allocate(std::size_t n) const override {
+    c10::DataPtr allocate(std::size_t n) override {
         if (n < kSmallest) return c10::GetDefaultCPUAllocator()->allocate(n);
         const auto size = sizeClass(n);
         void* data = take(size);
@@ -42,6 +42,9 @@ public:
     }
 
     c10::DeleterFnPtr raw_deleter() const override { return &giveBack; }
+    void copy_data(void* dest, const void* src, std::size_t count) const override {
+        default_copy_data(dest, src, count);
+    }
 
     void setLimit(std::size_t limit) {
         std::lock_guard lock(mutex_);
