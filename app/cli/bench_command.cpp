@@ -3,6 +3,8 @@
 
 #include "commands.h"
 
+#include "device_options.h"
+
 #include "benchmark/generation_benchmark.h"
 #include "common/error.h"
 
@@ -22,7 +24,7 @@ namespace fs = std::filesystem;
 struct BenchOptions {
     bench::GenerationBenchmarkOptions run;
     int size = 0;
-    std::string computation = "both", device = "auto", precision = "auto";
+    std::string computation = "both";
     fs::path json, architecture;
 };
 
@@ -31,10 +33,6 @@ void applyChoices(BenchOptions& o) {
     if (o.size > 0) o.run.width = o.run.height = o.size;
     if (o.computation == "original") o.run.computations = {UNetComputation::Original};
     if (o.computation == "optimised") o.run.computations = {UNetComputation::Optimised};
-    o.run.device = o.device == "cpu" ? DeviceChoice::Cpu : o.device == "cuda" ? DeviceChoice::Cuda : DeviceChoice::Auto;
-    o.run.precision = o.precision == "float32"   ? PrecisionChoice::Float32
-                      : o.precision == "float16" ? PrecisionChoice::Float16
-                                                 : PrecisionChoice::Auto;
     // Smaller networks of the same structure, from the config.json files of a folder laid out as
     // the parity fixtures (clip_text/, vae/, unet/): for trying the tool quickly and for its tests.
     if (!o.architecture.empty()) {
@@ -83,10 +81,7 @@ void addBenchCommand(CLI::App& app) {
         ->check(CLI::PositiveNumber);
     cmd->add_option("--computation", o->computation, "both, optimised or original (default: both)")
         ->check(CLI::IsMember({"both", "optimised", "original"}));
-    cmd->add_option("--device", o->device, "auto, cpu or cuda (default: auto)")
-        ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
-    cmd->add_option("--precision", o->precision, "auto, float32 or float16 (default: float16 on CUDA, else float32)")
-        ->check(CLI::IsMember({"auto", "float32", "float16"}));
+    addDeviceOptions(*cmd, o->run.device, o->run.precision);
     cmd->add_option("--seed", o->run.seed, "Seed of the random weights and inputs (default: 0)");
     cmd->add_flag("!--no-memory-reuse", o->run.reuseMemory,
                   "Run the optimised computation on libtorch's allocator too (compares the algorithms alone)");

@@ -1,6 +1,7 @@
 // `flashface generate`: reference faces + prompt → images, each PNG carrying its settings.
 
 #include "commands.h"
+#include "device_options.h"
 
 #include "checkpoint/checkpoint.h"
 #include "common/atomic_file.h"
@@ -32,8 +33,9 @@ struct GenerateOptions {
     std::vector<fs::path> refs, refCrops;
     int face = 1;
     fs::path from;
-    std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, device = "auto",
-        precision = "auto";
+    std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size;
+    DeviceChoice device = DeviceChoice::Auto;
+    PrecisionChoice precision = PrecisionChoice::Auto;
     bool noDefaultPostfix = false;
     int steps = 0, images = 0, launchStep = 0;
     std::uint32_t seed = 0;
@@ -104,18 +106,6 @@ void parseSize(const std::string& text, GenerationSettings& s) {
     s.height = height;
 }
 
-DeviceChoice parseDevice(const std::string& text) {
-    if (text == "cpu") return DeviceChoice::Cpu;
-    if (text == "cuda") return DeviceChoice::Cuda;
-    return DeviceChoice::Auto;
-}
-
-PrecisionChoice parsePrecision(const std::string& text) {
-    if (text == "float32") return PrecisionChoice::Float32;
-    if (text == "float16") return PrecisionChoice::Float16;
-    return PrecisionChoice::Auto;
-}
-
 // Latent channels a --initial-noise tensor may have: SD's 4 and then some, so that a crafted shape
 // is refused before it is read.
 constexpr std::int64_t kMaxLatentChannels = 64;
@@ -178,8 +168,11 @@ public:
             return emit({{"event", "done"},
                          {"seconds", result.seconds},
                          {"device", device},
+                         {"gpu_peak_bytes", result.gpuPeakBytes},
                          {"settings", settingsToJson(result.settings)}});
-        std::cerr << "done in " << result.seconds << " s on " << device << '\n';
+        std::cerr << "done in " << result.seconds << " s on " << device;
+        if (result.gpuPeakBytes > 0) std::cerr << ", GPU memory peak " << result.gpuPeakBytes / (1 << 20) << " MiB";
+        std::cerr << '\n';
     }
 
 private:
@@ -247,7 +240,7 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
 
     Reporter reporter(o.json);
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
-    Pipeline pipeline(files, {parseDevice(o.device), parsePrecision(o.precision), global.threads});
+    Pipeline pipeline(files, {o.device, o.precision, global.threads});
     CancelToken cancel;
     const InterruptGuard interrupt(cancel);
     pipeline.load([&](const LoadProgress& p) { reporter.loading(p); }, &cancel);
@@ -316,10 +309,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                         " (default: " + std::to_string(defaults.launchStep) + ")")
         ->check(numberRange(kLaunchStepRange));
     cmd->add_option("--lambda-before", o->lambdaBefore, "Reference strength before the launch step (default: 0.85)");
-    cmd->add_option("--device", o->device, "auto, cpu or cuda (default: auto)")
-        ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
-    cmd->add_option("--precision", o->precision, "auto, float32 or float16 (default: float16 on CUDA, else float32)")
-        ->check(CLI::IsMember({"auto", "float32", "float16"}));
+    addDeviceOptions(*cmd, o->device, o->precision);
     cmd->add_option("--models", o->models, "Models folder (default: the standard location)");
     cmd->add_option("--out", o->out, "Folder for the images (created if needed)")->required();
     cmd->add_flag("--json", o->json, "Report progress and results as one JSON object a line on stdout");

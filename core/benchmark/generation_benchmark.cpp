@@ -4,6 +4,7 @@
 #include "benchmark/system_probe.h"
 #include "common/cpu_memory.h"
 #include "common/error.h"
+#include "pipeline/compute_device.h"
 #include "pipeline/face_mask.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
@@ -11,6 +12,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/core/grad_mode.h>
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
@@ -34,20 +36,6 @@ using models::UNetComputation;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-c10::Device resolveDevice(DeviceChoice choice) {
-    const bool cuda = at::hasCUDA();
-    if (choice == DeviceChoice::Cuda && !cuda)
-        throw InvalidRequest("CUDA was requested, but this build has no CUDA support or no GPU is visible.");
-    return (choice == DeviceChoice::Cuda || (choice == DeviceChoice::Auto && cuda)) ? c10::Device(c10::kCUDA, 0)
-                                                                                      : c10::Device(c10::kCPU);
-}
-
-at::ScalarType resolveDtype(PrecisionChoice choice, c10::Device device) {
-    if (choice == PrecisionChoice::Float16 && device.is_cpu())
-        throw InvalidRequest("float16 runs only on CUDA; choose float32 (or automatic precision) on the CPU.");
-    return (choice == PrecisionChoice::Float32 || device.is_cpu()) ? at::kFloat : at::kHalf;
 }
 
 void validate(const GenerationBenchmarkOptions& o) {
@@ -97,11 +85,6 @@ Inputs randomInputs(const GenerationBenchmarkOptions& o) {
     return in;
 }
 
-// Waits for the device to finish the work that produced `t` (a no-op on the CPU).
-void synchronize(const at::Tensor& t) {
-    if (t.defined() && !t.is_cpu()) t.flatten()[0].item();
-}
-
 // Runs several generations, one per thread, taking turns stage by stage: only one computes at a
 // time, and the computations alternate at every stage, so a change in the machine's load over
 // minutes affects them alike.
@@ -141,8 +124,8 @@ private:
 class StageClock {
 public:
     // reuseMemory: the generation's tensors come from the reusing CPU allocator.
-    StageClock(bool peakResets, TakeTurns& turns, std::size_t player, bool reuseMemory)
-        : peakResets_(peakResets), turns_(turns), player_(player), reuseMemory_(reuseMemory) {
+    StageClock(c10::Device device, bool peakResets, TakeTurns& turns, std::size_t player, bool reuseMemory)
+        : device_(device), peakResets_(peakResets), turns_(turns), player_(player), reuseMemory_(reuseMemory) {
         turns_.wait(player_);
         startTurn();
     }
@@ -150,15 +133,17 @@ public:
     template <class F>
     auto measure(StageMeasurement& stage, F&& work) {
         if (peakResets_) resetPeakMemory();
+        resetGpuMemoryPeak(device_);
         const auto before = memoryUsage().current;
         const auto start = Clock::now();
         auto result = work();
-        synchronize(lastTensor(result));
+        synchronize(device_);
         stage.seconds += secondsSince(start);
         ++stage.occurrences;
         const auto usage = memoryUsage();
         stage.peakBytes = std::max(stage.peakBytes, usage.peak);
         stage.extraBytes = std::max(stage.extraBytes, usage.peak - before);
+        stage.gpuPeakBytes = std::max(stage.gpuPeakBytes, gpuMemoryPeak(device_).allocatedBytes);
         pause(false);
         return result;
     }
@@ -174,18 +159,12 @@ public:
     double activeSeconds() const { return active_ + secondsSince(activeSince_); }
 
 private:
-    static const at::Tensor& lastTensor(const at::Tensor& t) { return t; }
-    static at::Tensor lastTensor(const models::ReferenceFeatures& f) {
-        const auto& list = f.tokens.empty() ? f.values : f.tokens;
-        return list.empty() ? at::Tensor() : list.back();
-    }
-    static at::Tensor lastTensor(const std::pair<at::Tensor, at::Tensor>& p) { return p.second; }
-
     void startTurn() {
         reuseCpuMemory(reuseMemory_);
         activeSince_ = Clock::now();
     }
 
+    c10::Device device_;
     bool peakResets_;
     TakeTurns& turns_;
     std::size_t player_;
@@ -207,7 +186,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     run.computation = computation;
     for (const char* name : kStages) run.stages.push_back({name});
     // The original runs on libtorch's allocator, as it does in PyTorch.
-    StageClock clock(peakResets, turns, player, o.reuseMemory && computation == UNetComputation::Optimised);
+    StageClock clock(device, peakResets, turns, player, o.reuseMemory && computation == UNetComputation::Optimised);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
 
@@ -247,6 +226,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         if (&stage == &whole || stage.occurrences == 0) continue;
         whole.peakBytes = std::max(whole.peakBytes, stage.peakBytes);
         whole.extraBytes = std::max(whole.extraBytes, stage.extraBytes);
+        whole.gpuPeakBytes = std::max(whole.gpuPeakBytes, stage.gpuPeakBytes);
         stage.seconds /= stage.occurrences;
     }
     const auto& reference = stageNamed(run, "reference pass");
@@ -259,6 +239,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         s.occurrences = m.occurrences;
         s.peakBytes = std::max(reference.peakBytes, m.peakBytes);
         s.extraBytes = std::max(reference.extraBytes, m.extraBytes);
+        s.gpuPeakBytes = std::max(reference.gpuPeakBytes, m.gpuPeakBytes);
     }
     return run;
 }
@@ -333,11 +314,12 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     validate(options);
     GenerationBenchmarkReport report;
     report.options = options;
-    const auto device = resolveDevice(options.device);
-    const auto dtype = resolveDtype(options.precision, device);
-    report.device = std::string(device.is_cpu() ? "CPU " : "CUDA ") + (dtype == at::kHalf ? "float16" : "float32");
-    if (device.is_cpu()) report.device += ", " + std::to_string(at::get_num_threads()) + " threads";
-    report.blas = loadedLibraries("blas");
+    const auto compute = resolveComputeDevice(options.device, options.precision);
+    const auto device = compute.device;
+    const auto dtype = compute.dtype;
+    report.device = describeComputeDevice(compute, at::get_num_threads());
+    report.gpu = device.is_cuda();
+    report.libtorch = libtorchBuild();
     if (const char* policy = std::getenv("OMP_WAIT_POLICY")) report.waitPolicy = policy;
     report.loadBefore = loadAverage();
 
@@ -396,10 +378,11 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
                        {"images", o.images},        {"steps", o.steps},   {"launch_step", o.launchStep},
                        {"repeats", o.repeats},      {"seed", o.seed},     {"reuse_memory", o.reuseMemory}};
     out["environment"] = {{"device", r.device},
-                          {"blas", r.blas},
+                          {"libtorch", r.libtorch},
                           {"omp_wait_policy", r.waitPolicy},
                           {"load_average_before", r.loadBefore},
                           {"load_average_after", r.loadAfter},
+                          {"gpu", r.gpu},
                           {"peak_memory_per_stage", r.peakMemoryResets}};
     out["setup_seconds"] = r.setupSeconds;
     out["weight_bytes"] = r.weightBytes;
@@ -412,7 +395,8 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
                                   {"seconds", s.seconds},
                                   {"occurrences", s.occurrences},
                                   {"peak_bytes", s.peakBytes},
-                                  {"extra_bytes", s.extraBytes}});
+                                  {"extra_bytes", s.extraBytes},
+                                  {"gpu_peak_bytes", s.gpuPeakBytes}});
         out["runs"].push_back({{"computation", computationName(run.computation)}, {"repeat", run.repeat}, {"stages", stages}});
     }
     json summary = json::array();
@@ -423,7 +407,8 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
             if (seconds == 0) continue;
             row[computationName(c)] = {{"median_seconds", seconds},
                                        {"peak_bytes", maxBytes(r, c, stage, &StageMeasurement::peakBytes)},
-                                       {"extra_bytes", maxBytes(r, c, stage, &StageMeasurement::extraBytes)}};
+                                       {"extra_bytes", maxBytes(r, c, stage, &StageMeasurement::extraBytes)},
+                                       {"gpu_peak_bytes", maxBytes(r, c, stage, &StageMeasurement::gpuPeakBytes)}};
         }
         const double original = medianSeconds(r, UNetComputation::Original, stage);
         const double optimised = medianSeconds(r, UNetComputation::Optimised, stage);
@@ -442,8 +427,7 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
         << o.steps << " step(s) (launch at t = " << o.launchStep << "), " << o.repeats << " repeat(s)\n";
     out << "device: " << r.device << "; OMP_WAIT_POLICY: " << (r.waitPolicy.empty() ? "unset" : r.waitPolicy)
         << "; optimised on the " << (o.reuseMemory ? "reusing" : "default") << " CPU allocator\n";
-    for (const auto& blas : r.blas)
-        out << "BLAS: " << blas << (blas.find("openblas") == std::string::npos ? "  (not OpenBLAS: slow)" : "") << "\n";
+    out << r.libtorch << "\n";
     out << "load average: " << loadString(r.loadBefore) << " before, " << loadString(r.loadAfter) << " after\n";
     out << "weights: " << static_cast<long long>(mib(r.weightBytes)) << " MiB, set up in " << r.setupSeconds << " s\n";
     if (!r.peakMemoryResets) out << "(peak memory counts from the process start: the kernel refused to reset it)\n";
@@ -453,7 +437,7 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
     std::snprintf(line, sizeof line, "\n%-22s", "stage (median s)");
     out << line;
     for (const auto c : o.computations) {
-        std::snprintf(line, sizeof line, " %11s %14s", computationName(c), "peak (+) MiB");
+        std::snprintf(line, sizeof line, " %11s %14s", computationName(c), r.gpu ? "GPU peak MiB" : "peak (+) MiB");
         out << line;
     }
     out << (both ? "   opt/orig\n" : "\n");
@@ -464,9 +448,13 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
         std::snprintf(line, sizeof line, "%-22s", stage);
         out << line;
         for (const auto c : o.computations) {
-            std::snprintf(line, sizeof line, " %11.3f %7.0f (%+5.0f)", medianSeconds(r, c, stage),
-                          mib(maxBytes(r, c, stage, &StageMeasurement::peakBytes)),
-                          mib(maxBytes(r, c, stage, &StageMeasurement::extraBytes)));
+            if (r.gpu)
+                std::snprintf(line, sizeof line, " %11.3f %14.0f", medianSeconds(r, c, stage),
+                              mib(maxBytes(r, c, stage, &StageMeasurement::gpuPeakBytes)));
+            else
+                std::snprintf(line, sizeof line, " %11.3f %7.0f (%+5.0f)", medianSeconds(r, c, stage),
+                              mib(maxBytes(r, c, stage, &StageMeasurement::peakBytes)),
+                              mib(maxBytes(r, c, stage, &StageMeasurement::extraBytes)));
             out << line;
         }
         if (both) {
@@ -477,7 +465,8 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
         }
         out << "\n";
     }
-    out << "(per-step stages: seconds per step; peak: resident memory of the process, (+): above the stage's start)\n";
+    out << (r.gpu ? "(per-step stages: seconds per step; GPU peak: bytes held by tensors in CUDA's caching allocator)\n"
+                  : "(per-step stages: seconds per step; peak: resident memory of the process, (+): above the stage's start)\n");
     if (r.runs.size() > 1) out << "largest image difference between runs: " << r.maxImageDifference << "\n";
     return out.str();
 }

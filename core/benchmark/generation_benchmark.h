@@ -55,6 +55,7 @@ struct StageMeasurement {
     int occurrences = 0;   // 0: the run had no such stage
     std::int64_t peakBytes = 0;   // resident memory peak of the process during the stage
     std::int64_t extraBytes = 0;  // that peak above the resident memory when the stage began
+    std::int64_t gpuPeakBytes = 0;  // on CUDA: the tensors' peak in the caching allocator
 };
 
 struct RunMeasurement {
@@ -67,7 +68,8 @@ struct RunMeasurement {
 struct GenerationBenchmarkReport {
     GenerationBenchmarkOptions options;
     std::string device;  // e.g. "CPU float32, 2 threads"
-    std::vector<std::string> blas;
+    bool gpu = false;
+    std::string libtorch;  // see libtorchBuild()
     std::string waitPolicy;  // OMP_WAIT_POLICY as set, or "" (libgomp's default: spin, then sleep)
     std::array<double, 3> loadBefore{}, loadAfter{};
     double setupSeconds = 0;  // building the networks with random weights

@@ -10,6 +10,7 @@
 #include "models/clip_text.h"
 #include "models/unet.h"
 #include "nn/load_state.h"
+#include "pipeline/compute_device.h"
 #include "pipeline/face_mask.h"
 #include "pipeline/previews.h"
 #include "pipeline/prompts.h"
@@ -43,22 +44,6 @@ constexpr std::size_t kTextCacheSize = 32;
 
 void checkCancel(const CancelToken* cancel) {
     if (cancel && cancel->isCancelled()) throw Cancelled();
-}
-
-c10::Device resolveDevice(DeviceChoice choice) {
-    const bool cuda = at::hasCUDA();
-    if (choice == DeviceChoice::Cuda && !cuda)
-        throw InvalidRequest("CUDA was requested, but this build of FlashFace has no CUDA support or no GPU is visible; "
-                             "choose the CPU or automatic device.");
-    return (choice == DeviceChoice::Cuda || (choice == DeviceChoice::Auto && cuda)) ? c10::Device(c10::kCUDA, 0)
-                                                                                      : c10::Device(c10::kCPU);
-}
-
-at::ScalarType resolveDtype(PrecisionChoice choice, c10::Device device) {
-    if (choice == PrecisionChoice::Float16 && device.is_cpu())
-        throw InvalidRequest("float16 runs only on CUDA; choose float32 (or automatic precision) on the CPU.");
-    if (choice == PrecisionChoice::Float32 || device.is_cpu()) return at::kFloat;
-    return at::kHalf;
 }
 
 nlohmann::json configJson(const std::string& text, const std::filesystem::path& source) {
@@ -106,6 +91,7 @@ struct Pipeline::Impl {
 
     ModelFiles files;
     RuntimeOptions options;
+    ComputeDevice compute;
     c10::Device device;
     at::ScalarType dtype;
     int threads;
@@ -120,8 +106,9 @@ struct Pipeline::Impl {
     Impl(ModelFiles f, RuntimeOptions o)
         : files(std::move(f)),
           options(o),
-          device(resolveDevice(o.device)),
-          dtype(resolveDtype(o.precision, device)),
+          compute(resolveComputeDevice(o.device, o.precision)),
+          device(compute.device),
+          dtype(compute.dtype),
           threads(configureThreads(o.threads)) {
         // CPU temporaries reuse freed memory instead of faulting it in again (measured in `flashface bench`).
         if (device.is_cpu()) reuseCpuMemory(true);
@@ -219,6 +206,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     const std::int64_t n = s.numImages, h = s.height / 8, w = s.width / 8;
     const auto start = Clock::now();
     load({}, cancel);
+    resetGpuMemoryPeak(device);
     const std::int64_t channels = models->unet->config().inDim;
     if (!request.initialNoise.empty() &&
         request.initialNoise.size() != static_cast<std::size_t>(n * channels * h * w))
@@ -270,6 +258,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     result.images = tensorToImages(decodeLatents(*models->vae, latents, dtype));
     result.settings = s;
     result.seconds = seconds(start);
+    result.gpuPeakBytes = gpuMemoryPeak(device).allocatedBytes;
     releaseCachedCpuMemory();  // an idle process keeps no spare blocks
     return result;
 }
@@ -293,9 +282,7 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, const Prog
 }
 
 std::string Pipeline::deviceDescription() const {
-    const std::string precision = impl_->dtype == at::kHalf ? "float16" : "float32";
-    if (impl_->device.is_cuda()) return "CUDA " + precision;
-    return "CPU " + precision + ", " + std::to_string(impl_->threads) + (impl_->threads == 1 ? " thread" : " threads");
+    return describeComputeDevice(impl_->compute, impl_->threads);
 }
 
 }  // namespace flashface

@@ -82,7 +82,7 @@ inline constexpr IntRange kReferencesRange{1, 16};       // fewer than 4 are cyc
 inline constexpr IntRange kFaceNumberRange{1, 1000};     // which face of a photo, 1-based
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
-enum class PrecisionChoice { Auto, Float32, Float16 };
+enum class PrecisionChoice { Auto, Float32, Float16, BFloat16 };
 
 // How the per-step previews are made.
 enum class PreviewMode {
@@ -121,6 +121,7 @@ struct GenerationResult {
     std::vector<Image> images;
     GenerationSettings settings;  // exactly what produced the images (seed included)
     double seconds = 0;
+    std::int64_t gpuPeakBytes = 0;  // on CUDA: the tensors' peak during the run; 0 on the CPU
 };
 
 // Set from any thread; the engine checks it between steps and model calls.

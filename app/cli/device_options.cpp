@@ -1,0 +1,25 @@
+#include "device_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <string>
+
+namespace flashface::cli {
+
+void addDeviceOptions(CLI::App& command, DeviceChoice& device, PrecisionChoice& precision) {
+    static const std::map<std::string, DeviceChoice> devices{
+        {"auto", DeviceChoice::Auto}, {"cpu", DeviceChoice::Cpu}, {"cuda", DeviceChoice::Cuda}};
+    static const std::map<std::string, PrecisionChoice> precisions{{"auto", PrecisionChoice::Auto},
+                                                                   {"float32", PrecisionChoice::Float32},
+                                                                   {"float16", PrecisionChoice::Float16},
+                                                                   {"bfloat16", PrecisionChoice::BFloat16}};
+    command.add_option("--device", device, "auto, cpu or cuda (default: auto, the GPU when one is visible)")
+        ->transform(CLI::CheckedTransformer(devices, CLI::ignore_case).description(""));
+    command
+        .add_option("--precision", precision,
+                    "auto, float32, float16 (CUDA only) or bfloat16 (default: float16 on CUDA, else float32)")
+        ->transform(CLI::CheckedTransformer(precisions, CLI::ignore_case).description(""));
+}
+
+}  // namespace flashface::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "pipeline/request.h"
+
+namespace CLI {
+class App;
+}
+
+namespace flashface::cli {
+
+// --device and --precision, as every computing subcommand spells them.
+void addDeviceOptions(CLI::App& command, DeviceChoice& device, PrecisionChoice& precision);
+
+}  // namespace flashface::cli
