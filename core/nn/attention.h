@@ -8,10 +8,15 @@
 namespace flashface::nn {
 
 enum class AttentionAlgorithm {
-    // Fused scaled-dot-product attention where libtorch has it (libtorch ≥ 2: CUDA, and CPU from
-    // 2.2); otherwise exact attention in blocks of queries with the softmax fused into the block,
-    // so that no more than `scoreBudget` scores exist at a time.
+    // The fastest exact computation for the device, as measured (bench_attention): Fused on CUDA;
+    // on the CPU Fused for plain float32 attention, Blocked otherwise.
     Fast,
+    // libtorch's fused scaled-dot-product attention (flash / memory-efficient kernels on CUDA, a
+    // flash kernel on the CPU); the mixed attention concatenates the shared tokens per row.
+    Fused,
+    // Attention in blocks of queries with the softmax fused into the block, so that no more than
+    // `scoreBudget` scores exist at a time; the mixed attention's two terms come from one pass.
+    Blocked,
     // What the original computes: every row's and head's whole score matrix at once, then softmax,
     // then the weighted sum. Kept to measure the fast path against and to prove them equal.
     Straightforward,
