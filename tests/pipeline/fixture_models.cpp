@@ -18,7 +18,9 @@ void writeFixtureModelsJson(const std::filesystem::path& folder) {
         {"unet", model("unet")},
         {"vae", model("vae")},
         {"clip", model("clip_text")},
-        {"face_detector", model("retinaface/resnet50")},
+        // The product's detector; the GPU bundle carries only the small backbone.
+        {"face_detector", model(std::filesystem::exists(fixture("retinaface/resnet50")) ? "retinaface/resnet50"
+                                                                                         : "retinaface/mobilenetv1")},
         {"vocabulary", fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz").string()},
     };
     manifest["clip"]["prefix"] = "";

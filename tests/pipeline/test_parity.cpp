@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "face/photo.h"
 #include "fixture_models.h"
+#include "fixture_request.h"
 #include "models/autoencoder.h"
 #include "models/clip_text.h"
 #include "models/unet.h"
@@ -27,15 +28,9 @@ namespace {
 using test::allClose;
 using test::fixture;
 
-struct Fixture {
-    nlohmann::json config;
-    std::map<std::string, at::Tensor> io;
-};
+using test::fixtureRequest;
 
-const Fixture& run() {
-    static const Fixture f{test::readJson(fixture("pipeline/config.json")), test::readAll(fixture("pipeline/io.safetensors"))};
-    return f;
-}
+const test::PipelineFixture& run() { return test::pipelineFixture(); }
 
 template <class M, class Config>
 std::unique_ptr<M> loadModel(const std::string& dir, std::vector<std::string> extras = {}) {
@@ -44,35 +39,6 @@ std::unique_ptr<M> loadModel(const std::string& dir, std::vector<std::string> ex
     options.expectedExtras = std::move(extras);
     nn::loadState(*model, Checkpoint::open(fixture(dir + "/weights.pth")), options);
     return model;
-}
-
-// The request the fixture ran: its parameters and its reference crops.
-GenerationRequest fixtureRequest() {
-    const auto& c = run().config;
-    GenerationRequest request;
-    for (const auto& file : c.at("ref_files")) {
-        Reference ref;
-        ref.image = face::loadPhoto(fixture("pipeline/" + file.get<std::string>()));
-        ref.isCrop = true;
-        ref.label = file.get<std::string>();
-        request.references.push_back(std::move(ref));
-    }
-    GenerationSettings& s = request.settings;
-    s.prompt = c.at("pos_prompt").get<std::string>();
-    s.negativePrompt = c.at("neg_prompt").get<std::string>();
-    const auto box = c.at("face_bbox").get<std::vector<float>>();
-    s.faceBox = {box[0], box[1], box[2], box[3]};
-    s.width = c.at("W").get<int>();
-    s.height = c.at("H").get<int>();
-    s.steps = c.at("steps").get<int>();
-    s.numImages = c.at("num_sample").get<int>();
-    s.textGuidance = c.at("text_control_scale").get<float>();
-    s.guideRescale = c.at("guide_rescale").get<float>();
-    s.lambda = c.at("lamda_feat").get<float>();
-    s.referenceGuidance = c.at("face_guidence").get<float>();
-    s.launchStep = c.at("step_to_launch_face_guidence").get<int>();
-    s.lambdaBefore = c.at("lamda_feat_before_ref_guidence").get<float>();
-    return request;
 }
 
 std::vector<float> toVector(const at::Tensor& t) {
@@ -157,17 +123,18 @@ TEST_F(PipelineRun, ReproducesTheOriginalImagesFromItsNoise) {
     request.initialNoise = toVector(run().io.at("noise"));
     std::vector<StepProgress> steps;
     const auto result = pipeline_->generate(request, [&](const StepProgress& p) { steps.push_back(p); });
-    ASSERT_EQ(result.images.size(), 2u);
+    const auto images = static_cast<std::size_t>(request.settings.numImages);
+    ASSERT_EQ(result.images.size(), images);
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         const Image expected = face::loadPhoto(fixture("pipeline/out" + std::to_string(i) + ".png"));
         const at::Tensor diff = (imageTensor(result.images[i]).to(at::kInt) - imageTensor(expected).to(at::kInt)).abs();
         // The float images agree to 1e-3 of their range; truncation to 8 bits may then differ by one.
         EXPECT_LE(diff.max().item<int>(), 1) << "image " << i;
     }
-    const auto images = run().io.at("images");
+    const auto& theirs = run().io.at("images");
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         const at::Tensor ours = imageTensor(result.images[i]).permute({2, 0, 1}).to(at::kFloat) / 127.5 - 1;
-        EXPECT_TRUE(allClose(ours, images[static_cast<std::int64_t>(i)].clamp(-1, 1), 2.0 / 127.5)) << "image " << i;
+        EXPECT_TRUE(allClose(ours, theirs[static_cast<std::int64_t>(i)].clamp(-1, 1), 2.0 / 127.5)) << "image " << i;
     }
 
     ASSERT_EQ(steps.size(), static_cast<std::size_t>(request.settings.steps));
@@ -176,7 +143,7 @@ TEST_F(PipelineRun, ReproducesTheOriginalImagesFromItsNoise) {
         EXPECT_EQ(steps[k].step, static_cast<int>(k) + 1);
         EXPECT_EQ(steps[k].totalSteps, request.settings.steps);
         EXPECT_EQ(steps[k].timestep, trace[k].at("t").get<int>());
-        ASSERT_EQ(steps[k].previews.size(), 2u);
+        ASSERT_EQ(steps[k].previews.size(), images);
         EXPECT_EQ(steps[k].previews[0].width, request.settings.width / 8);
     }
     EXPECT_DOUBLE_EQ(steps.back().secondsLeft, 0.0);
@@ -187,6 +154,7 @@ TEST_F(PipelineRun, TheSameSeedGivesTheSameImagesAndImageIByItsOwnSeed) {
     auto request = fixtureRequest();
     request.settings.steps = 2;
     request.settings.seed = 1234;
+    request.settings.numImages = 2;  // whatever the fixture's run made: image 1 is checked below
     request.preview = PreviewMode::None;
     const auto first = pipeline_->generate(request);
     const auto again = pipeline_->generate(request);
@@ -228,6 +196,7 @@ TEST_F(PipelineRun, ReferenceLatentsAreKeptOnlyForTheSamePhotos) {
 
 TEST_F(PipelineRun, CancellingStopsWithinTheRunAndTheNextRunWorks) {
     auto request = fixtureRequest();
+    request.settings.steps = std::max(request.settings.steps, 3);  // step 2 is within the run
     CancelToken cancel;
     int seen = 0;
     EXPECT_THROW(pipeline_->generate(request, [&](const StepProgress& p) {
@@ -237,7 +206,8 @@ TEST_F(PipelineRun, CancellingStopsWithinTheRunAndTheNextRunWorks) {
     EXPECT_EQ(seen, 2);
     cancel.reset();
     request.settings.steps = 1;
-    EXPECT_EQ(pipeline_->generate(request, {}, &cancel).images.size(), 2u);
+    EXPECT_EQ(pipeline_->generate(request, {}, &cancel).images.size(),
+              static_cast<std::size_t>(request.settings.numImages));
 }
 
 TEST_F(PipelineRun, RejectsBadRequestsBeforeWork) {

@@ -65,4 +65,24 @@ std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file) {
     return ::testing::AssertionFailure() << "max|a-b| = " << err << " > " << rel << " * " << scale;
 }
 
+PrecisionError precisionError(const at::Tensor& actual, const at::Tensor& expected) {
+    const auto a = actual.to(at::kDouble).cpu();
+    const auto b = expected.to(at::kDouble).cpu();
+    return {(a - b).norm().item<double>() / std::max(b.norm().item<double>(), 1e-30),
+            (a - b).abs().max().item<double>() / std::max(1.0, b.abs().max().item<double>())};
+}
+
+::testing::AssertionResult closeInReducedPrecision(const at::Tensor& actual, const at::Tensor& expected, double relRms,
+                                                   double relMax) {
+    if (actual.sizes() != expected.sizes()) {
+        std::ostringstream s;
+        s << "shape " << actual.sizes() << " != expected " << expected.sizes();
+        return ::testing::AssertionFailure() << s.str();
+    }
+    const auto e = precisionError(actual, expected);
+    if (e.relRms <= relRms && e.relMax <= relMax) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "relative RMS error " << e.relRms << " (bound " << relRms
+                                         << "), largest error " << e.relMax << " of the range (bound " << relMax << ")";
+}
+
 }  // namespace flashface::test

@@ -39,4 +39,16 @@ std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file);
 // The fixtures' tolerance rule: max|a-b| <= rel * max(1, max|b|), with a readable failure.
 ::testing::AssertionResult allClose(const at::Tensor& actual, const at::Tensor& expected, double rel = 1e-4);
 
+// How far a result computed in a reduced precision is from the float32 reference: the relative
+// RMS error ‖a−b‖₂/‖b‖₂, and the largest error over max(1, max|b|). The RMS error is stable across
+// CPU kernels and GPUs; the largest one depends on the kernels' summation order.
+struct PrecisionError {
+    double relRms = 0, relMax = 0;
+};
+PrecisionError precisionError(const at::Tensor& actual, const at::Tensor& expected);
+
+// precisionError within `relRms` and `relMax` (and the same shape).
+::testing::AssertionResult closeInReducedPrecision(const at::Tensor& actual, const at::Tensor& expected, double relRms,
+                                                   double relMax);
+
 }  // namespace flashface::test

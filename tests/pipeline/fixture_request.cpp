@@ -1,0 +1,45 @@
+#include "fixture_request.h"
+
+#include "face/photo.h"
+#include "support/fixtures.h"
+
+#include <ATen/ATen.h>
+
+#include <vector>
+
+namespace flashface::test {
+
+const PipelineFixture& pipelineFixture() {
+    static const PipelineFixture f{readJson(fixture("pipeline/config.json")), readAll(fixture("pipeline/io.safetensors"))};
+    return f;
+}
+
+GenerationRequest fixtureRequest() {
+    const auto& c = pipelineFixture().config;
+    GenerationRequest request;
+    for (const auto& file : c.at("ref_files")) {
+        Reference ref;
+        ref.image = face::loadPhoto(fixture("pipeline/" + file.get<std::string>()));
+        ref.isCrop = true;
+        ref.label = file.get<std::string>();
+        request.references.push_back(std::move(ref));
+    }
+    GenerationSettings& s = request.settings;
+    s.prompt = c.at("pos_prompt").get<std::string>();
+    s.negativePrompt = c.at("neg_prompt").get<std::string>();
+    const auto box = c.at("face_bbox").get<std::vector<float>>();
+    s.faceBox = {box[0], box[1], box[2], box[3]};
+    s.width = c.at("W").get<int>();
+    s.height = c.at("H").get<int>();
+    s.steps = c.at("steps").get<int>();
+    s.numImages = c.at("num_sample").get<int>();
+    s.textGuidance = c.at("text_control_scale").get<float>();
+    s.guideRescale = c.at("guide_rescale").get<float>();
+    s.lambda = c.at("lamda_feat").get<float>();
+    s.referenceGuidance = c.at("face_guidence").get<float>();
+    s.launchStep = c.at("step_to_launch_face_guidence").get<int>();
+    s.lambdaBefore = c.at("lamda_feat_before_ref_guidence").get<float>();
+    return request;
+}
+
+}  // namespace flashface::test

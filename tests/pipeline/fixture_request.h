@@ -1,0 +1,23 @@
+#pragma once
+
+#include "pipeline/request.h"
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace flashface::test {
+
+// The original's whole generation in fixtures/pipeline/: its parameters and its tensors.
+struct PipelineFixture {
+    nlohmann::json config;
+    std::map<std::string, at::Tensor> io;
+};
+const PipelineFixture& pipelineFixture();
+
+// The request the fixture ran: its parameters and its reference crops.
+GenerationRequest fixtureRequest();
+
+}  // namespace flashface::test
