@@ -47,6 +47,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -691,7 +692,61 @@ void MainWindow::restoreSession() {
     }
 }
 
+int MainWindow::saveAllUnsaved(const QString& folder, QString* error) {
+    if (const QString problem = outputFolderProblem(folder); !problem.isEmpty()) {
+        if (error) *error = problem;
+        return 0;
+    }
+    int saved = 0;
+    for (int row = 0; row < galleryModel_->rowCount(); ++row) {
+        const GalleryItem& item = galleryModel_->item(row);
+        if (item.saved()) continue;
+        // A name of its own, never an existing file's.
+        QString target;
+        for (int n = 1; target.isEmpty() || QFileInfo::exists(target); ++n)
+            target = QDir(folder).filePath(QStringLiteral("flashface-unsaved-%1-%2.png").arg(item.settings.seed).arg(n));
+        const QString problem = galleryView_->saveTo(row, target, false);
+        if (!problem.isEmpty()) {
+            if (error) *error = problem;
+            return saved;
+        }
+        ++saved;
+    }
+    return saved;
+}
+
+// Images that were never saved exist only here: quitting asks first.
+bool MainWindow::confirmQuitWithUnsaved() {
+    const int unsaved = galleryModel_->unsavedCount();
+    if (unsaved == 0) return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Images"),
+                    tr("%n image(s) in the gallery were never saved. They are lost if you quit now.", nullptr, unsaved),
+                    QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::SaveAll);
+    box.setObjectName(QStringLiteral("unsavedImagesBox"));
+    switch (box.exec()) {
+    case QMessageBox::Discard: return true;
+    case QMessageBox::SaveAll: {
+        const QString folder = QFileDialog::getExistingDirectory(
+            this, tr("Save Unsaved Images To"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+        if (folder.isEmpty()) return false;
+        QString error;
+        saveAllUnsaved(folder, &error);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Unsaved Images"), error);
+            return false;
+        }
+        return true;
+    }
+    default: return false;
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmQuitWithUnsaved()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

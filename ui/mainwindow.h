@@ -81,6 +81,10 @@ public:
     MissingModelsPanel* missingModelsPanel() const { return missing_; }
     QProgressBar* progressBar() const { return progress_; }
     QString errorText() const;
+    // Saves every gallery image that could not be saved, as PNG with its parameters, into
+    // `folder`; the number saved (with the reason in `error` if not all could be).
+    int saveAllUnsaved(const QString& folder, QString* error = nullptr);
+
     // The full-size viewer on gallery image `row` (created on first use).
     ImageViewer* showImageViewer(int row);
     ImageViewer* imageViewer() const { return viewer_; }
@@ -116,6 +120,7 @@ private:
     void saveSession();
     void restoreSession();
     void restoreSessionReferences();
+    bool confirmQuitWithUnsaved();
     void reuseReferencesOf(int galleryRow);
 
     AppPreferences preferences_;

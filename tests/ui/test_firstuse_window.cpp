@@ -18,6 +18,7 @@
 #include "referencestore.h"
 #include "settingshistory.h"
 #include "settingspanel.h"
+#include "pipeline/generation_metadata.h"
 #include "support/fixtures.h"
 
 #include <QAction>
@@ -28,6 +29,9 @@
 #include <QDir>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QProcess>
 #include <QProgressBar>
 #include <QScreen>
@@ -137,6 +141,26 @@ private slots:
         QCOMPARE(read.settings.seed, outcome.settings.seed + 1);  // the second image's own seed
         QVERIFY(window.restoreParametersFrom(target));  // "Open Parameters from Image" takes WebP
         QCOMPARE(window.currentSettings().seed, outcome.settings.seed + 1);
+
+        // Quitting with an image still unsaved asks first; Cancel keeps the window open.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTimer::singleShot(0, this, [] {
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (auto* box = qobject_cast<QMessageBox*>(w); box && box->objectName() == QStringLiteral("unsavedImagesBox"))
+                    box->button(QMessageBox::Cancel)->click();
+        });
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QCOMPARE(gallery->unsavedCount(), 1);
+        // "Save All" puts the rest somewhere, each a gallery PNG with its parameters.
+        const QString rescue = dir_.filePath(QStringLiteral("rescue"));
+        QCOMPARE(window.saveAllUnsaved(rescue), 1);
+        QCOMPARE(gallery->unsavedCount(), 0);
+        const QStringList files = QDir(rescue).entryList({QStringLiteral("*.png")}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(readImageMetadata(QDir(rescue).filePath(files[0]).toStdString()).settings.seed, outcome.settings.seed);
+        QVERIFY(window.close());  // nothing unsaved: closes without asking
     }
 
     // 2. A run with an unusable output folder is refused before it starts.
