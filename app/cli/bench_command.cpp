@@ -6,12 +6,11 @@
 #include "device_options.h"
 
 #include "benchmark/generation_benchmark.h"
-#include "common/error.h"
+#include "common/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -48,9 +47,10 @@ void run(BenchOptions o) {
     const auto report = bench::runGenerationBenchmark(o.run, [](const std::string& line) { std::cerr << line << '\n'; });
     std::cout << bench::formatReport(report);
     if (o.json.empty()) return;
-    std::ofstream file(o.json);
-    file << bench::toJson(report).dump(2) << '\n';
-    if (!file.flush()) throw FileError(o.json, "could not be written.");
+    const std::string text = bench::toJson(report).dump(2) + '\n';
+    AtomicFile file(o.json.parent_path());
+    file.write(text.data(), text.size());
+    file.publishReplacing(o.json);
     std::cerr << "wrote " << o.json.string() << '\n';
 }
 
@@ -64,21 +64,21 @@ void addBenchCommand(CLI::App& app) {
         "computation and the original's, and report their ratio and peak memory");
     const auto& d = o->run;
     cmd->add_option("--size", o->size, "Square image size in pixels, a multiple of 8 (default: 512)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--width", o->run.width, "Image width (default: 512)")->check(CLI::PositiveNumber);
-    cmd->add_option("--height", o->run.height, "Image height (default: 512)")->check(CLI::PositiveNumber);
+        ->check(numberRange(kSideRange));
+    cmd->add_option("--width", o->run.width, "Image width (default: 512)")->check(numberRange(kSideRange));
+    cmd->add_option("--height", o->run.height, "Image height (default: 512)")->check(numberRange(kSideRange));
     cmd->add_option("--references", o->run.references,
                     "Reference faces (default: " + std::to_string(d.references) + ")")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--images", o->run.images, "Images per generation (default: 1)")->check(CLI::PositiveNumber);
+        ->check(numberRange(kReferencesRange));
+    cmd->add_option("--images", o->run.images, "Images per generation (default: 1)")->check(numberRange(kImagesRange));
     cmd->add_option("--steps", o->run.steps,
                     "Sampling steps (default: 2, one without and one with reference guidance)")
-        ->check(CLI::PositiveNumber);
+        ->check(numberRange(kStepsRange));
     cmd->add_option("--launch-step", o->run.launchStep,
                     "Reference guidance for model timesteps up to this (default: " + std::to_string(d.launchStep) + ")")
-        ->check(CLI::Range(0, 1000));
+        ->check(numberRange(kLaunchStepRange));
     cmd->add_option("--repeats", o->run.repeats, "Runs of each computation, alternating (default: 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(numberRange(kStepsRange));
     cmd->add_option("--computation", o->computation, "both, optimised or original (default: both)")
         ->check(CLI::IsMember({"both", "optimised", "original"}));
     addDeviceOptions(*cmd, o->run.device, o->run.precision);
