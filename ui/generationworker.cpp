@@ -4,6 +4,7 @@
 #include "imageconversion.h"
 #include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
+#include "pipeline/validation.h"
 
 #include <exception>
 
@@ -64,6 +65,14 @@ void GenerationWorker::run(const GenerationJob& job) {
     GenerationOutcome outcome;
     outcome.jobId = job.id;
     outcome.settings = job.request.settings;
+    try {
+        validateRequest(job.request);  // before the models load: a mistake is reported at once
+    } catch (...) {
+        outcome.status = GenerationOutcome::Status::Failed;
+        outcome.error = currentFailure();
+        emit failed(outcome);
+        return;
+    }
     if (!ensureLoaded()) {
         if (cancel_.isCancelled()) {
             outcome.status = GenerationOutcome::Status::Cancelled;

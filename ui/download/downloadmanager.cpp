@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "pipeline/failure.h"
 #include "pipeline/model_checks.h"
 
 #include <QDir>
@@ -536,8 +537,8 @@ QCoro::Task<VerifyResult> DownloadManager::verifyInThread(int index, const FileE
             result = verifyModelFile(toPath(path), expected, options);
         } catch (const flashface::Cancelled&) {
             result.problems.push_back("cancelled");
-        } catch (const std::exception& error) {
-            result.problems.push_back(error.what());
+        } catch (...) {  // nothing may escape a thread
+            result.problems.push_back(describeFailure(std::current_exception()).message);
         }
     }));
     thread->start();
