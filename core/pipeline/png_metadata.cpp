@@ -159,7 +159,12 @@ std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const fs::p
 }
 
 std::vector<PngText> readPngTexts(const fs::path& file) {
-    const std::string bytes = readFileCapped(file, face::kMaxPhotoFileBytes, "PNG image");
+    // The signature is checked before the rest is read: `--from` may name any file.
+    const SignatureCheck isPng = [](std::string_view start) {
+        return start.size() >= kSignature.size() && std::equal(kSignature.begin(), kSignature.end(), start.begin(),
+                                                               [](std::uint8_t a, char b) { return a == std::uint8_t(b); });
+    };
+    const std::string bytes = readFileCapped(file, face::kMaxPhotoFileBytes, "PNG image", isPng);
     return readPngTexts({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, file);
 }
 
