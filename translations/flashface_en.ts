@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,7 +139,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="20"/>
+        <location filename="../ui/generationworker.cpp" line="21"/>
         <source>Out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,24 +280,24 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="128"/>
+        <location filename="../ui/gallerymodel.cpp" line="129"/>
         <source>Could not delete %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="168"/>
+        <location filename="../ui/gallerymodel.cpp" line="171"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="173"/>
+        <location filename="../ui/gallerymodel.cpp" line="177"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="179"/>
+        <location filename="../ui/gallerymodel.cpp" line="183"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -307,115 +307,115 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="31"/>
+        <location filename="../ui/galleryview.cpp" line="33"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="48"/>
+        <location filename="../ui/galleryview.cpp" line="50"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="50"/>
+        <location filename="../ui/galleryview.cpp" line="52"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="51"/>
+        <location filename="../ui/galleryview.cpp" line="53"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="52"/>
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Copy Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="53"/>
+        <location filename="../ui/galleryview.cpp" line="55"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="57"/>
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="62"/>
+        <location filename="../ui/galleryview.cpp" line="64"/>
         <source>Open Containing Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="66"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="66"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="78"/>
+        <location filename="../ui/galleryview.cpp" line="90"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="113"/>
-        <location filename="../ui/galleryview.cpp" line="121"/>
-        <location filename="../ui/galleryview.cpp" line="127"/>
+        <location filename="../ui/galleryview.cpp" line="125"/>
+        <location filename="../ui/galleryview.cpp" line="133"/>
+        <location filename="../ui/galleryview.cpp" line="139"/>
         <source>Save Image As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="122"/>
+        <location filename="../ui/galleryview.cpp" line="134"/>
         <source>%1 already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="134"/>
+        <location filename="../ui/galleryview.cpp" line="146"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="140"/>
+        <location filename="../ui/galleryview.cpp" line="152"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="145"/>
+        <location filename="../ui/galleryview.cpp" line="157"/>
         <source>Seed %1 copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="151"/>
+        <location filename="../ui/galleryview.cpp" line="163"/>
         <source>This image is not saved yet: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="157"/>
+        <location filename="../ui/galleryview.cpp" line="169"/>
         <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="166"/>
-        <location filename="../ui/galleryview.cpp" line="174"/>
+        <location filename="../ui/galleryview.cpp" line="178"/>
+        <location filename="../ui/galleryview.cpp" line="186"/>
         <source>Delete Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="166"/>
+        <location filename="../ui/galleryview.cpp" line="178"/>
         <source>Move “%1” to the trash?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="168"/>
+        <location filename="../ui/galleryview.cpp" line="180"/>
         <source>Discard Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="169"/>
+        <location filename="../ui/galleryview.cpp" line="181"/>
         <source>This image was never saved. Discard it for good?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,12 +431,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="54"/>
+        <location filename="../ui/generationworker.cpp" line="55"/>
         <source>Loading the models was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="73"/>
+        <location filename="../ui/generationworker.cpp" line="82"/>
         <source>The models could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,92 +444,92 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="143"/>
+        <location filename="../ui/imageviewer.cpp" line="145"/>
         <source>Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="146"/>
+        <location filename="../ui/imageviewer.cpp" line="148"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="147"/>
+        <location filename="../ui/imageviewer.cpp" line="149"/>
         <source>Fit the image to the window (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <location filename="../ui/imageviewer.cpp" line="151"/>
         <source>1:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="150"/>
+        <location filename="../ui/imageviewer.cpp" line="152"/>
         <source>Actual pixels (1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="153"/>
+        <location filename="../ui/imageviewer.cpp" line="155"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="154"/>
+        <location filename="../ui/imageviewer.cpp" line="156"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="157"/>
+        <location filename="../ui/imageviewer.cpp" line="159"/>
         <source>Zoom out (−)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="158"/>
+        <location filename="../ui/imageviewer.cpp" line="160"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <location filename="../ui/imageviewer.cpp" line="162"/>
         <source>Previous image (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="161"/>
+        <location filename="../ui/imageviewer.cpp" line="163"/>
         <source>Previous image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <location filename="../ui/imageviewer.cpp" line="165"/>
         <source>Next image (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="164"/>
+        <location filename="../ui/imageviewer.cpp" line="166"/>
         <source>Next image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <location filename="../ui/imageviewer.cpp" line="168"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="238"/>
+        <location filename="../ui/imageviewer.cpp" line="240"/>
         <source>No image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="242"/>
+        <location filename="../ui/imageviewer.cpp" line="244"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="243"/>
+        <location filename="../ui/imageviewer.cpp" line="246"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="251"/>
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>%1 — Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,84 +537,84 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Face Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>Filter by prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Show only images whose prompt contains this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -622,206 +622,207 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Show in Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="311"/>
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>&amp;Paste Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Open Parameters from Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>P&amp;references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="338"/>
-        <source>Undo the last change of the face position or the settings</source>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="339"/>
         <location filename="../ui/mainwindow.cpp" line="347"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <source>Undo the last change of the face position or the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Clear &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>&amp;Reset Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>&amp;Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Models loaded — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>The models could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -829,7 +830,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow.cpp" line="461"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -837,17 +838,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>Done in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Seed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -855,17 +856,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow.cpp" line="476"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -873,78 +874,78 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Queue Another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="533"/>
-        <location filename="../ui/mainwindow.cpp" line="722"/>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
         <source>Parameters restored from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Seed %1 (not saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="547"/>
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow.cpp" line="552"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="556"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>No usable reference photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="646"/>
         <source>Token count unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -952,12 +953,31 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="675"/>
+        <location filename="../ui/mainwindow.cpp" line="678"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="730"/>
+        <location filename="../ui/mainwindow.cpp" line="722"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <source>Unsaved Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
+        <translation>
+            <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
+            <numerusform>%n images in the gallery were never saved. They are lost if you quit now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <source>Save Unsaved Images To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="787"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>

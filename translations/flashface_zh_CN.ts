@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -139,7 +139,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="20"/>
+        <location filename="../ui/generationworker.cpp" line="21"/>
         <source>Out of memory.</source>
         <translation>内存不足。</translation>
     </message>
@@ -475,17 +475,17 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="128"/>
+        <location filename="../ui/gallerymodel.cpp" line="129"/>
         <source>Could not delete %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="168"/>
+        <location filename="../ui/gallerymodel.cpp" line="171"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="173"/>
+        <location filename="../ui/gallerymodel.cpp" line="177"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
@@ -494,7 +494,7 @@ Not saved: right-click and choose Save As… to keep it.</source>
 未保存：右键选择“另存为…”以保留它。</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="179"/>
+        <location filename="../ui/gallerymodel.cpp" line="183"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -506,115 +506,115 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="31"/>
+        <location filename="../ui/galleryview.cpp" line="33"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="48"/>
+        <location filename="../ui/galleryview.cpp" line="50"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="50"/>
+        <location filename="../ui/galleryview.cpp" line="52"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="51"/>
+        <location filename="../ui/galleryview.cpp" line="53"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="52"/>
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Copy Seed</source>
         <translation>复制种子</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="53"/>
+        <location filename="../ui/galleryview.cpp" line="55"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="57"/>
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="62"/>
+        <location filename="../ui/galleryview.cpp" line="64"/>
         <source>Open Containing Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="66"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="66"/>
         <source>Discard…</source>
         <translation>丢弃…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="78"/>
+        <location filename="../ui/galleryview.cpp" line="90"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
         <translation>只有已保存的图像才能收藏：请先“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="113"/>
-        <location filename="../ui/galleryview.cpp" line="121"/>
-        <location filename="../ui/galleryview.cpp" line="127"/>
+        <location filename="../ui/galleryview.cpp" line="125"/>
+        <location filename="../ui/galleryview.cpp" line="133"/>
+        <location filename="../ui/galleryview.cpp" line="139"/>
         <source>Save Image As</source>
         <translation>图像另存为</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="122"/>
+        <location filename="../ui/galleryview.cpp" line="134"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="134"/>
+        <location filename="../ui/galleryview.cpp" line="146"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="140"/>
+        <location filename="../ui/galleryview.cpp" line="152"/>
         <source>Image copied</source>
         <translation>图像已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="145"/>
+        <location filename="../ui/galleryview.cpp" line="157"/>
         <source>Seed %1 copied</source>
         <translation>种子 %1 已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="151"/>
+        <location filename="../ui/galleryview.cpp" line="163"/>
         <source>This image is not saved yet: use Save As… first.</source>
         <translation>此图像尚未保存：请先“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="157"/>
+        <location filename="../ui/galleryview.cpp" line="169"/>
         <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
         <translation>无法启动文件管理器来显示 %1。其所在文件夹的路径已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="166"/>
-        <location filename="../ui/galleryview.cpp" line="174"/>
+        <location filename="../ui/galleryview.cpp" line="178"/>
+        <location filename="../ui/galleryview.cpp" line="186"/>
         <source>Delete Image</source>
         <translation>删除图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="166"/>
+        <location filename="../ui/galleryview.cpp" line="178"/>
         <source>Move “%1” to the trash?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="168"/>
+        <location filename="../ui/galleryview.cpp" line="180"/>
         <source>Discard Image</source>
         <translation>丢弃图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="169"/>
+        <location filename="../ui/galleryview.cpp" line="181"/>
         <source>This image was never saved. Discard it for good?</source>
         <translation>此图像从未保存。要永久丢弃它吗？</translation>
     </message>
@@ -630,12 +630,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="54"/>
+        <location filename="../ui/generationworker.cpp" line="55"/>
         <source>Loading the models was cancelled.</source>
         <translation>模型加载已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="73"/>
+        <location filename="../ui/generationworker.cpp" line="82"/>
         <source>The models could not be loaded.</source>
         <translation>无法加载模型。</translation>
     </message>
@@ -643,92 +643,92 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="143"/>
+        <location filename="../ui/imageviewer.cpp" line="145"/>
         <source>Image Viewer</source>
         <translation>图像查看器</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="146"/>
+        <location filename="../ui/imageviewer.cpp" line="148"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="147"/>
+        <location filename="../ui/imageviewer.cpp" line="149"/>
         <source>Fit the image to the window (0)</source>
         <translation>使图像适应窗口 (0)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <location filename="../ui/imageviewer.cpp" line="151"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="150"/>
+        <location filename="../ui/imageviewer.cpp" line="152"/>
         <source>Actual pixels (1)</source>
         <translation>实际像素 (1)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="153"/>
+        <location filename="../ui/imageviewer.cpp" line="155"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="154"/>
+        <location filename="../ui/imageviewer.cpp" line="156"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="157"/>
+        <location filename="../ui/imageviewer.cpp" line="159"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="158"/>
+        <location filename="../ui/imageviewer.cpp" line="160"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <location filename="../ui/imageviewer.cpp" line="162"/>
         <source>Previous image (Left)</source>
         <translation>上一张 (左方向键)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="161"/>
+        <location filename="../ui/imageviewer.cpp" line="163"/>
         <source>Previous image</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <location filename="../ui/imageviewer.cpp" line="165"/>
         <source>Next image (Right)</source>
         <translation>下一张 (右方向键)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="164"/>
+        <location filename="../ui/imageviewer.cpp" line="166"/>
         <source>Next image</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <location filename="../ui/imageviewer.cpp" line="168"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="238"/>
+        <location filename="../ui/imageviewer.cpp" line="240"/>
         <source>No image</source>
         <translation>没有图像</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="242"/>
+        <location filename="../ui/imageviewer.cpp" line="244"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="243"/>
+        <location filename="../ui/imageviewer.cpp" line="246"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
         <translation>第 %1 张，共 %2 张 · %3 · 种子 %4 · %5×%6 · %7%</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="251"/>
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>%1 — Image Viewer</source>
         <translation>%1 — 图像查看器</translation>
     </message>
@@ -736,38 +736,38 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>FlashFace Studio</source>
         <translation>FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>References</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Face Position</source>
         <translation>人脸位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -776,111 +776,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="311"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -889,165 +890,165 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow.cpp" line="461"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1056,114 +1057,132 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow.cpp" line="476"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="533"/>
-        <location filename="../ui/mainwindow.cpp" line="722"/>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Seed %1 (not saved)</source>
         <translation>种子 %1（未保存）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="547"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow.cpp" line="552"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="556"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="646"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow.cpp" line="676"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="675"/>
+        <location filename="../ui/mainwindow.cpp" line="678"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="730"/>
+        <location filename="../ui/mainwindow.cpp" line="722"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <source>Unsaved Images</source>
+        <translation>未保存的图像</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
+        <translation>
+            <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <source>Save Unsaved Images To</source>
+        <translation>将未保存的图像保存到</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="787"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>

@@ -242,7 +242,8 @@ void ImageViewer::updateStatus() {
     }
     const GalleryItem& item = model_->item(row_);
     const QString name = item.saved() ? QFileInfo(item.path).fileName() : tr("not saved");
-    status_->setText(tr("%1 of %2 · %3 · seed %4 · %5×%6 · %7%")
+    status_->setText((model_->isFavourite(row_) ? QStringLiteral("★ ") : QString()) +
+                     tr("%1 of %2 · %3 · seed %4 · %5×%6 · %7%")
                          .arg(row_ + 1)
                          .arg(model_->rowCount())
                          .arg(name)
@@ -282,6 +283,9 @@ void ImageViewer::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_1: view_->actualSize(); return;
     case Qt::Key_0: case Qt::Key_F: view_->fitToWindow(); return;
     case Qt::Key_F11: isFullScreen() ? showNormal() : showFullScreen(); return;
+    case Qt::Key_Asterisk:
+        if (row_ >= 0) model_->setFavourite(row_, !model_->isFavourite(row_));
+        return;
     default: break;
     }
     QDialog::keyPressEvent(event);  // Esc closes

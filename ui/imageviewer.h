@@ -59,7 +59,8 @@ private:
 
 // Full-size viewer of the gallery's images: zoom (+, −, wheel), pan (drag, arrows at high
 // zoom), 1:1 (1), fit (0 or F); Left/Right, Page Up/Down, Home/End go through the gallery;
-// F11 full screen; Esc closes. Follows the gallery as images are added or removed.
+// * marks a favourite; F11 full screen; Esc closes. Follows the gallery as images are added
+// or removed.
 class ImageViewer : public QDialog {
     Q_OBJECT
 public:

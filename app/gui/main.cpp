@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <cstdio>
@@ -39,8 +40,11 @@ int main(int argc, char** argv) {
         QCommandLineParser early;
         describe(early);
         early.parse(args);  // unknown (Qt's own) options are dealt with below
-        if (early.isSet(QStringLiteral("help")) || early.isSet(QStringLiteral("help-all"))) {
-            std::fputs(qPrintable(early.helpText()), stdout);
+        if (early.isSet(QStringLiteral("help")) && !early.isSet(QStringLiteral("help-all"))) {
+            // No application object yet, so the parser cannot name the program itself.
+            QString help = early.helpText();
+            help.replace(QStringLiteral("<executable_name>"), QFileInfo(args.value(0)).fileName());
+            std::fputs(qPrintable(help), stdout);
             return 0;
         }
         if (early.isSet(QStringLiteral("version"))) {

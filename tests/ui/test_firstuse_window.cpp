@@ -391,7 +391,7 @@ private slots:
         QVERIFY(studio.waitForFinished(30000));
         QCOMPARE(studio.exitCode(), 0);
         const QString out = QString::fromLocal8Bit(studio.readAllStandardOutput());
-        QVERIFY2(out.contains(QStringLiteral("Usage:")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Usage: flashface-studio")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("--version")));
         studio.start(QStringLiteral(FLASHFACE_STUDIO_BINARY), {QStringLiteral("--version")});
         QVERIFY(studio.waitForFinished(30000));
