@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <limits>
+
 // Each subcommand of `flashface` lives in its own file and registers itself on the app.
 // The callback it installs runs the command and throws flashface::Error on failure.
 namespace flashface::cli {
@@ -12,6 +14,12 @@ namespace flashface::cli {
 // with 309 digits; this one prints the request's.
 inline CLI::Range numberRange(const IntRange& bounds) {
     return CLI::Range(bounds.min, bounds.max);
+}
+
+// A positive int, for counts without a bound of their own (CLI::PositiveNumber's message prints
+// 309 digits).
+inline CLI::Range positiveInt() {
+    return CLI::Range(1, std::numeric_limits<int>::max());
 }
 
 // More than any machine has; the bound keeps --threads' error short.

@@ -9,7 +9,6 @@
 #include "face/faces.h"
 #include "face/photo.h"
 #include "pipeline/model_files.h"
-#include "pipeline/request.h"
 
 #include <cmath>
 #include <filesystem>
@@ -97,7 +96,7 @@ void addDetectCommand(CLI::App& app) {
     cmd->add_option("--out", options->out, "Folder for the results (created if needed; files are never replaced)")
         ->required();
     cmd->add_option("--face", options->face, "Which face to prepare, numbered as in the listing (default: 1)")
-        ->check(CLI::Range(kFaceNumberRange.min, kFaceNumberRange.max));
+        ->check(positiveInt());
     cmd->add_option("--models", options->models, "Models folder (default: the standard location)");
     auto* detector = cmd->add_option("--detector", options->detector,
                                      "A RetinaFace weights file to use instead of the models folder's");

@@ -279,7 +279,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                         ->check(CLI::ExistingFile);
     cmd->add_option("--face", o->face,
                     "Which face of each --ref photo to use when it has several, 1 = most confident (default: 1)")
-        ->check(numberRange(kFaceNumberRange));
+        ->check(positiveInt());
     cmd->add_option("--from", o->from, "Start from the settings stored in an image made by FlashFace Studio")
         ->check(CLI::ExistingFile);
     cmd->add_option("--prompt", o->prompt, "What to generate, e.g. \"a handsome young man in the forest\"");

@@ -45,7 +45,7 @@ Failure describe(std::exception_ptr error) {
     } catch (const Cancelled&) {
         return {ExitCode::Cancelled, "cancelled"};
     } catch (const Error& e) {
-        return {ExitCode::Failed, shortened(e.what())};
+        return {ExitCode::Failed, e.what()};  // ours: complete, multi-line where it lists things
     } catch (const std::filesystem::filesystem_error& e) {
         std::string where = e.path1().empty() ? std::string() : " (" + e.path1().string() + ")";
         return {ExitCode::FileSystem, shortened("Cannot access a file or folder" + where + ": " + e.code().message() +

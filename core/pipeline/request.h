@@ -79,7 +79,6 @@ inline constexpr IntRange kStepsRange{1, 1000};          // the schedule has 100
 inline constexpr IntRange kImagesRange{1, 16};
 inline constexpr IntRange kLaunchStepRange{0, 1000};     // a timestep
 inline constexpr IntRange kReferencesRange{1, 16};       // fewer than 4 are cycled up to 4
-inline constexpr IntRange kFaceNumberRange{1, 1000};     // which face of a photo, 1-based
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 enum class PrecisionChoice { Auto, Float32, Float16, BFloat16 };
