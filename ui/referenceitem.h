@@ -38,6 +38,7 @@ struct ReferenceItem {
     int chosenFace = 0;
     std::optional<PixelBox> manualBox;
     bool enabled = true;
+    QString sourcePath;  // the file it was read from; empty for pasted or dropped images
     QString storedPath;  // its copy in the reference store (see ReferenceStore), once kept
 
     bool usable() const;

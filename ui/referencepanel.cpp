@@ -135,6 +135,7 @@ void ReferencePanel::addFiles(const QStringList& paths) {
         }
         ReferenceItem item;
         item.label = info.fileName();
+        item.sourcePath = info.absoluteFilePath();
         const quint64 id = append(std::move(item));
         loadFile(id, info.absoluteFilePath());
     }
@@ -143,6 +144,7 @@ void ReferencePanel::addFiles(const QStringList& paths) {
 void ReferencePanel::addStoredFile(const QString& path, const QString& label, const ReferenceChoice& choice) {
     ReferenceItem item;
     item.label = label;
+    item.sourcePath = path;
     item.storedPath = path;
     const quint64 id = append(std::move(item));
     pendingChoices_.insert(id, choice);

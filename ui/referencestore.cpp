@@ -44,6 +44,34 @@ ReferenceStore::ReferenceStore(QString folder) : folder_(std::move(folder)) {
         folder_ = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("references"));
 }
 
+// The photo's own file, copied as it is (fast, and read back by the same loader it gives the
+// same pixels), named by its content.
+QString ReferenceStore::storeFile(const QString& source) const {
+    if (source.isEmpty()) return {};
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly)) return {};
+    const QByteArray bytes = in.readAll();
+    const QString suffix = QFileInfo(source).suffix().toLower();
+    const QString stored = QDir(folder_).filePath(
+        QStringLiteral("photos/%1.%2")
+            .arg(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex()),
+                 suffix.isEmpty() ? QStringLiteral("img") : suffix));
+    if (QFileInfo::exists(stored)) return stored;
+    return writeAtomically(stored, bytes) ? stored : QString();
+}
+
+// A pasted or dropped image: lossless PNG, named by its pixels.
+QString ReferenceStore::storeImage(const Image& photo) const {
+    const QString stored = QDir(folder_).filePath(QStringLiteral("photos/%1.png").arg(photoKey(photo)));
+    if (QFileInfo::exists(stored)) return stored;
+    QSaveFile out(stored);
+    if (!out.open(QIODevice::WriteOnly)) return {};
+    QImageWriter writer(&out, "png");
+    writer.setCompression(1);  // speed over size
+    if (!writer.write(toQImage(photo)) || !out.commit()) return {};
+    return stored;
+}
+
 QString ReferenceStore::indexPath() const { return QDir(folder_).filePath(QStringLiteral("index.json")); }
 
 QString ReferenceStore::keep(ReferencePanel& panel) {
@@ -55,14 +83,9 @@ QString ReferenceStore::keep(ReferencePanel& panel) {
         if (item.photo.empty()) continue;  // not read yet, or unreadable
         QString stored = item.storedPath;
         if (stored.isEmpty() || !QFileInfo::exists(stored)) {
-            stored = QDir(folder_).filePath(QStringLiteral("photos/%1.png").arg(photoKey(item.photo)));
-            if (!QFileInfo::exists(stored)) {
-                QSaveFile out(stored);
-                if (!out.open(QIODevice::WriteOnly)) continue;
-                QImageWriter writer(&out, "png");
-                writer.setCompression(1);  // photos are large; speed over size
-                if (!writer.write(toQImage(item.photo)) || !out.commit()) continue;
-            }
+            stored = storeFile(item.sourcePath);
+            if (stored.isEmpty()) stored = storeImage(item.photo);
+            if (stored.isEmpty()) continue;
             panel.setStoredPath(i, stored);
         }
         QJsonObject entry{{QStringLiteral("photo"), QFileInfo(stored).fileName()},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/image.h"
+
 #include <QJsonArray>
 #include <QString>
 
@@ -9,10 +11,11 @@ class ReferencePanel;
 
 // Keeps the reference photos of runs, so that "Reuse All Parameters" brings back the references
 // too and the reference list survives a restart. Photos are copied into the store (a folder,
-// by default under the application's data folder) as lossless PNG named by their content, so
-// each photo is kept once however many runs use it, and a moved or deleted original does not
-// matter. A reference set (the photos in order, with the face chosen, a manual box, on/off)
-// is a JSON file named by its content too; an index maps generated images to their set.
+// by default under the application's data folder): a photo's file as it is, a pasted image as
+// lossless PNG, each named by its content, so each is kept once however many runs use it, and
+// a moved or deleted original does not matter. A reference set (the photos in order, with the
+// face chosen, a manual box, on/off) is a JSON file named by its content too; an index maps
+// generated images to their set.
 class ReferenceStore {
 public:
     explicit ReferenceStore(QString folder = {});  // empty: <AppDataLocation>/references
@@ -35,6 +38,8 @@ public:
 
 private:
     QString indexPath() const;
+    QString storeFile(const QString& source) const;
+    QString storeImage(const Image& photo) const;
 
     QString folder_;
 };
