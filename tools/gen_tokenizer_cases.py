@@ -4,8 +4,10 @@ tokenizer on seeded random prompts. The original is not part of this repository:
 root of a FlashFace checkout (github.com/ali-vilab/FlashFace), which holds
 ldm/data/tokenizers.py and, where that file looks for it, cache/bpe_simple_vocab_16e6.txt.gz.
 
-Needs what the original needs for tokenizing: ftfy (FlashFace pins 6.2.0) and regex
-(pip install ftfy==6.2.0 regex). torch is not needed: only the token-id lists are used.
+Needs what the original needs for tokenizing: regex, and ftfy 5.8, the version the parity
+fixtures were made with (FlashFace pins 6.2.0, which cleans differently; the check below
+refuses any other version): pip install ftfy==5.8 regex. torch is not needed: only the
+token-id lists are used.
 
   python3 tools/gen_tokenizer_cases.py /path/to/FlashFace [--count 5000] [--seed 11]
 
@@ -13,9 +15,9 @@ Writes cases.jsonl (end-of-text padding) and cases_zero_padding.jsonl, one
 {"text": ..., "ids": [...]} a line, the layout of the fixtures' tokenizer cases.
 
 First come prompts around each code point whose case variants change how the split pattern's
-classes match it under IGNORECASE (computed here from the regex module), then random ones.
-Prompts whose text ftfy repairs as mojibake (its fix_encoding step, which our tokenizer does
-not reproduce) are left out, and their count is printed.
+classes match it under IGNORECASE (computed here from the regex module), then random ones,
+mojibake among them (UTF-8 read in the single-byte encodings ftfy's fix_encoding knows). The
+number of prompts that fix_encoding changes is printed.
 """
 
 import argparse
@@ -28,7 +30,10 @@ import sys
 import types
 
 import ftfy  # the original's own dependencies
+import ftfy.chardata
 import regex
+
+FTFY_VERSION = "5.8"
 
 WORDS = (
     "a photo of a woman man girl boy old young smiling portrait face close-up cinematic "
@@ -114,6 +119,26 @@ def random_numeric_reference(rng):
     return "&#" + digits + rng.choice([";", ";", "", "x", " "])
 
 
+def random_mojibake(rng):
+    """Text as UTF-8 read in one of ftfy's single-byte encodings, at times with its U+00A0 made
+    a space or its undecodable bytes made U+FFFD, or CESU-8 and Java's null read as Latin-1."""
+    text = rng.choice([random_word(rng), random_script_text(rng), rng.choice(EMOJI), rng.choice(QUOTES_AND_FORMS),
+                       "\u00a0", "\u2026", "\u2014"])
+    if rng.random() < 0.1:
+        astral = chr(rng.randrange(0x10000, 0x110000))
+        units = astral.encode("utf-16-be")
+        cesu = b"".join(chr(int.from_bytes(units[i:i + 2], "big")).encode("utf-8", "surrogatepass") for i in (0, 2))
+        return (cesu + rng.choice([b"", b"\xc0\x80"])).decode("latin-1")
+    encoded = text.encode("utf-8")
+    if rng.random() < 0.2:
+        encoded = encoded.replace(b"\xa0", b" ")
+    encoding = rng.choice(ftfy.chardata.CHARMAP_ENCODINGS)
+    decoded = encoded.decode(encoding)
+    if encoding.startswith("sloppy") and rng.random() < 0.3:
+        decoded = "".join("\ufffd" if ord(char) > 0x7F and rng.random() < 0.3 else char for char in decoded)
+    return decoded
+
+
 def random_script_text(rng):
     first, last = rng.choice(SCRIPTS)
     return "".join(chr(rng.randint(first, last)) for _ in range(rng.randint(1, 8)))
@@ -132,8 +157,8 @@ def random_word(rng):
 def random_atom(rng):
     kind = rng.choices(
         ["word", "named", "numeric", "odd_name", "number", "script", "emoji", "control", "whitespace",
-         "combining", "special", "quotes", "case", "punctuation"],
-        weights=[30, 8, 6, 4, 5, 10, 3, 3, 3, 3, 2, 3, 3, 4])[0]
+         "combining", "special", "quotes", "case", "punctuation", "mojibake"],
+        weights=[30, 8, 6, 4, 5, 10, 3, 3, 3, 3, 2, 3, 3, 4, 4])[0]
     if kind == "word": return random_word(rng)
     if kind == "named": return random_named_reference(rng)
     if kind == "numeric": return random_numeric_reference(rng)
@@ -147,6 +172,7 @@ def random_atom(rng):
     if kind == "special": return rng.choice(SPECIAL_TOKENS)
     if kind == "quotes": return rng.choice(QUOTES_AND_FORMS) + rng.choice(["", random_word(rng)])
     if kind == "case": return rng.choice(CASE_SPECIAL)
+    if kind == "mojibake": return random_mojibake(rng)
     return rng.choice(PUNCTUATION)
 
 
@@ -195,19 +221,18 @@ def main():
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--out", default="tests/data/tokenizer")
     args = parser.parse_args()
+    if ftfy.__version__ != FTFY_VERSION:
+        sys.exit(f"ftfy {ftfy.__version__} found; the fixtures were made with ftfy {FTFY_VERSION}")
 
     original = load_original(args.checkout)
     eos = original.CLIPTokenizer(padding="eos")
     zero = original.CLIPTokenizer(padding="zero")
     rng = random.Random(args.seed)
     variants = case_variant_code_points()
-    cases, mojibake = [prompt for char in variants for prompt in prompts_around(char)], 0
+    cases = [prompt for char in variants for prompt in prompts_around(char)]
     while len(cases) < args.count:
-        text = random_prompt(rng)
-        if ftfy.fix_text(text) != ftfy.fix_text(text, fix_encoding=False):
-            mojibake += 1
-            continue
-        cases.append(text)
+        cases.append(random_prompt(rng))
+    re_decoded = sum(ftfy.fix_text(text) != ftfy.fix_text(text, fix_encoding=False) for text in cases)
 
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -218,7 +243,7 @@ def main():
                 f.write(json.dumps(case, ensure_ascii=False, separators=(",", ":")) + "\n")
     print(f"{len(cases)} cases in {out}, {len(variants)} case-variant code points "
           f"({', '.join(f'U+{ord(c):04X}' for c in variants)}); "
-          f"{mojibake} random prompts left out (ftfy repairs them as mojibake)")
+          f"{re_decoded} of them changed by ftfy's fix_encoding (mojibake, C1 controls)")
 
 
 if __name__ == "__main__":

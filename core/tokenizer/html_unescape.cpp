@@ -31,6 +31,12 @@ constexpr std::array<char32_t, 32> kWindows1252C1 = {
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr std::uint32_t kBeyondUnicode = 0x110000;
 
+// What HTML5 reads a numeric reference to 0x80..0x9F as: Windows-1252, whose five undefined
+// codes stay as they are.
+char32_t windows1252C1(char32_t c) {
+    return kWindows1252C1[c - 0x80];
+}
+
 // Code points a numeric reference may not produce; Python drops them.
 bool isDisallowedCodePoint(std::uint32_t c) {
     return (c >= 0x01 && c <= 0x08) || c == 0x0B || (c >= 0x0E && c <= 0x1F) || (c >= 0x7F && c <= 0x9F) ||
@@ -164,10 +170,6 @@ std::size_t namedReference(std::u32string_view text, std::size_t at, std::u32str
 }
 
 }  // namespace
-
-char32_t windows1252C1(char32_t c) {
-    return c >= 0x80 && c <= 0x9F ? kWindows1252C1[c - 0x80] : c;
-}
 
 std::u32string htmlUnescape(std::u32string_view text) {
     std::u32string out;

@@ -11,13 +11,9 @@ namespace flashface {
 // rules for invalid numbers.
 std::u32string htmlUnescape(std::u32string_view text);
 
-// ftfy's unescape_html (part of the original's ftfy.fix_text): only references that end in
-// ';' — the html5 names, their upper-cased forms for html5's lower-case names ("&EACUTE;"),
-// and numbers that htmlUnescape decodes whole.
+// ftfy's unescape_html (ftfy 5.8, part of the original's ftfy.fix_text): only references that
+// end in ';' — the html5 names, their upper-cased forms for html5's lower-case names
+// ("&EACUTE;"), and numbers that htmlUnescape decodes whole.
 std::u32string ftfyUnescapeHtml(std::u32string_view text);
-
-// What HTML5 and ftfy read a code of the C1 range 0x80..0x9F as: Windows-1252, whose five
-// undefined codes stay as they are. Other characters are returned unchanged.
-char32_t windows1252C1(char32_t c);
 
 }  // namespace flashface

@@ -1,5 +1,6 @@
 #include "tokenizer/text_clean.h"
 
+#include "tokenizer/ftfy_encoding.h"
 #include "tokenizer/html_unescape.h"
 #include "tokenizer/unicode_text.h"
 
@@ -28,8 +29,8 @@ constexpr char32_t kControlChars[] = {
 #include "tokenizer/ftfy_control_chars.inc"
 };
 
-// ftfy cuts lines longer than this into pieces that it fixes one by one.
-constexpr std::size_t kMaxSegmentLength = 1'000'000;
+// ftfy's max_decode_length: it skips fix_encoding on longer lines, to bound its time.
+constexpr std::size_t kMaxDecodeLength = 1'000'000;
 
 template <std::size_t N>
 std::u32string replaceChars(std::u32string_view text, const CharReplacement (&table)[N]) {
@@ -41,12 +42,6 @@ std::u32string replaceChars(std::u32string_view text, const CharReplacement (&ta
         if (it != std::end(table) && it->code == c) out += unicode::decodeUtf8(it->utf8);
         else out.push_back(c);
     }
-    return out;
-}
-
-std::u32string fixC1Controls(std::u32string_view text) {
-    std::u32string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), windows1252C1);
     return out;
 }
 
@@ -106,25 +101,31 @@ std::u32string removeControlChars(std::u32string_view text) {
     return out;
 }
 
-// One pass of ftfy's fixes, in its order.
-std::u32string fixOnce(std::u32string_view text, bool unescapeHtml) {
-    std::u32string fixed = unescapeHtml ? ftfyUnescapeHtml(text) : std::u32string(text);
-    fixed = fixC1Controls(fixed);
+struct SegmentFixes {
+    bool unescapeHtml;
+    bool fixEncoding;
+};
+
+// One pass of fix_text_segment's fixes, in its order. Its fix_surrogates has nothing to do:
+// text decoded from UTF-8 holds no surrogates, and no fix makes one.
+std::u32string fixOnce(std::u32string_view text, SegmentFixes fixes) {
+    std::u32string fixed = removeTerminalEscapes(text);
+    if (fixes.fixEncoding) fixed = ftfyFixEncoding(fixed);
+    if (fixes.unescapeHtml) fixed = ftfyUnescapeHtml(fixed);
     fixed = replaceChars(fixed, kLigatures);
     fixed = replaceChars(fixed, kWidthForms);
     fixed = uncurlQuotes(fixed);
     fixed = fixLineBreaks(fixed);
-    fixed = removeTerminalEscapes(fixed);
     fixed = removeControlChars(fixed);
     return unicode::nfc(fixed);
 }
 
 // ftfy repeats its fixes until they change nothing (one fix may uncover work for another:
 // "&amp;amp;" takes two passes).
-std::u32string fixSegment(std::u32string_view segment, bool unescapeHtml) {
+std::u32string fixSegment(std::u32string_view segment, SegmentFixes fixes) {
     std::u32string text(segment);
     for (;;) {
-        std::u32string fixed = fixOnce(text, unescapeHtml);
+        std::u32string fixed = fixOnce(text, fixes);
         if (fixed == text) return fixed;
         text = std::move(fixed);
     }
@@ -152,16 +153,16 @@ std::u32string collapseWhitespace(std::u32string_view text) {
 std::u32string fixText(std::u32string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    // A '<' may be markup, where references are meant literally: ftfy stops decoding them at
-    // the first line that holds one, for the rest of the text.
+    // A line holding both '<' and '>' may be markup, where references are meant literally:
+    // ftfy stops decoding them there, for the rest of the text.
     bool unescapeHtml = true;
     for (std::size_t begin = 0; begin < text.size();) {
         const std::size_t lineEnd = text.find(U'\n', begin);
-        const std::size_t end =
-            std::min(lineEnd == std::u32string_view::npos ? text.size() : lineEnd + 1, begin + kMaxSegmentLength);
-        const std::u32string_view segment = text.substr(begin, end - begin);
-        if (segment.find(U'<') != std::u32string_view::npos) unescapeHtml = false;
-        out += fixSegment(segment, unescapeHtml);
+        const std::size_t end = lineEnd == std::u32string_view::npos ? text.size() : lineEnd + 1;
+        const std::u32string_view line = text.substr(begin, end - begin);
+        if (line.find(U'<') != std::u32string_view::npos && line.find(U'>') != std::u32string_view::npos)
+            unescapeHtml = false;
+        out += fixSegment(line, SegmentFixes{unescapeHtml, line.size() <= kMaxDecodeLength});
         begin = end;
     }
     return out;

@@ -73,22 +73,35 @@ char32_t caseFold(char32_t c) {
     return n == 1 ? static_cast<char32_t>(folded[0]) : 0xFFFF;
 }
 
-}  // namespace
-
-std::u32string decodeUtf8(std::string_view utf8) {
-    std::u32string out;
+// Decodes `utf8` into `out` up to its first invalid sequence; returns where decoding stopped.
+std::size_t decodeValidPrefix(std::string_view utf8, std::u32string& out) {
     out.reserve(utf8.size());
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
     std::size_t at = 0;
     while (at < utf8.size()) {
         utf8proc_int32_t c = 0;
         const auto n = utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(utf8.size() - at), &c);
-        if (n <= 0)
-            throw InvalidRequest("The prompt is not valid UTF-8 text (invalid byte sequence at byte " +
-                                 std::to_string(at) + ").");
+        if (n <= 0) break;
         out.push_back(static_cast<char32_t>(c));
         at += static_cast<std::size_t>(n);
     }
+    return at;
+}
+
+}  // namespace
+
+std::u32string decodeUtf8(std::string_view utf8) {
+    std::u32string out;
+    const std::size_t at = decodeValidPrefix(utf8, out);
+    if (at < utf8.size())
+        throw InvalidRequest("The prompt is not valid UTF-8 text (invalid byte sequence at byte " +
+                             std::to_string(at) + ").");
+    return out;
+}
+
+std::optional<std::u32string> tryDecodeUtf8(std::string_view utf8) {
+    std::u32string out;
+    if (decodeValidPrefix(utf8, out) < utf8.size()) return std::nullopt;
     return out;
 }
 

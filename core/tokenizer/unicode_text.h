@@ -5,6 +5,7 @@
 // come from utf8proc; the properties where Python or `regex` answer otherwise (or from a newer
 // Unicode version) from tables generated from them by tools/gen_tokenizer_tables.py.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@ namespace flashface::unicode {
 
 // Throws InvalidRequest naming the byte offset of the first invalid sequence.
 std::u32string decodeUtf8(std::string_view utf8);
+// Python's strict UTF-8 decoding (no surrogates, overlong forms or code points past U+10FFFF):
+// nullopt where it raises.
+std::optional<std::u32string> tryDecodeUtf8(std::string_view utf8);
 std::string encodeUtf8(std::u32string_view text);
 void appendUtf8(std::string& out, char32_t c);
 

@@ -1,7 +1,9 @@
 // Text cleaning and pre-tokenization, against what the original's Python does: html.unescape,
-// ftfy 6.2.0's fix_text, str.lower, the `regex` module's split pattern. Every expected value
-// here is what the original's Python returns for the input.
+// ftfy 5.8's fix_text (the version that made the parity fixtures), str.lower, the `regex`
+// module's split pattern. Every expected value here is what the original's Python returns for
+// the input.
 
+#include "tokenizer/ftfy_badness.h"
 #include "tokenizer/html_unescape.h"
 #include "tokenizer/pretokenize.h"
 #include "tokenizer/text_clean.h"
@@ -94,9 +96,12 @@ TEST(TextClean, DecodesReferencesAsFtfyThenTwiceAsHtml) {
     EXPECT_EQ(clean("&EACUTE;T&EACUTE; &NTILDE; &AMP; &HELLIP;"), "\u00E9t\u00E9 \u00F1 & \u2026");
     EXPECT_EQ(clean("&amp;amp;amp; &amp;lt;3"), "& <3");
     EXPECT_EQ(clean("Tom &amp;amp; Jerry"), "tom & jerry");
-    // ... but not from the first line holding a '<' on: that leaves html.unescape's two levels.
+    // ... but not from the first line holding both '<' and '>' on: that leaves html.unescape's
+    // two levels. A line with only one of them is no markup.
     EXPECT_EQ(clean("<b>&amp;amp;amp;</b>"), "<b>&amp;</b>");
     EXPECT_EQ(clean("&amp;amp;amp;\n<b>\n&amp;amp;amp;"), "& <b> &amp;");
+    EXPECT_EQ(clean("a < b &amp;amp;amp;"), "a < b &");
+    EXPECT_EQ(clean("&amp;amp;amp;<\n&amp;amp;amp;>\n&amp;amp;amp;"), "&< &> &");
     // ftfy takes a number only when html.unescape decodes it whole.
     EXPECT_EQ(clean("&#59; &#12ab; &#x26;amp;"), "; ab; &");
     EXPECT_EQ(clean("&NewLine;x&Tab;y&nbsp;&bigstar;&check;"), "x y \u2605\u2713");
@@ -108,13 +113,61 @@ TEST(TextClean, AppliesFtfyFixes) {
               "fine flower ff ffi ffl \u017Ft st ijssel d\u017E d\u017E lj 'n");
     EXPECT_EQ(clean("\uFF21\uFF42\uFF43\uFF11\u3000\uFF5E \uFF71\uFF9E \uFFE3 \uFFE6"),
               "abc1 ~ \u30A2\u3099 \u0304 \u20A9");
-    EXPECT_EQ(clean("a\u0080b\u0085c\u0081d\u009Be"), "a\u20ACb\u2026c\u0081d\u203Ae");  // C1 as Windows-1252
     EXPECT_EQ(clean("\x1B[31mred\x1B[0m \x1B[1;32;40mbold\x1B[K \x1B]0;x"), "red bold ]0;x");
-    // Control characters go; emoji tag sequences stay.
+    // Control characters go, and in ftfy 5.8 so do the tag characters of emoji flag sequences
+    // and the musical notation controls.
     EXPECT_EQ(clean("a\x01" "b\x7F" "c\uFEFFd\u206Ae\uFFFCf\uFFF9g \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C"
-                    "\U000E0073\U000E007F"),
-              "abcdefg \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F");
+                    "\U000E0073\U000E007F \U0001D173x"),
+              "abcdefg \U0001F3F4 x");
     EXPECT_EQ(clean("cafe\u0301"), "caf\u00E9");  // NFC
+}
+
+// ftfy 5.8 reads C1 controls as Windows-1252 only as part of its mojibake repair: on a line
+// that is otherwise Latin-1, where each of them has a Windows-1252 meaning. Elsewhere U+0085
+// is a line break and the others stay.
+TEST(TextClean, ReadsC1ControlsAsWindows1252OnlyInLatin1Lines) {
+    EXPECT_EQ(clean("a\u0080b\u0085c\u009Be"), "a\u20ACb\u2026c\u203Ae");
+    EXPECT_EQ(clean("a\u0080b\u0085c\u0081d\u009Be"), "a\u0080b c\u0081d\u009Be");  // 0x81: undefined there
+    EXPECT_EQ(clean("control\u0001chars\u007Fremoved\u0085here\uFEFFbom"), "controlcharsremoved herebom");
+    EXPECT_EQ(clean("\u00E9\u0085\n\u0436\u0085"), "\u00E9\u2026 \u0436");  // line by line
+}
+
+// ftfy does not re-decode lines longer than a million characters (its max_decode_length).
+TEST(TextClean, LeavesTheEncodingOfVeryLongLinesAlone) {
+    constexpr std::size_t kMaxDecodeLength = 1'000'000;
+    const std::u32string longest = U"\u0085" + std::u32string(kMaxDecodeLength - 1, U'a');
+    EXPECT_EQ(fixText(longest).front(), U'\u2026');
+    const std::u32string tooLong = fixText(longest + U"a\n\u0085");
+    EXPECT_EQ(tooLong.front(), U'\n');
+    EXPECT_EQ(tooLong.back(), U'\u2026');  // the next line is short
+}
+
+// Text that was UTF-8 read in a single-byte encoding is decoded again, when that makes it
+// less weird by ftfy's measure.
+TEST(TextClean, RepairsMojibakeAsFtfy) {
+    // Read as Latin-1, as Windows-1252.
+    EXPECT_EQ(clean("caf\u00C3\u00A9 na\u00C3\u00AFve"), "caf\u00E9 na\u00EFve");
+    EXPECT_EQ(clean("\u00C3\u00A9 \u00D0\u00BC\u00D0\u00B8\u00D1\u20AC"), "\u00E9 \u043C\u0438\u0440");
+    EXPECT_EQ(clean("\u00E2\u20AC\u0153quoted\u00E2\u20AC\u009D"), "\"quoted\"");
+    EXPECT_EQ(clean("\u00F0\u0178\u02DC\u20AC"), "\U0001F600");
+    // Only the punctuation, where the rest is no single-byte text.
+    EXPECT_EQ(clean("\u00E2\u20AC\u201D and \u00E2\u20AC\u2122 in \u0436"), "\u2014 and ' in \u0436");
+    EXPECT_EQ(clean("\u00E2\u20AC\uFFFD lost"), "\uFFFD lost");              // a byte lost to U+FFFD
+    EXPECT_EQ(clean("\u00ED\u00A0\u00BD\u00ED\u00B8\u0080"), "\U0001F600");  // CESU-8
+    EXPECT_EQ(clean("x\u00C0\u0080y"), "xy");                                  // Java's null
+    EXPECT_EQ(clean("This is fine: \u00FE"), "this is fine: \u00FE");
+    EXPECT_EQ(clean("voil\u00C3 "), "voil\u00E3");  // a space for U+00A0: not convincing enough
+}
+
+// The measure, against badness.text_cost.
+TEST(TextClean, CostsTextAsFtfy) {
+    const std::vector<std::pair<std::u32string, int>> cases = {
+        {U"caf\u00C3\u00A9", 5}, {U"caf\u00E9", 4},  {U"a\u0080b", 5},      {U"a\u20ACb", 3},
+        {U"\u00C2\u00A3", 4},    {U"\u2026 \u00AB\u00BB", 1}, {U"e\u0301", 2}, {U"\u00D7\u0080", 5},
+        {U"a\u221A\u00B1b", 6},  {U"\u25CA", 3},     {U"\u0432\u0402\u045A", 3}, {U"\U000F0000", 3},
+        {U"\u0378", 3},
+    };
+    for (const auto& [text, cost] : cases) EXPECT_EQ(ftfyTextCost(text), cost) << unicode::encodeUtf8(text);
 }
 
 TEST(TextClean, CollapsesWhitespace) {
