@@ -1,6 +1,7 @@
 // `flashface` against hostile files and faults (issue 12), as a user runs it: every failure is a
 // named error with its documented exit code (never a signal or std::terminate), limits apply
 // before work, files appear atomically, and damaged weights are never run.
+#include "../checkpoint/checkpoint_files.h"
 #include "../pipeline/fixture_models.h"
 #include "pipeline/failure.h"
 #include "pipeline/png_metadata.h"
@@ -228,6 +229,18 @@ TEST_F(HostileCli, DetectWritesAtomicallyAndRemovesWhatAKilledRunLeft) {
     for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     EXPECT_EQ(names, (std::vector<std::string>{"ref0-face1.png", "ref0-faces.png"}));
+}
+
+TEST_F(HostileCli, AStrideZeroNoiseOfATrillionElementsIsRefusedUnread) {
+    // One float of storage viewed as 1024^4 elements: reading it would allocate 4 TB.
+    const auto pickle = test::stateDictPickle({{"noise", "FloatStorage", "0", 1, 0, {1024, 1024, 1024, 1024}, {0, 0, 0, 0}}});
+    const auto file = test::torchCheckpoint(pickle, {{"0", test::Bytes(4)}});
+    const fs::path noise = dir_ / "noise.pth";
+    std::ofstream(noise, std::ios::binary).write(reinterpret_cast<const char*>(file.data()),
+                                                 static_cast<std::streamsize>(file.size()));
+    const auto r = run(generate({"--initial-noise", noise.string()}, dir_ / "out"));
+    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_NE(r.err.find("noise"), std::string::npos) << r.err;
 }
 
 TEST_F(HostileCli, TheHelpListsEveryExitCode) {
