@@ -33,7 +33,7 @@ struct GenerateOptions {
     std::vector<fs::path> refs, refCrops;
     int face = 1;
     fs::path from;
-    std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size;
+    std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, sampler;
     DeviceChoice device = DeviceChoice::Auto;
     PrecisionChoice precision = PrecisionChoice::Auto;
     bool noDefaultPostfix = false;
@@ -193,6 +193,7 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
     if (given("--face-box")) s.faceBox = parseFaceBox(o.faceBox);
     if (given("--size")) parseSize(o.size, s);
     if (given("--steps")) s.steps = o.steps;
+    if (given("--sampler")) s.sampler = *parseSampler(o.sampler);  // checked by the option's IsMember
     if (given("--images")) s.numImages = o.images;
     if (given("--text-guidance")) s.textGuidance = o.textGuidance;
     if (given("--guidance-rescale")) s.guideRescale = o.rescale;
@@ -294,6 +295,10 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--steps", o->steps,
                     "Sampling steps, " + kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
         ->check(numberRange(kStepsRange));
+    cmd->add_option("--sampler", o->sampler,
+                    std::string("Sampler; euler_a adds noise from the seed at every step (default: ") +
+                        samplerName(defaults.sampler).id + ")")
+        ->check(CLI::IsMember(samplerIds()));
     cmd->add_option("--seed", o->seed, "Random seed; image i uses seed + i (default: random)");
     cmd->add_option("--images", o->images,
                     "How many images, " + kImagesRange.text() + " (default: " + std::to_string(defaults.numImages) + ")")

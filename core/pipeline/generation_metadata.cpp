@@ -85,6 +85,7 @@ nlohmann::json settingsToJson(const GenerationSettings& s) {
         {"width", s.width},
         {"height", s.height},
         {"steps", s.steps},
+        {"sampler", samplerName(s.sampler).id},
         {"seed", s.seed},
         {"num_images", s.numImages},
         {"text_guidance", number(s.textGuidance)},
@@ -116,6 +117,11 @@ GenerationSettings settingsFromJson(const nlohmann::json& json) {
     readKey(json, "width", s.width);
     readKey(json, "height", s.height);
     readKey(json, "steps", s.steps);
+    // Absent from the images made before there was a choice: DDIM made those.
+    std::string sampler = samplerName(s.sampler).id;
+    readKey(json, "sampler", sampler);
+    if (const auto kind = parseSampler(sampler)) s.sampler = *kind;
+    else unusable("sampler", json.at("sampler"));
     readKey(json, "seed", s.seed);
     readKey(json, "num_images", s.numImages);
     readKey(json, "text_guidance", s.textGuidance);
@@ -131,7 +137,8 @@ std::string a1111Parameters(const GenerationSettings& s) {
     const PromptPair prompts = assemblePrompts(s);
     std::ostringstream out;
     out << prompts.positive << "\nNegative prompt: " << prompts.negative << '\n'
-        << "Steps: " << s.steps << ", Sampler: DDIM, Schedule type: trailing, CFG scale: " << formatNumber(s.textGuidance)
+        << "Steps: " << s.steps << ", Sampler: " << samplerName(s.sampler).label
+        << ", Schedule type: " << samplerName(s.sampler).schedule << ", CFG scale: " << formatNumber(s.textGuidance)
         << ", Seed: " << s.seed << ", Size: " << s.width << 'x' << s.height
         << ", Model: FlashFace-SD1.5, CFG rescale: " << formatNumber(s.guideRescale)
         << ", Face box: " << quoted(boxText(s.faceBox)) << ", Reference strength: " << formatNumber(s.lambda)

@@ -216,6 +216,8 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
 
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     SamplingInputs inputs;
+    inputs.sampler = s.sampler;
+    inputs.seed = s.seed;
     inputs.refLatents = referenceLatents(request.references, cancel);
     const std::int64_t r = inputs.refLatents.size(0);
 

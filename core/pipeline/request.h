@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/image.h"
+#include "sampler/sampler_kind.h"
 
 #include <atomic>
 #include <cstdint>
@@ -56,6 +57,7 @@ struct GenerationSettings {
     int width = 768;   // multiple of 8
     int height = 768;  // multiple of 8
     int steps = 35;
+    SamplerKind sampler = SamplerKind::Ddim;
     std::uint32_t seed = 0;
     int numImages = 4;
 

@@ -42,12 +42,36 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
                             step.groups);
     };
     static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
-    return sampleDdim(in.noise, schedule, steps, guidance, predict, onStep);
+    const auto& shape = in.noise.sizes();
+    const NoiseSource noise =
+        in.sampler == SamplerKind::EulerAncestral
+            ? stepNoise(in.seed, shape[0], shape[1], shape[2], shape[3], in.noise.device())
+            : NoiseSource{};
+    return sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep);
 }
 
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w) {
     auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
     return at::randn({1, channels, h, w}, generator, at::TensorOptions().dtype(at::kFloat));
+}
+
+NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
+                      at::Device device) {
+    // libtorch's CPU generator keeps only the low 32 bits of a seed: no other seed derived from
+    // the image's is sure to give a fresh stream, so its own stream continues past the initial noise.
+    auto generators = std::make_shared<std::vector<at::Generator>>();
+    for (std::int64_t i = 0; i < images; ++i) {
+        const std::uint32_t imageSeed = seed + static_cast<std::uint32_t>(i);  // wraps like settingsForImage
+        auto generator = at::make_generator<at::CPUGeneratorImpl>(imageSeed);
+        at::randn({1, channels, h, w}, generator, at::TensorOptions().dtype(at::kFloat));  // seededNoise's draw
+        generators->push_back(std::move(generator));
+    }
+    return [generators, channels, h, w, device] {
+        std::vector<at::Tensor> rows;
+        for (at::Generator& generator : *generators)
+            rows.push_back(at::randn({1, channels, h, w}, generator, at::TensorOptions().dtype(at::kFloat)));
+        return at::cat(rows).to(device);
+    };
 }
 
 at::Tensor decodeLatents(const models::Autoencoder& vae, const at::Tensor& latents, at::ScalarType dtype) {

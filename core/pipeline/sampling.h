@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pipeline/request.h"
-#include "sampler/ddim.h"
+#include "sampler/sampler.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -22,12 +22,14 @@ struct SamplingInputs {
     at::Tensor positive;     // [n, 77, C]
     at::Tensor negative;     // [n, 77, C]
     at::Tensor mask;         // [n, h, w]
+    SamplerKind sampler = SamplerKind::Ddim;
+    std::uint32_t seed = 0;  // of the first image: the per-step noise of Euler ancestral (stepNoise)
 };
 
 GuidanceSettings guidanceOf(const GenerationSettings& settings);
 
-// The denoising loop of one generation (DDIM, trailing steps, disentangled guidance). Checks
-// `cancel` before each of the two model passes of every step. Returns the final latent (float32).
+// The denoising loop of one generation (inputs.sampler, disentangled guidance). Checks `cancel`
+// before each of the two model passes of every step. Returns the final latent (float32).
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs, int steps,
                          const GuidanceSettings& guidance, const CancelToken* cancel = nullptr,
                          const SamplerCallback& onStep = {});
@@ -35,6 +37,13 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs,
 // Standard normal [1, channels, h, w] float32 from a CPU generator seeded with `seed`: the same
 // on every machine and device.
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w);
+
+// The per-step noise of Euler ancestral for `images` images from `seed` on: standard normal
+// [images, channels, h, w] float32 on `device`, each row from the CPU generator of that image's
+// seed (seed + i), continuing after the draw of its initial noise (seededNoise). The same on every
+// machine and device, and image i's noise is that of the first image of a run with seed + i.
+NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
+                      at::Device device);
 
 // Latents [n, 4, h, w] → images [n, 3, 8h, 8w] in [-1, 1] (float32, CPU), decoding `z / 0.18215`
 // one image at a time (the decoder's activations are large).

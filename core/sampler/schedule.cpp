@@ -25,6 +25,11 @@ float vpFromLogVe(float logVe) {
 
 }  // namespace
 
+double veSigma(double vpSigma) {
+    if (!(vpSigma < 1.0)) return std::numeric_limits<double>::infinity();
+    return vpSigma / std::sqrt(1.0 - vpSigma * vpSigma);
+}
+
 NoiseSchedule::NoiseSchedule(std::vector<double> sigmas) : sigmas_(std::move(sigmas)) {
     logRatios_.reserve(sigmas_.size());
     for (const double s : sigmas_) {
@@ -70,7 +75,10 @@ float NoiseSchedule::sigmaAt(float t) const {
 
 float NoiseSchedule::timestepOf(float sigma) const {
     if (sigma == 1.0f) return static_cast<float>(timesteps() - 1);
-    const float target = logVeSigma(sigma);
+    return timestepOfLogVe(logVeSigma(sigma));
+}
+
+float NoiseSchedule::timestepOfLogVe(float target) const {
     // The table increases with t: take the last entry at or below the target.
     int i = 0;
     for (int k = 0; k < timesteps(); ++k)
@@ -83,6 +91,10 @@ float NoiseSchedule::timestepOf(float sigma) const {
 
 int NoiseSchedule::modelTimestep(float sigma) const {
     return static_cast<int>(std::nearbyint(timestepOf(sigma)));  // default rounding: half to even
+}
+
+int NoiseSchedule::modelTimestepOfVe(double sigma) const {
+    return static_cast<int>(std::nearbyint(timestepOfLogVe(static_cast<float>(std::log(sigma)))));
 }
 
 std::vector<float> NoiseSchedule::trailingSigmas(int steps) const {
@@ -98,6 +110,19 @@ std::vector<float> NoiseSchedule::trailingSigmas(int steps) const {
         out.push_back(sigmaAt(t));
     }
     out.push_back(0.0f);
+    return out;
+}
+
+std::vector<double> NoiseSchedule::karrasSigmas(int steps, double rho) const {
+    if (steps < 1) throw InvalidRequest("the number of sampling steps must be at least 1, got " + std::to_string(steps));
+    const double maxRoot = std::pow(veSigma(sigmas_.back()), 1.0 / rho);
+    const double minRoot = std::pow(veSigma(sigmas_.front()), 1.0 / rho);
+    std::vector<double> out;
+    for (int k = 0; k < steps; ++k) {
+        const double ramp = steps == 1 ? 0.0 : static_cast<double>(k) / (steps - 1);
+        out.push_back(std::pow(maxRoot + ramp * (minRoot - maxRoot), rho));
+    }
+    out.push_back(0.0);
     return out;
 }
 

@@ -1,0 +1,55 @@
+// The sampler choice in the settings: JSON, the web UI's parameters text, the PNG metadata.
+#include "common/error.h"
+#include "pipeline/generation_metadata.h"
+#include "support/fixtures.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace flashface {
+namespace {
+
+TEST(SamplerSettings, RoundTripThroughJsonByName) {
+    for (const SamplerName& name : kSamplerNames) {
+        GenerationSettings s;
+        s.sampler = name.kind;
+        const nlohmann::json json = settingsToJson(s);
+        EXPECT_EQ(json.at("sampler"), name.id);
+        EXPECT_EQ(settingsFromJson(json).sampler, name.kind);
+    }
+}
+
+TEST(SamplerSettings, OlderSettingsMeanDdimAndAnUnknownNameIsRefused) {
+    EXPECT_EQ(settingsFromJson(nlohmann::json::object()).sampler, SamplerKind::Ddim);
+    try {
+        settingsFromJson({{"sampler", "heun"}});
+        FAIL() << "accepted an unknown sampler";
+    } catch (const InvalidRequest& e) {
+        EXPECT_NE(std::string(e.what()).find("sampler"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(settingsFromJson({{"sampler", 3}}), InvalidRequest);
+}
+
+TEST(SamplerSettings, ParametersTextNamesSamplerAndScheduleAsTheWebUi) {
+    GenerationSettings s;
+    EXPECT_NE(a1111Parameters(s).find(", Sampler: DDIM, Schedule type: trailing, "), std::string::npos);
+    s.sampler = SamplerKind::EulerAncestral;
+    EXPECT_NE(a1111Parameters(s).find(", Sampler: Euler a, Schedule type: trailing, "), std::string::npos);
+    s.sampler = SamplerKind::Dpmpp2mKarras;
+    EXPECT_NE(a1111Parameters(s).find(", Sampler: DPM++ 2M, Schedule type: Karras, "), std::string::npos);
+}
+
+TEST(SamplerSettings, StoredInTheImageAndReadBack) {
+    const test::TempDir folder;
+    Image image;
+    image.width = 4;
+    image.height = 3;
+    image.rgb.assign(4 * 3 * 3, 128);
+    ImageMetadata metadata;
+    metadata.settings.sampler = SamplerKind::Dpmpp2m;
+    const auto png = saveGeneratedImage(folder.path(), image, metadata);
+    EXPECT_EQ(readImageMetadata(png).settings.sampler, SamplerKind::Dpmpp2m);
+}
+
+}  // namespace
+}  // namespace flashface
