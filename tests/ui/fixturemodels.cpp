@@ -19,6 +19,8 @@ void isolateSettings(const QString& folder, const QString& application) {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
     QCoreApplication::setOrganizationName(QStringLiteral("FlashFaceTest"));
     QCoreApplication::setApplicationName(application);
+    // Application data (the reference store) stays inside the test's folder too.
+    qputenv("XDG_DATA_HOME", QDir(folder).filePath(QStringLiteral("data")).toUtf8());
 }
 
 }  // namespace flashface::test

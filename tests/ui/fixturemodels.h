@@ -9,8 +9,8 @@ namespace flashface::test {
 // Returns `folder`.
 QString writeFixtureModelsFolder(const QString& folder);
 
-// Points QSettings at `folder` (INI files) under a test organisation, so tests never touch the
-// user's settings.
+// Points QSettings at `folder` (INI files) under a test organisation, and application data
+// (XDG_DATA_HOME) into it, so tests never touch the user's settings or files.
 void isolateSettings(const QString& folder, const QString& application);
 
 }  // namespace flashface::test
