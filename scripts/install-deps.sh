@@ -8,12 +8,12 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # qt6-image-formats-plugins: WebP export from the gallery; fonts-wqy-microhei: a CJK font for the
-# Chinese interface (and its screenshot). ccache: rebuilds after a branch switch take seconds.
+# Chinese interface (and its screenshot); qt6-translations-l10n: Qt's own dialogs in Chinese. ccache: rebuilds after a branch switch take seconds.
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config clang ccache python3-venv \
   libopencv-dev libsentencepiece-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libssl-dev \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libqt6svg6 \
-  qt6-image-formats-plugins fonts-wqy-microhei \
+  qt6-image-formats-plugins qt6-translations-l10n fonts-wqy-microhei \
   libgtest-dev libgmock-dev libbenchmark-dev \
   xvfb xauth appstream desktop-file-utils >/dev/null
 
