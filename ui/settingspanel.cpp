@@ -59,6 +59,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       presets_(new QComboBox(this)),
       deletePreset_(new QToolButton(this)),
       steps_(intField(this, 1, 150, 1)),
+      sampler_(new QComboBox(this)),
       seed_(decimalField(this, 0, std::numeric_limits<std::uint32_t>::max(), 1, 0)),
       randomSeed_(new QCheckBox(tr("Random"), this)),
       numImages_(intField(this, 1, 16, 1)),
@@ -76,6 +77,14 @@ SettingsPanel::SettingsPanel(QWidget* parent)
 
     steps_->setToolTip(tr("Denoising steps. The official tool uses 35 (30 in its API); more steps are "
                           "slower and rarely better beyond that."));
+    for (const SamplerName& name : kSamplerNames) {
+        const QString title = QString::fromUtf8(name.title);
+        sampler_->addItem(name.kind == GenerationSettings{}.sampler ? tr("%1 (default)").arg(title) : title,
+                          QString::fromUtf8(name.id));
+    }
+    sampler_->setToolTip(tr("How the image is denoised step by step. DDIM is the official choice. Euler gives the "
+                            "same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs "
+                            "repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps."));
     seed_->setToolTip(tr("The same seed with the same settings gives the same images."));
     randomSeed_->setToolTip(tr("Draw a new seed for every run. The seed used is shown here and kept "
                                "with each image."));
@@ -94,6 +103,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     auto* general = new QGroupBox(tr("Image"), this);
     auto* form = new QFormLayout(general);
     form->addRow(tr("Steps:"), steps_);
+    form->addRow(tr("Sampler:"), sampler_);
     auto* seedRow = new QHBoxLayout;
     seedRow->addWidget(seed_, 1);
     seedRow->addWidget(dice);
@@ -169,6 +179,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     for (QDoubleSpinBox* field : {textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
         connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
     connect(launchStep_, &QSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
+    connect(sampler_, &QComboBox::currentIndexChanged, this, &SettingsPanel::changed);
     for (QSpinBox* field : {steps_, numImages_, width_, height_, launchStep_})
         connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
     for (QDoubleSpinBox* field : {seed_, textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
@@ -306,6 +317,7 @@ void SettingsPanel::snapSize(QSpinBox* field) {
 
 void SettingsPanel::writeTo(GenerationSettings& s) const {
     s.steps = steps_->value();
+    s.sampler = parseSampler(sampler_->currentData().toString().toStdString()).value_or(s.sampler);
     s.seed = seed();
     s.numImages = numImages_->value();
     s.width = width_->value() / 8 * 8;
@@ -321,6 +333,7 @@ void SettingsPanel::writeTo(GenerationSettings& s) const {
 void SettingsPanel::readFrom(const GenerationSettings& s) {
     applying_ = true;
     steps_->setValue(s.steps);
+    sampler_->setCurrentIndex(sampler_->findData(QString::fromUtf8(samplerName(s.sampler).id)));
     seed_->setValue(s.seed);
     numImages_->setValue(s.numImages);
     width_->setValue(s.width);

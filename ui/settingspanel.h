@@ -43,6 +43,7 @@ public:
     QString currentPresetName() const;  // empty when the controls match no preset
 
     QSpinBox* stepsField() const { return steps_; }
+    QComboBox* samplerField() const { return sampler_; }
     QDoubleSpinBox* seedField() const { return seed_; }
 
 signals:
@@ -60,6 +61,7 @@ private:
     QComboBox* presets_;
     QToolButton* deletePreset_;
     QSpinBox* steps_;
+    QComboBox* sampler_;
     QDoubleSpinBox* seed_;
     QCheckBox* randomSeed_;
     QSpinBox* numImages_;

@@ -1,4 +1,4 @@
-// Settings panel: seed handling (fixed, random, dice, full 32-bit range) and guidance presets.
+// Settings panel: seed handling (fixed, random, dice, full 32-bit range), guidance presets, sampler.
 #include "fixturemodels.h"
 #include "guidancepreset.h"
 #include "settingspanel.h"
@@ -160,6 +160,23 @@ private slots:
         QVERIFY(!spy.isEmpty());
         QCOMPARE(spy.last().at(0).toInt(), 512);
         QCOMPARE(spy.last().at(1).toInt(), 768);
+    }
+
+    void samplerChoiceRoundTripsAndIsAnnounced() {
+        SettingsPanel panel;
+        GenerationSettings s;
+        panel.writeTo(s);
+        QCOMPARE(s.sampler, GenerationSettings{}.sampler);
+        QCOMPARE(panel.samplerField()->count(), int(std::size(flashface::kSamplerNames)));
+        QSignalSpy spy(&panel, &SettingsPanel::changed);
+        for (const flashface::SamplerName& name : flashface::kSamplerNames) {
+            s.sampler = name.kind;
+            panel.readFrom(s);
+            GenerationSettings back;
+            panel.writeTo(back);
+            QCOMPARE(back.sampler, name.kind);
+        }
+        QVERIFY(!spy.isEmpty());
     }
 
 private:
