@@ -59,6 +59,9 @@ struct ReferenceFeatures {
     std::vector<at::Tensor> keys, values;
     // Original: the recorded features themselves, [1, R·L, C], projected again by every row.
     std::vector<at::Tensor> tokens;
+    // One weight per reference (empty: all 1). Reference r's keys get log w_r added to their
+    // scores in the reference attention, which for an integer w is giving that reference w times.
+    std::vector<double> referenceWeights;
 };
 
 namespace detail {

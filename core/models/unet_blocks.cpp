@@ -4,6 +4,8 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
+
 #include <stdexcept>
 #include <string>
 
@@ -41,16 +43,17 @@ MultiHeadAttention& MultiHeadAttention::addReferenceAttention() {
 }
 
 at::Tensor MultiHeadAttention::forward(const at::Tensor& x, const at::Tensor& context,
-                                      nn::AttentionAlgorithm algorithm) const {
+                                      nn::AttentionAlgorithm algorithm, const at::Tensor& keyBias) const {
     const auto& c = context.defined() ? context : x;
-    return o_.forward(
-        nn::attention(q_.forward(x), k_.forward(c), v_.forward(c), {.numHeads = numHeads_, .algorithm = algorithm}));
+    return o_.forward(nn::attention(q_.forward(x), k_.forward(c), v_.forward(c),
+                                    {.numHeads = numHeads_, .algorithm = algorithm, .keyBias = keyBias}));
 }
 
 at::Tensor MultiHeadAttention::forwardMixed(const at::Tensor& x, const at::Tensor& sharedKeys,
-                                           const at::Tensor& sharedValues, const std::vector<double>& weights) const {
+                                           const at::Tensor& sharedValues, const std::vector<double>& weights,
+                                           const at::Tensor& sharedBias) const {
     return o_.forward(nn::attention(q_.forward(x), k_.forward(x), v_.forward(x), sharedKeys, sharedValues, weights,
-                                    {.numHeads = numHeads_}));
+                                    {.numHeads = numHeads_, .keyBias = sharedBias}));
 }
 
 AttentionBlock::AttentionBlock(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads, int slot,
@@ -92,19 +95,35 @@ const MultiHeadAttention& AttentionBlock::checkedReferenceAttention() const {
     return *first;
 }
 
+namespace {
+
+// log w_r over each of reference r's tokens (the references' tokens are concatenated in order),
+// or undefined when every weight is 1, so that unweighted runs compute exactly as the original.
+at::Tensor referenceKeyBias(const ReferenceFeatures& features, std::int64_t tokens, const at::Tensor& like) {
+    const auto& w = features.referenceWeights;
+    if (std::all_of(w.begin(), w.end(), [](double x) { return x == 1.0; })) return {};
+    const auto perReference = tokens / static_cast<std::int64_t>(w.size());
+    return at::tensor(w, at::TensorOptions().dtype(at::kDouble)).log().repeat_interleave(perReference).to(like.device(), at::kFloat);
+}
+
+}  // namespace
+
 at::Tensor AttentionBlock::referenceTerm(const at::Tensor& y, const ReferenceMode& mode) const {
     const auto slot = static_cast<std::size_t>(slot_);
-    return checkedReferenceAttention().forwardMixed(y, mode.features->keys.at(slot), mode.features->values.at(slot),
-                                                    mode.rowLambda);
+    const auto& keys = mode.features->keys.at(slot);
+    return checkedReferenceAttention().forwardMixed(y, keys, mode.features->values.at(slot), mode.rowLambda,
+                                                    referenceKeyBias(*mode.features, keys.size(1), y));
 }
 
 at::Tensor AttentionBlock::originalReferenceTerm(const at::Tensor& y, const ReferenceMode& mode) const {
     const auto& first = checkedReferenceAttention();
     const auto& tokens = mode.features->tokens.at(static_cast<std::size_t>(slot_));
     const auto withReferences = at::cat({y, tokens.expand({y.size(0), -1, -1})}, 1);
+    auto bias = referenceKeyBias(*mode.features, tokens.size(1), y);
+    if (bias.defined()) bias = at::cat({at::zeros({y.size(1)}, bias.options()), bias});
     const auto lambda = at::tensor(mode.rowLambda, at::TensorOptions().dtype(at::kDouble)).to(y.options()).view({-1, 1, 1});
     const auto algorithm = nn::AttentionAlgorithm::Straightforward;
-    return first.forward(y, withReferences, algorithm) * lambda + (1 - lambda) * first.forward(y, {}, algorithm);
+    return first.forward(y, withReferences, algorithm, bias) * lambda + (1 - lambda) * first.forward(y, {}, algorithm);
 }
 
 StackedAttention::StackedAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads,

@@ -59,15 +59,18 @@ class MultiHeadAttention : public nn::Module {
 public:
     MultiHeadAttention(std::int64_t dim, std::int64_t contextDim, std::int64_t numHeads);
 
-    // x [B, L, dim] attends to context [B, L', contextDim] (to itself when context is undefined).
+    // x [B, L, dim] attends to context [B, L', contextDim] (to itself when context is undefined);
+    // keyBias [L'] is added to the scores (nn::AttentionOptions::keyBias).
     at::Tensor forward(const at::Tensor& x, const at::Tensor& context = {},
-                       nn::AttentionAlgorithm algorithm = nn::AttentionAlgorithm::Fast) const;
+                       nn::AttentionAlgorithm algorithm = nn::AttentionAlgorithm::Fast,
+                       const at::Tensor& keyBias = {}) const;
     // Self-attention of x mixed per row with self-attention whose keys/values are extended by
     // tokens shared by every row (already projected by this module's k and v: [1, Ls, dim]):
     // row b → weights[b]·A(x_b, [x_b; shared]) + (1 − weights[b])·A(x_b), through one output
-    // projection (it is affine, so mixing before it is exact).
+    // projection (it is affine, so mixing before it is exact). sharedBias [Ls] is added to the
+    // scores of the shared keys.
     at::Tensor forwardMixed(const at::Tensor& x, const at::Tensor& sharedKeys, const at::Tensor& sharedValues,
-                            const std::vector<double>& weights) const;
+                            const std::vector<double>& weights, const at::Tensor& sharedBias = {}) const;
 
     at::Tensor projectKeys(const at::Tensor& tokens) const { return k_.forward(tokens); }
     at::Tensor projectValues(const at::Tensor& tokens) const { return v_.forward(tokens); }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -38,6 +39,17 @@ void validate(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, con
                   std::to_string(q.size(0)) + " rows");
     }
     if (options.causal) check(k.size(1) == q.size(1), "causal attention needs as many keys as queries");
+    if (options.keyBias.defined()) {
+        const auto keys = sharedK.defined() ? sharedK.size(1) : k.size(1);
+        check(options.keyBias.dim() == 1 && options.keyBias.size(0) == keys,
+              "the key bias needs one value per " + std::string(sharedK.defined() ? "shared " : "") + "key");
+        check(!options.causal, "causal attention takes no key bias");
+    }
+}
+
+// The bias of the keys in the dtype of the scores, broadcasting over queries (undefined if none).
+at::Tensor scoreBias(const AttentionOptions& options, at::ScalarType type) {
+    return options.keyBias.defined() ? options.keyBias.to(type) : at::Tensor();
 }
 
 // [B, L, C] → [B, heads, L, head_dim] (a view when possible).
@@ -63,6 +75,7 @@ at::Tensor straightforwardAttention(const at::Tensor& q, const at::Tensor& k, co
                                     const AttentionOptions& options) {
     const auto heads = options.numHeads;
     auto scores = at::matmul(splitHeads(q, heads).mul(scaleFor(q, options)), splitHeads(k, heads).transpose(2, 3));
+    if (options.keyBias.defined()) scores = scores + scoreBias(options, scores.scalar_type());
     if (options.causal)
         scores.masked_fill_(at::ones({q.size(1), k.size(1)}, q.options().dtype(at::kBool)).triu(1),
                             -std::numeric_limits<double>::infinity());
@@ -87,13 +100,17 @@ at::Tensor mixByConcatenation(const at::Tensor& q, const at::Tensor& k, const at
         if (rows.empty()) return;
         const auto index = at::tensor(rows, at::TensorOptions().dtype(at::kLong)).to(q.device());
         auto keys = k.index_select(0, index), values = v.index_select(0, index);
+        AttentionOptions termOptions = options;
+        termOptions.keyBias = at::Tensor();
         if (withShared) {
             const auto n = static_cast<std::int64_t>(rows.size());
             keys = at::cat({keys, sharedK.expand({n, -1, -1})}, 1);
             values = at::cat({values, sharedV.expand({n, -1, -1})}, 1);
+            if (options.keyBias.defined())
+                termOptions.keyBias = at::cat({at::zeros({k.size(1)}, options.keyBias.options()), options.keyBias});
         }
         const auto wi = w.index_select(0, index);
-        out.index_add_(0, index, plain(q.index_select(0, index), keys, values, options) * (withShared ? wi : 1 - wi));
+        out.index_add_(0, index, plain(q.index_select(0, index), keys, values, termOptions) * (withShared ? wi : 1 - wi));
     };
     addTerm(true);
     addTerm(false);
@@ -103,7 +120,9 @@ at::Tensor mixByConcatenation(const at::Tensor& q, const at::Tensor& k, const at
 at::Tensor fusedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
                           const AttentionOptions& options) {
     const auto h = options.numHeads;
-    return mergeHeads(at::scaled_dot_product_attention(splitHeads(q, h), splitHeads(k, h), splitHeads(v, h), {},
+    const auto bias = scoreBias(options, q.scalar_type());
+    return mergeHeads(at::scaled_dot_product_attention(splitHeads(q, h), splitHeads(k, h), splitHeads(v, h),
+                                                       bias.defined() ? std::optional(bias.view({1, 1, 1, -1})) : std::nullopt,
                                                        0.0, options.causal));
 }
 
@@ -124,12 +143,14 @@ struct SegmentSums {
         total = filled ? at::zeros(scalar, qh.options()) : at::empty(scalar, qh.options());
     }
 
-    void reduce(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& buffer,
-                const at::Tensor& future, std::int64_t row, std::int64_t head, std::int64_t q0) const {
+    void reduce(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const at::Tensor& bias,
+                const at::Tensor& buffer, const at::Tensor& future, std::int64_t row, std::int64_t head,
+                std::int64_t q0) const {
         const auto n = q.size(0), keys = k.size(0);
         // The first n·keys elements of the thread's buffer: contiguous scores that stay in cache.
         auto scores = buffer.narrow(0, 0, n * keys).view({n, keys});
         at::mm_out(scores, q, k.t());
+        if (bias.defined()) scores.add_(bias);
         if (future.defined()) scores.masked_fill_(future, -std::numeric_limits<double>::infinity());
         auto m = max[row][head].narrow(0, q0, n);
         at::amax_out(m, scores, {1}, true);
@@ -167,6 +188,8 @@ at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::
     }
     at::Tensor future;
     if (options.causal) future = at::ones({queries, ownKeys}, q.options().dtype(at::kBool)).triu(1);
+    // The key bias applies to the shared keys of the mixed attention, else to the own keys.
+    const auto bias = scoreBias(options, computeType);
 
     const auto longest = std::max(ownKeys, anyShared ? sharedKeys : 0);
     const auto block = std::clamp<std::int64_t>(options.scoreBudget / longest, 1, queries);
@@ -183,10 +206,10 @@ at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::
             for (std::int64_t q0 = 0; q0 < queries; q0 += block) {
                 const auto n = std::min(block, queries - q0);
                 const auto qBlock = qRow.narrow(0, q0, n);
-                own.reduce(qBlock, kRow, vRow, buffer, future.defined() ? future.narrow(0, q0, n) : at::Tensor(), row,
-                           head, q0);
+                own.reduce(qBlock, kRow, vRow, sharedKeys ? at::Tensor() : bias, buffer,
+                           future.defined() ? future.narrow(0, q0, n) : at::Tensor(), row, head, q0);
                 if (withShared[static_cast<std::size_t>(row)])
-                    shared.reduce(qBlock, sharedKh[head], sharedVh[head], buffer, {}, row, head, q0);
+                    shared.reduce(qBlock, sharedKh[head], sharedVh[head], bias, buffer, {}, row, head, q0);
             }
         }
     }

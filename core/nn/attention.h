@@ -30,6 +30,10 @@ struct AttentionOptions {
     // block stays in the last-level cache, and its matrix products are large enough to thread).
     std::int64_t scoreBudget = std::int64_t{1} << 21;
     AttentionAlgorithm algorithm = AttentionAlgorithm::Fast;
+    // Added to every query's score against each key, [Lk] (plain attention) or [Ls] for the shared
+    // keys of the mixed attention; undefined: none. A bias of log w over a group of keys weighs the
+    // group as if it were given w times (identity mixing: per-reference weights).
+    at::Tensor keyBias;
 };
 
 // Multi-head scaled dot-product attention, softmax(q·kᵀ/√head_dim)·v per head, with the

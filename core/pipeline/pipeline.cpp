@@ -219,6 +219,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     inputs.sampler = s.sampler;
     inputs.seed = s.seed;
     inputs.refLatents = referenceLatents(request.references, cancel);
+    inputs.refWeights = referenceWeights(request.references);
     const std::int64_t r = inputs.refLatents.size(0);
 
     const PromptPair prompts = assemblePrompts(s);

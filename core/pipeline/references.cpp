@@ -16,6 +16,14 @@ namespace {
 // result does not depend on it).
 constexpr std::int64_t kEncodeBatch = 4;
 
+// `given` repeated in order up to kMinReferences (a, b → a, b, a, b).
+template <class T>
+std::vector<T> cycledToMinimum(std::vector<T> given) {
+    const std::size_t count = given.size();
+    for (std::size_t i = count; count > 0 && i < static_cast<std::size_t>(kMinReferences); ++i) given.push_back(given[i % count]);
+    return given;
+}
+
 std::string describe(const Reference& reference, std::size_t index) {
     return reference.label.empty() ? "reference " + std::to_string(index + 1) : reference.label;
 }
@@ -40,9 +48,14 @@ std::vector<Image> prepareReferenceImages(const std::vector<Reference>& referenc
     std::vector<Image> prepared;
     for (std::size_t i = 0; i < references.size(); ++i) prepared.push_back(prepareOne(references[i], i, detector));
     if (prepared.empty()) throw InvalidRequest("At least one reference face is needed.");
-    const std::size_t given = prepared.size();
-    for (std::size_t i = given; i < static_cast<std::size_t>(kMinReferences); ++i) prepared.push_back(prepared[i % given]);
-    return prepared;
+    return cycledToMinimum(std::move(prepared));
+}
+
+std::vector<double> referenceWeights(const std::vector<Reference>& references) {
+    std::vector<double> weights;
+    for (const auto& reference : references) weights.push_back(reference.weight);
+    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) return {};
+    return cycledToMinimum(std::move(weights));
 }
 
 at::Tensor imagesToTensor(const std::vector<Image>& images) {

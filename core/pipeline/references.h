@@ -25,6 +25,10 @@ inline constexpr int kMinReferences = 4;
 std::vector<Image> prepareReferenceImages(const std::vector<Reference>& references,
                                           const face::FaceDetector* detector);
 
+// The references' weights in the order of prepareReferenceImages' images (cycled alike), or
+// empty when every weight is 1.
+std::vector<double> referenceWeights(const std::vector<Reference>& references);
+
 // RGB images → [B, 3, H, W] float32 in [-1, 1] on the CPU.
 at::Tensor imagesToTensor(const std::vector<Image>& images);
 

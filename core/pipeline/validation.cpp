@@ -1,6 +1,7 @@
 #include "pipeline/validation.h"
 
 #include "common/error.h"
+#include "pipeline/number_format.h"
 #include "tokenizer/unicode_text.h"
 
 #include <cmath>
@@ -65,6 +66,10 @@ void validateRequest(const GenerationRequest& request) {
             throw InvalidRequest("Reference " + std::to_string(i + 1) +
                                  (ref.label.empty() ? std::string() : " (" + ref.label + ")") +
                                  " holds no image data.");
+        if (!(ref.weight > 0 && ref.weight <= kMaxReferenceWeight))
+            throw InvalidRequest("The weight of reference " + std::to_string(i + 1) +
+                                 (ref.label.empty() ? std::string() : " (" + ref.label + ")") + " must be above 0 and at most " +
+                                 formatNumber(kMaxReferenceWeight) + ", got " + formatNumber(static_cast<float>(ref.weight)) + ".");
     }
     requireWithin("number of references", kReferencesRange, static_cast<long long>(request.references.size()));
     const GenerationSettings& s = request.settings;

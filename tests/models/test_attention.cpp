@@ -99,6 +99,32 @@ TEST(Attention, SharedKeysMixPerRowAsTheFormula) {
     }
 }
 
+TEST(Attention, AKeyBiasOfLogTwoCountsKeysTwice) {
+    // A bias of log 2 on the first shared key is that key and its value given twice, for every
+    // algorithm (plain attention: the bias covers all keys).
+    at::manual_seed(8);
+    const auto in = randomInputs(3, 6, 5, 8);
+    const auto sharedK = at::randn({1, 4, 8}), sharedV = at::randn({1, 4, 8});
+    const std::vector<double> weights = {1.2, 0.0, 0.5};
+    auto bias = at::zeros({4});
+    bias[0] = std::log(2.0);
+    const auto twiceK = at::cat({sharedK.narrow(1, 0, 1), sharedK}, 1), twiceV = at::cat({sharedV.narrow(1, 0, 1), sharedV}, 1);
+    const auto expectedMixed = naiveMixed(in, twiceK, twiceV, weights, 2);
+    auto plainBias = at::zeros({5});
+    plainBias[1] = std::log(2.0);
+    const auto twicePlainK = at::cat({in.k, in.k.narrow(1, 1, 1)}, 1), twicePlainV = at::cat({in.v, in.v.narrow(1, 1, 1)}, 1);
+    const auto expectedPlain = naiveAttention(in.q, twicePlainK, twicePlainV, 2);
+    for (const auto algorithm : {AttentionAlgorithm::Fused, AttentionAlgorithm::Blocked, AttentionAlgorithm::Straightforward}) {
+        AttentionOptions options{.numHeads = 2, .algorithm = algorithm, .keyBias = bias};
+        EXPECT_TRUE(allClose(attention(in.q, in.k, in.v, sharedK, sharedV, weights, options), expectedMixed, 1e-5))
+            << "mixed, algorithm " << static_cast<int>(algorithm);
+        options.keyBias = plainBias;
+        EXPECT_TRUE(allClose(attention(in.q, in.k, in.v, options), expectedPlain, 1e-5))
+            << "plain, algorithm " << static_cast<int>(algorithm);
+    }
+    EXPECT_THROW(attention(in.q, in.k, in.v, {.numHeads = 2, .keyBias = bias}), std::invalid_argument);
+}
+
 TEST(Attention, MergedSoftmaxesStayFiniteWhenOneSegmentDominates) {
     // Shared scores ~100 above the own ones: exp(own − overall max) would underflow to 0 and
     // make the plain term 0/0; each segment keeps its own maximum instead.

@@ -121,6 +121,30 @@ TEST(UNet, ReferenceFeaturesServeEveryGroupOfAStep) {
     }
 }
 
+TEST(UNet, AReferenceOfWeightTwoIsThatReferenceGivenTwice) {
+    // Identity mixing: reference r's keys get log w_r in the reference attention, which for w = 2
+    // is the same as giving the reference twice; weights of 1 change nothing, bit for bit.
+    const auto& unet = fixtureUNet();
+    const auto& io = fixtureIO();
+    const auto& refs = io.at("ref_latents");
+    const auto context = io.at("ref_context").narrow(0, 0, 1);
+    const auto x = io.at("x").repeat({2, 1, 1, 1});
+    const auto denoise = [&](const flashface::models::ReferenceFeatures& features) {
+        return unet.denoise(x, 600, stackedContext(io, 2), io.at("mask"), features, 1.2, 2);
+    };
+    for (const auto computation : {UNetComputation::Optimised, UNetComputation::Original}) {
+        auto weighted = unet.referenceFeatures(refs, 600, context, computation);
+        const auto plain = denoise(weighted);
+        weighted.referenceWeights.assign(static_cast<std::size_t>(refs.size(0)), 1.0);
+        EXPECT_TRUE(at::equal(denoise(weighted), plain)) << nameOf(computation);
+        weighted.referenceWeights[0] = 2.0;
+        const auto mixed = denoise(weighted);
+        const auto twice = unet.referenceFeatures(at::cat({refs.narrow(0, 0, 1), refs}), 600, context, computation);
+        EXPECT_TRUE(allClose(mixed, denoise(twice), 1e-5)) << nameOf(computation);
+        EXPECT_FALSE(allClose(mixed, plain, 1e-5)) << "a weight of 2 should change the result, " << nameOf(computation);
+    }
+}
+
 TEST(UNet, OneReferenceContextRowServesEveryReference) {
     const auto& unet = fixtureUNet();
     const auto& io = fixtureIO();
@@ -139,6 +163,8 @@ TEST(UNet, RejectsInconsistentInputs) {
     const auto& unet = fixtureUNet();
     const auto& io = fixtureIO();
     const auto features = unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context"));
+    // Two condition groups of the fixture's n samples (n = the mask's rows), announced as 4 (no
+    // such mode) and as 3 (2n rows are not 3n, for any n).
     const auto x = io.at("x").repeat({2, 1, 1, 1});
     const auto context = stackedContext(io, 2);
     EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InvalidRequest);
@@ -146,9 +172,13 @@ TEST(UNet, RejectsInconsistentInputs) {
     EXPECT_THROW(unet.denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
                  flashface::InvalidRequest);
     EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
-    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, io.at("ref_context").narrow(0, 0, 2)),
+    // A reference context is one row for all references or one per reference: R + 1 rows is
+    // neither, whatever R the fixture has.
+    const auto& refContext = io.at("ref_context");
+    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, at::cat({refContext, refContext.narrow(0, 0, 1)})),
                  flashface::InvalidRequest);
-    EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents").narrow(1, 0, 3), 900, io.at("ref_context")),
+    const auto& refLatents = io.at("ref_latents");
+    EXPECT_THROW(unet.referenceFeatures(refLatents.narrow(1, 0, refLatents.size(1) - 1), 900, refContext),
                  flashface::InvalidRequest);
 }
 

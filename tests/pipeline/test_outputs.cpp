@@ -154,6 +154,16 @@ TEST(GenerationMetadata, SavedImagesCarryTheirSettingsAndNeverOverwrite) {
     EXPECT_EQ(entries, 4);
 }
 
+TEST(GenerationMetadata, ReferenceWeightsRoundTripAndDefaultToNone) {
+    test::TempDir dir;
+    const Image image = gradient(8, 8);
+    ImageMetadata weighted{unusualSettings(), {"a.png", "b.png"}, {2.5, 0.75}};
+    EXPECT_EQ(readImageMetadata(saveGeneratedImage(dir.path(), image, weighted)).referenceWeights,
+              weighted.referenceWeights);
+    const ImageMetadata unweighted{unusualSettings(), {"a.png", "b.png"}};
+    EXPECT_TRUE(readImageMetadata(saveGeneratedImage(dir.path(), image, unweighted)).referenceWeights.empty());
+}
+
 TEST(GenerationMetadata, AnImageWithoutSettingsIsAFileError) {
     test::TempDir dir;
     const fs::path file = dir.path() / "plain.png";

@@ -3,19 +3,33 @@
 #include "face/photo.h"
 #include "pipeline/references.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace flashface {
 namespace {
 
-Reference crop(const std::string& name) {
+Reference crop(const std::filesystem::path& file) {
     Reference ref;
-    ref.image = face::loadPhoto(test::fixture("pipeline/refs/" + name));
+    ref.image = face::loadPhoto(file);
     ref.isCrop = true;
-    ref.label = name;
+    ref.label = file.filename().string();
     return ref;
+}
+
+// Two different crops: the fixture run's first two, or its only one and that one upside down.
+std::pair<Reference, Reference> twoCrops() {
+    const auto files = test::pipelineReferenceFiles();
+    const Reference a = crop(files.at(0));
+    if (files.size() > 1) return {a, crop(files[1])};
+    Reference b = a;
+    std::reverse(b.image.rgb.begin(), b.image.rgb.end());
+    return {a, b};
 }
 
 // A photo with `inner` pasted at (left, top) on black.
@@ -28,7 +42,7 @@ Image pasted(const Image& inner, int width, int height, int left, int top) {
 }
 
 TEST(References, FewerThanFourAreCycledInOrder) {
-    const Reference a = crop("ref0.png"), b = crop("ref1.png");
+    const auto [a, b] = twoCrops();
     const auto one = prepareReferenceImages({a}, nullptr);
     ASSERT_EQ(one.size(), 4u);
     for (const Image& image : one) EXPECT_EQ(image.rgb, one[0].rgb);
@@ -42,8 +56,17 @@ TEST(References, FewerThanFourAreCycledInOrder) {
     }
 }
 
+TEST(References, WeightsAreCycledWithTheirReferencesAndNoneWhenAllAreOne) {
+    auto [a, b] = twoCrops();
+    EXPECT_TRUE(referenceWeights({a, b}).empty());
+    a.weight = 2;
+    EXPECT_EQ(referenceWeights({a, b}), std::vector<double>({2, 1, 2, 1}));
+    const std::vector<Reference> many(static_cast<std::size_t>(kMinReferences) + 1, a);
+    EXPECT_EQ(referenceWeights(many), std::vector<double>(many.size(), 2.0));
+}
+
 TEST(References, MoreThanFourAreUsedAsGiven) {
-    const Reference a = crop("ref0.png"), b = crop("ref1.png");
+    const auto [a, b] = twoCrops();
     const auto six = prepareReferenceImages({a, b, a, b, b, a}, nullptr);
     ASSERT_EQ(six.size(), 6u);
     EXPECT_EQ(six[4].rgb, six[1].rgb);
@@ -51,7 +74,7 @@ TEST(References, MoreThanFourAreUsedAsGiven) {
 }
 
 TEST(References, AManualBoxCutsTheFaceOutOfAPhoto) {
-    const Reference face = crop("ref0.png");
+    const Reference face = crop(test::pipelineReferenceFiles().at(0));
     Reference photo;
     photo.image = pasted(face.image, face.image.width + 40, face.image.height + 30, 25, 10);
     photo.manualBox = PixelBox{25, 10, 25 + face.image.width, 10 + face.image.height};
@@ -61,7 +84,7 @@ TEST(References, AManualBoxCutsTheFaceOutOfAPhoto) {
 }
 
 TEST(References, APhotoNeedsADetectorOrABox) {
-    Reference photo = crop("ref0.png");
+    Reference photo = crop(test::pipelineReferenceFiles().at(0));
     photo.isCrop = false;
     photo.label = "holiday.jpg";
     try {

@@ -7,6 +7,8 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace flashface {
 namespace {
 
@@ -132,6 +134,11 @@ TEST(Validation, RejectsBadRequestsWithAClearMessage) {
     r = validRequest();
     r.settings.guideRescale = 2;
     expectInvalid(r, "rescale");
+    for (const double weight : {0.0, -1.0, kMaxReferenceWeight * 2, std::nan("")}) {
+        r = validRequest();
+        r.references[0].weight = weight;
+        expectInvalid(r, "weight of reference 1");
+    }
 }
 
 }  // namespace
