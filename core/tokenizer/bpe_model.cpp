@@ -27,6 +27,10 @@ std::vector<int> bytesInVocabularyOrder() {
     return order;
 }
 
+// The merges file is 3.2 MB inflated; a crafted gzip that inflates far beyond it is refused before
+// it fills memory.
+constexpr std::size_t kMaxMergesBytes = std::size_t{64} << 20;
+
 std::string readGzip(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
@@ -44,6 +48,9 @@ std::string readGzip(const std::filesystem::path& file) {
         }
         if (n == 0) break;
         text.append(buffer.data(), static_cast<std::size_t>(n));
+        if (text.size() > kMaxMergesBytes)
+            throw FileError(file, "inflates to more than 64 MiB: it is not the CLIP merges file; download "
+                                  "bpe_simple_vocab_16e6.txt.gz again.");
     }
     // A truncated stream ends like a complete one but leaves an error behind.
     if (int code = Z_OK; gzerror(in.get(), &code), code != Z_OK)

@@ -193,6 +193,11 @@ TEST_F(MergesFileTest, TruncatedGzip) {
     expectFileError(writeFile("truncated.txt.gz", whole.substr(0, whole.size() / 2)), "truncated");
 }
 
+TEST_F(MergesFileTest, AGzipBombIsRefusedBeforeItFillsMemory) {
+    // 100 MB of zeros deflate to about 100 kB.
+    expectFileError(writeGzip("bomb.txt.gz", std::string(std::size_t{100} << 20, '\0')), "inflates to more than");
+}
+
 TEST_F(MergesFileTest, TooFewMerges) {
     expectFileError(writeGzip("short.txt.gz", "#version: 0.2\nt h\nth e</w>\n"), "holds 2 merge rules");
 }
