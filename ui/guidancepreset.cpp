@@ -36,7 +36,7 @@ bool GuidancePreset::matches(const GenerationSettings& s) const {
 QList<GuidancePreset> builtInPresets() {
     GuidancePreset official = GuidancePreset::capture(GuidancePreset::tr("Official defaults"), GenerationSettings{});
     official.builtIn = true;
-    // More likeness: raise λ, reference guidance and the launch step (flashface.md §7), staying
+    // More likeness: raise λ, reference guidance and the launch step (the official tool's advice, docs/model.md), staying
     // below the "pasted face" look at the top of the official ranges.
     GuidancePreset fidelity = official;
     fidelity.name = GuidancePreset::tr("Identity fidelity");

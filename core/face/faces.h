@@ -1,7 +1,7 @@
 #pragma once
 
 // Reference faces: finding faces in a photo, choosing one, and turning it into the 224×224
-// reference image the model reads (FlashFace's own preparation, flashface.md §6).
+// reference image the model reads (FlashFace's own preparation, docs/model.md "Faces").
 //
 // Typical use (what `generate --ref PHOTO` does):
 //

@@ -2,7 +2,7 @@
 
 // The C interface of flashface_spm, the shared module that holds sentencepiece.
 // sentencepiece carries its own protobuf, which must not meet libtorch's in one global
-// symbol namespace (platform.md §2): the engine loads the module with dlopen and only
+// symbol namespace (docs/architecture.md, "Rules the layout keeps"): the engine loads the module with dlopen and only
 // plain C types cross this boundary.
 
 #include <stddef.h>

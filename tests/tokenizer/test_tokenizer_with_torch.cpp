@@ -1,4 +1,4 @@
-// sentencepiece and libtorch in one process (platform.md §2): linked together they crash at
+// sentencepiece and libtorch in one process (docs/architecture.md, "Rules the layout keeps"): linked together they crash at
 // start-up; with sentencepiece in the dlopen'ed flashface_spm module they must coexist.
 
 #include "tokenizer/tokenizer.h"
