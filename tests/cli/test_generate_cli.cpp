@@ -4,6 +4,7 @@
 #include "pipeline/generation_metadata.h"
 #include "pipeline/png_metadata.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -80,6 +81,12 @@ private:
 
 using test::readText;
 
+// The CLI's default output names: flashface-00001.png, flashface-00002.png, ...
+std::string numberedName(std::size_t number) {
+    std::string digits = std::to_string(number);
+    return "flashface-" + std::string(digits.size() < 5 ? 5 - digits.size() : 0, '0') + digits + ".png";
+}
+
 class GenerateCli : public ::testing::Test {
 protected:
     void SetUp() override { test::writeFixtureModelsJson(models()); }
@@ -92,10 +99,8 @@ protected:
         const auto c = test::readJson(test::fixture("pipeline/config.json"));
         const auto box = c.at("face_bbox");
         std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate"};
-        for (const auto& ref : c.at("ref_files")) {
-            args.push_back("--ref-crop");
-            args.push_back(test::fixture("pipeline/" + ref.get<std::string>()).string());
-        }
+        const auto refs = referenceArgs();
+        args.insert(args.end(), refs.begin(), refs.end());
         const auto number = [](const nlohmann::json& v) { return v.dump(); };
         const std::vector<std::string> rest = {
             "--prompt", c.at("pos_prompt").get<std::string>(),
@@ -116,6 +121,21 @@ protected:
         args.insert(args.end(), rest.begin(), rest.end());
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
+    }
+
+    // --ref-crop FILE for each of the fixture run's reference crops.
+    static std::vector<std::string> referenceArgs() {
+        std::vector<std::string> args;
+        for (const auto& file : test::pipelineReferenceFiles()) {
+            args.push_back("--ref-crop");
+            args.push_back(file.string());
+        }
+        return args;
+    }
+
+    // The number of images the fixture's run makes.
+    static std::size_t fixtureImages() {
+        return test::readJson(test::fixture("pipeline/config.json")).at("num_sample").get<std::size_t>();
     }
 
     Finished run(const std::vector<std::string>& args) const {
@@ -146,9 +166,11 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
     const auto f = run(fixtureArgs({"--seed", "77", "--initial-noise", test::fixture("pipeline/io.safetensors").string()}));
     ASSERT_EQ(f.exitCode, 0) << f.err;
     const auto files = outputs();
-    ASSERT_EQ(files.size(), 2u) << f.out;
+    ASSERT_EQ(files.size(), fixtureImages()) << f.out;
+    std::vector<std::string> labels;
+    for (const auto& file : test::pipelineReferenceFiles()) labels.push_back(file.filename().string());
     for (std::size_t i = 0; i < files.size(); ++i) {
-        EXPECT_EQ(files[i].filename(), "flashface-0000" + std::to_string(i + 1) + ".png");
+        EXPECT_EQ(files[i].filename(), numberedName(i + 1));
         EXPECT_NE(f.out.find(files[i].string()), std::string::npos) << f.out;
         const cv::Mat ours = cv::imread(files[i].string(), cv::IMREAD_COLOR);
         const cv::Mat theirs = cv::imread(test::fixture("pipeline/out" + std::to_string(i) + ".png").string(), cv::IMREAD_COLOR);
@@ -169,7 +191,7 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
         EXPECT_FLOAT_EQ(metadata.settings.lambda, c.at("lamda_feat").get<float>());
         EXPECT_FLOAT_EQ(metadata.settings.faceBox.y1, c.at("face_bbox")[1].get<float>());
         EXPECT_EQ(metadata.settings.seed, 77u + i);  // image i: seed + i
-        EXPECT_EQ(metadata.referenceLabels, (std::vector<std::string>{"ref0.png", "ref1.png"}));
+        EXPECT_EQ(metadata.referenceLabels, labels);
         const auto texts = readPngTexts(files[i]);
         const auto parameters = std::find_if(texts.begin(), texts.end(), [](const PngText& t) { return t.keyword == "parameters"; });
         ASSERT_NE(parameters, texts.end());
@@ -182,21 +204,24 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     const auto first = run(fixtureArgs({"--seed", "5", "--steps", "2"}));
     ASSERT_EQ(first.exitCode, 0) << first.err;
     const auto before = outputs();
-    ASSERT_EQ(before.size(), 2u);
+    const std::size_t n = fixtureImages();
+    ASSERT_EQ(before.size(), n);
     const std::string firstBytes = readText(before[0]);
 
-    // The first image's stored settings, re-imported: the same image again, under a new name.
-    const auto again = run({FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string(), "--ref-crop",
-                            test::fixture("pipeline/refs/ref0.png").string(), "--ref-crop",
-                            test::fixture("pipeline/refs/ref1.png").string(), "--device", "cpu", "--models",
-                            models().string(), "--out", out().string()});
+    // The first image's stored settings (its run's image count included), re-imported: the same
+    // images again, under new names after the first run's.
+    std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string()};
+    const auto refs = referenceArgs();
+    args.insert(args.end(), refs.begin(), refs.end());
+    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string()});
+    const auto again = run(args);
     ASSERT_EQ(again.exitCode, 0) << again.err;
     const auto after = outputs();
-    ASSERT_EQ(after.size(), 4u);
+    ASSERT_EQ(after.size(), 2 * n);
     EXPECT_EQ(readText(after[0]), firstBytes) << "an existing image was replaced";
-    EXPECT_EQ(after[2].filename(), "flashface-00003.png");
-    EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[2].string()), cv::NORM_INF), 0.0);
-    EXPECT_EQ(readImageMetadata(after[2]).settings.seed, 5u);
+    EXPECT_EQ(after[n].filename(), numberedName(n + 1));
+    EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[n].string()), cv::NORM_INF), 0.0);
+    EXPECT_EQ(readImageMetadata(after[n]).settings.seed, 5u);
 }
 
 TEST_F(GenerateCli, JsonProgressIsOneObjectALine) {

@@ -5,6 +5,8 @@
 
 #include "support/fixtures.h"
 
+#include <ATen/Parallel.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -25,7 +27,10 @@ fs::path detectorFile(const std::string& name) {
     return test::fixture("retinaface/" + kBackbone + "/" + name);
 }
 
+// In this process as in the command (--threads 1): one thread each, so both sum in the same order
+// and rank tied scores alike (random-weight detectors score many priors almost equally).
 face::FaceDetector fixtureDetector() {
+    at::set_num_threads(1);
     const auto config = detectorFile("config.json");
     return face::FaceDetector(detectorFile("weights.pth"), face::RetinaFaceConfig::fromJson(readText(config), config));
 }

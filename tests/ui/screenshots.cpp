@@ -17,6 +17,7 @@
 #include "referencepanel.h"
 #include "settingspanel.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 #include "translation.h"
 
 #include <QApplication>
@@ -48,8 +49,10 @@ void prepare(MainWindow& window) {
     window.resize(1440, 900);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);
-    window.referencePanel()->addFiles({fixturePath("pipeline/refs/ref0.png"), fixturePath("pipeline/refs/ref1.png"),
-                                       fixturePath("face_crop/source.png")});
+    QStringList photos;  // the pipeline run's crops, then the face_crop photo (the last item)
+    for (const auto& file : test::pipelineReferenceFiles()) photos.append(QString::fromStdString(file.string()));
+    photos.append(fixturePath("face_crop/source.png"));
+    window.referencePanel()->addFiles(photos);
     window.promptEditor()->setText(QStringLiteral("A handsome young man, with long brown hair, on the street in the night, soft light"));
     window.negativeEditor()->setText(QStringLiteral("glasses, beard"));
     window.facePanel()->setBox(kPortraitFaceBox);
@@ -107,8 +110,9 @@ int main(int argc, char** argv) {
         waitFor([&] { return window.galleryModel()->rowCount() >= 8 && !window.queue()->isBusy(); });
         save(window, out, QStringLiteral("gallery"));
 
-        const ReferenceItem& source = window.referencePanel()->item(2);
-        ManualCropDialog crop(source.preview, QSize(source.photo.width, source.photo.height), PixelBox{230, 210, 470, 520});
+        const ReferenceItem& source = window.referencePanel()->item(window.referencePanel()->count() - 1);
+        const int w = source.photo.width, h = source.photo.height;
+        ManualCropDialog crop(source.preview, QSize(w, h), PixelBox{w / 3, h / 4, w * 2 / 3, h * 5 / 8});
         crop.resize(720, 760);
         crop.show();
         (void)QTest::qWaitForWindowExposed(&crop);

@@ -17,6 +17,7 @@
 #include "referencepanel.h"
 #include "settingspanel.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <QApplication>
 #include <QCoro/QCoroTask>
@@ -80,15 +81,21 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(window.missingModelsPanel()->isHidden());  // the fixture models folder is complete
 
-        // References: both fixture photos dropped on the panel, faces found in the background.
-        drop(window.referencePanel(), {QUrl::fromLocalFile(QString::fromStdString(test::fixture("pipeline/refs/ref0.png").string())),
-                                       QUrl::fromLocalFile(QString::fromStdString(test::fixture("pipeline/refs/ref1.png").string()))});
-        QCOMPARE(window.referencePanel()->count(), 2);
+        // References: the fixture run's photos dropped on the panel, faces found in the background.
+        QList<QUrl> photos;
+        for (const auto& file : test::pipelineReferenceFiles())
+            photos.append(QUrl::fromLocalFile(QString::fromStdString(file.string())));
+        const int references = int(photos.size());
+        drop(window.referencePanel(), photos);
+        QCOMPARE(window.referencePanel()->count(), references);
         QTRY_VERIFY_WITH_TIMEOUT(!window.referencePanel()->isBusy(), kTimeout);
-        for (int i = 0; i < 2; ++i)  // a photo without a detected face gets a hand-drawn box
-            if (window.referencePanel()->item(i).state == ReferenceItem::State::NoFace)
-                window.referencePanel()->setManualBox(i, PixelBox{20, 20, 140, 150});
-        QCOMPARE(int(window.referencePanel()->references().size()), 2);
+        for (int i = 0; i < references; ++i) {  // a photo without a detected face gets a hand-drawn box
+            const ReferenceItem& item = window.referencePanel()->item(i);
+            if (item.state == ReferenceItem::State::NoFace)
+                window.referencePanel()->setManualBox(i, PixelBox{item.photo.width / 8, item.photo.height / 8,
+                                                                  item.photo.width * 7 / 8, item.photo.height * 15 / 16});
+        }
+        QCOMPARE(int(window.referencePanel()->references().size()), references);
 
         // Face position: the default box cleared with Delete, a new one drawn with the mouse.
         FaceBoxCanvas* canvas = window.facePanel()->canvas();
@@ -172,7 +179,7 @@ private slots:
         drop(&window, {QUrl::fromLocalFile(exported)});
         QCOMPARE(window.promptEditor()->text(), QStringLiteral("a handsome young man, soft light"));
         QCOMPARE(window.currentSettings().seed, 1234u);
-        QCOMPARE(window.referencePanel()->count(), 2);  // not mistaken for a reference photo
+        QCOMPARE(window.referencePanel()->count(), references);  // not mistaken for a reference photo
 
         // A longer run, cancelled with Esc once its first preview is in: it stops within a step.
         GenerationSettings longer = window.currentSettings();

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 
@@ -17,11 +18,12 @@ using namespace flashface::ui;
 
 namespace {
 
-// The number of prompt tokens a fixture case encodes to: the ids between the start marker and
-// the first end marker.
+// The number of prompt tokens a zero-padded fixture case encodes to: the ids between the start
+// marker and the closing end marker, which is the last non-zero id (a prompt may itself hold end
+// markers, and id 0 is a token too, but the padding after the closing marker is all zeros).
 int expectedCount(const std::vector<std::int64_t>& ids) {
-    const auto end = std::find(ids.begin() + 1, ids.end(), Tokenizer::kEndOfText);
-    return int(end - ids.begin()) - 1;
+    const auto last = std::find_if(ids.rbegin(), ids.rend(), [](std::int64_t id) { return id != 0; });
+    return int(ids.rend() - last) - 2;
 }
 
 }  // namespace
@@ -39,10 +41,13 @@ private slots:
         PromptEditor editor(PromptEditor::Kind::Positive);
         editor.setTokenCounter(counter_);
         editor.setPostfixEnabled(false);
-        std::ifstream cases(test::fixture("tokenizer/cases.jsonl"));
+        // The zero-padded cases: with end-of-text padding, a prompt's own end markers could not
+        // be told from the padding.
+        std::ifstream cases(test::fixture("tokenizer/cases_zero_padding.jsonl"));
+        QVERIFY(cases.is_open());
         std::string line;
         int checked = 0;
-        while (std::getline(cases, line) && checked < 20) {
+        while (std::getline(cases, line)) {
             const auto json = nlohmann::json::parse(line);
             const int expected = expectedCount(json.at("ids").get<std::vector<std::int64_t>>());
             if (expected >= PromptEditor::kUsableTokens) continue;  // cut: the ids cannot tell the full count
@@ -52,7 +57,7 @@ private slots:
             QCOMPARE(editor.cutTokens(), 0);
             ++checked;
         }
-        QVERIFY(checked > 3);
+        QVERIFY(checked > 0);
     }
 
     void countsThePromptWithItsPostfix() {

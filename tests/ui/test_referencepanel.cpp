@@ -8,6 +8,7 @@
 #include "referencephotoview.h"
 #include "referencepanel.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -22,8 +23,18 @@ using namespace flashface::ui;
 
 namespace {
 
-QString refPath(int i) {
-    return QString::fromStdString(test::fixture("pipeline/refs/ref" + std::to_string(i) + ".png").string());
+// The fixture run's reference crops: the first and the last (one photo if the run has one).
+QString refPath(std::size_t i) { return QString::fromStdString(test::pipelineReferenceFiles().at(i).string()); }
+QString firstRef() { return refPath(0); }
+QString lastRef() { return refPath(test::pipelineReferenceFiles().size() - 1); }
+std::string fileName(const QString& path) { return std::filesystem::path(path.toStdString()).filename().string(); }
+
+// The photos in a folder: by the fixtures' layout, pipeline/refs/ holds nothing but the run's
+// reference crops.
+int photosIn(const std::filesystem::path& folder) {
+    int n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) n += entry.is_regular_file();
+    return n;
 }
 
 bool sameImage(const Image& a, const Image& b) { return a.width == b.width && a.height == b.height && a.rgb == b.rgb; }
@@ -42,13 +53,13 @@ private slots:
         FaceDetectionService detection;
         detection.setModelsFolder(models_);
         ReferencePanel panel(&detection);
-        panel.addFiles({refPath(0)});
+        panel.addFiles({firstRef()});
         QCOMPARE(panel.count(), 1);
         QVERIFY(panel.isBusy());  // the window is not blocked while the photo is read and searched
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
 
         const FaceFinder finder(resolveModelFiles(models_.toStdString()));
-        const auto faces = finder.find(face::loadPhoto(refPath(0).toStdString()));
+        const auto faces = finder.find(face::loadPhoto(firstRef().toStdString()));
         const ReferenceItem& item = panel.item(0);
         QCOMPARE(int(item.faces.size()), int(faces.size()));
         QCOMPARE(item.state, faces.empty() ? ReferenceItem::State::NoFace : ReferenceItem::State::Ready);
@@ -59,7 +70,7 @@ private slots:
         QCOMPARE(int(refs.size()), 1);
         QVERIFY(refs[0].isCrop);
         QVERIFY(sameImage(refs[0].image, faces[0].aligned));
-        QCOMPARE(refs[0].label, std::string("ref0.png"));
+        QCOMPARE(refs[0].label, fileName(firstRef()));
     }
 
     void clickingAFaceChoosesIt() {
@@ -69,7 +80,7 @@ private slots:
         panel.resize(360, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.addFiles({refPath(1)});
+        panel.addFiles({lastRef()});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
         const ReferenceItem& item = panel.item(0);
         if (item.faces.size() < 2) QSKIP("the fixture detector finds fewer than two faces in this photo");
@@ -94,15 +105,18 @@ private slots:
         FaceDetectionService detection;
         detection.setModelsFolder(models_);
         ReferencePanel panel(&detection);
-        panel.addFiles({refPath(0), refPath(1)});
+        panel.addFiles({firstRef(), lastRef()});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
 
-        panel.setManualBox(0, PixelBox{2, 3, 40, 44});
+        // A box inside the photo, whatever its size.
+        const Image& photo = panel.item(0).photo;
+        const PixelBox box{photo.width / 10, photo.height / 8, photo.width * 3 / 4, photo.height * 4 / 5};
+        panel.setManualBox(0, box);
         auto refs = panel.references();
         QVERIFY(refs.size() >= 1);
         QVERIFY(refs[0].manualBox.has_value());
         QVERIFY(!refs[0].isCrop);
-        QCOMPARE(refs[0].manualBox->x2, 40);
+        QCOMPARE(refs[0].manualBox->x2, box.x2);
         QVERIFY(sameImage(refs[0].image, panel.item(0).photo));
 
         panel.setReferenceEnabled(0, false);
@@ -110,7 +124,7 @@ private slots:
         QVERIFY(panel.problems().isEmpty());  // a disabled reference is not a problem
         panel.remove(0);
         QCOMPARE(panel.count(), 1);
-        QCOMPARE(panel.item(0).label, QStringLiteral("ref1.png"));
+        QCOMPARE(panel.item(0).label, QString::fromStdString(fileName(lastRef())));
     }
 
     void noFaceNeedsAManualBox() {
@@ -130,7 +144,7 @@ private slots:
         FaceDetectionService detection;
         detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
         ReferencePanel panel(&detection);
-        panel.addFiles({refPath(0)});
+        panel.addFiles({firstRef()});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
         QCOMPARE(panel.item(0).state, ReferenceItem::State::Unchecked);
         QVERIFY(!panel.item(0).message.isEmpty());
@@ -144,32 +158,35 @@ private slots:
         FaceDetectionService detection;
         detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
         ReferencePanel panel(&detection);
-        panel.addFiles({QString::fromStdString(test::fixture("pipeline/refs").string())});
-        QCOMPARE(panel.count(), 2);
+        const auto folder = test::pipelineReferenceFiles().at(0).parent_path();
+        panel.addFiles({QString::fromStdString(folder.string())});
+        const int inFolder = photosIn(folder);
+        QVERIFY(inFolder > 0);
+        QCOMPARE(panel.count(), inFolder);
 
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(refPath(1))});
+        mime.setUrls({QUrl::fromLocalFile(lastRef())});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
         QApplication::sendEvent(&panel, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
         QApplication::sendEvent(&panel, &drop);
-        QCOMPARE(panel.count(), 3);
+        QCOMPARE(panel.count(), inFolder + 1);
 
         QImage image(40, 30, QImage::Format_RGB32);
         image.fill(Qt::darkCyan);
         QApplication::clipboard()->setImage(image);
         QVERIFY(panel.pasteFromClipboard());
-        QCOMPARE(panel.count(), 4);
-        QCOMPARE(panel.item(3).photo.width, 40);
+        QCOMPARE(panel.count(), inFolder + 2);
+        QCOMPARE(panel.item(inFolder + 1).photo.width, 40);
 
         const QString broken = dir_.filePath(QStringLiteral("broken.png"));
         QFile(broken).open(QIODevice::WriteOnly);
         panel.addFiles({broken});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
-        QCOMPARE(panel.item(4).state, ReferenceItem::State::Failed);
-        QVERIFY(!panel.item(4).usable());
-        QCOMPARE(int(panel.references().size()), 4);
+        QCOMPARE(panel.item(inFolder + 2).state, ReferenceItem::State::Failed);
+        QVERIFY(!panel.item(inFolder + 2).usable());
+        QCOMPARE(int(panel.references().size()), inFolder + 2);
     }
 
 private:
