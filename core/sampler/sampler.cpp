@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include <cmath>
+#include <string>
 
 namespace flashface {
 
@@ -51,9 +52,9 @@ at::Tensor sample(SamplerKind kind, const at::Tensor& noise, const NoiseSchedule
     case SamplerKind::EulerAncestral: return sampleEulerAncestral(x, levels.sigmas, denoise, stepNoise);
     case SamplerKind::Dpmpp2m:
     case SamplerKind::Dpmpp2mKarras: return sampleDpmpp2m(x, levels.sigmas, denoise);
-    case SamplerKind::Ddim: break;
+    case SamplerKind::Ddim: break;  // returned above
     }
-    throw InvalidRequest("unknown sampler");
+    throw InvalidRequest("unknown sampler kind " + std::to_string(static_cast<int>(kind)));
 }
 
 }  // namespace flashface
