@@ -9,12 +9,14 @@
 #include "face/photo.h"
 #include "pipeline/generation_metadata.h"
 #include "pipeline/model_files.h"
+#include "pipeline/number_format.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/validation.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -31,6 +33,7 @@ namespace fs = std::filesystem;
 
 struct GenerateOptions {
     std::vector<fs::path> refs, refCrops;
+    std::vector<double> refWeights;
     int face = 1;
     fs::path from;
     std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, sampler;
@@ -207,6 +210,20 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
     return s;
 }
 
+// --ref-weights, else the weights stored in --from's image when it had as many references.
+void applyReferenceWeights(const GenerateOptions& o, std::vector<Reference>& references) {
+    std::vector<double> weights = o.refWeights;
+    if (weights.empty() && !o.from.empty()) {
+        weights = readImageMetadata(o.from).referenceWeights;
+        if (weights.size() != references.size()) weights.clear();
+    }
+    if (weights.empty()) return;
+    if (weights.size() != references.size())
+        throw InvalidRequest("--ref-weights takes one weight per reference, " + std::to_string(references.size()) +
+                             " here (--ref photos first, then --ref-crop crops); got " + std::to_string(weights.size()) + ".");
+    for (std::size_t i = 0; i < weights.size(); ++i) references[i].weight = weights[i];
+}
+
 void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOptions& global) {
     if (o.refs.empty() && o.refCrops.empty())
         throw InvalidRequest("No reference: give at least one photo of the person with --ref PHOTO "
@@ -229,6 +246,7 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     };
     addReferences(o.refs, false);
     addReferences(o.refCrops, true);
+    applyReferenceWeights(o, request.references);
     request.preview = PreviewMode::None;
     validateRequest(request);  // before the weights load: mistakes are reported at once
     if (!o.initialNoise.empty()) {
@@ -249,9 +267,11 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
         pipeline.generate(request, [&](const StepProgress& p) { reporter.step(p); }, &cancel);
 
     std::vector<std::string> labels;
-    for (const auto& ref : request.references) labels.push_back(ref.label);
+    std::vector<double> weights;
+    for (const auto& ref : request.references) labels.push_back(ref.label), weights.push_back(ref.weight);
+    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) weights.clear();
     for (std::size_t i = 0; i < result.images.size(); ++i) {
-        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels};
+        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels, weights};
         const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
         reporter.image(path, static_cast<int>(i), metadata.settings.seed);
     }
@@ -278,6 +298,11 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                                     "repeatable, used after the --ref photos")
                         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
                         ->check(CLI::ExistingFile);
+    cmd->add_option("--ref-weights", o->refWeights,
+                    "Identity mixing: a weight per reference, comma-separated, --ref photos first, then --ref-crop "
+                    "crops (default: 1 each; a weight of 2 counts a reference twice; above 0, at most " +
+                        formatNumber(static_cast<float>(kMaxReferenceWeight)) + ")")
+        ->delimiter(',');
     cmd->add_option("--face", o->face,
                     "Which face of each --ref photo to use when it has several, 1 = most confident (default: 1)")
         ->check(positiveInt());

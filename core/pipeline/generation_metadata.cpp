@@ -150,13 +150,14 @@ std::string a1111Parameters(const GenerationSettings& s) {
 std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
                                          const ImageMetadata& metadata, const std::string& stem) {
     const PromptPair prompts = assemblePrompts(metadata.settings);
-    const nlohmann::json record = {
+    nlohmann::json record = {
         {"format", kFormat},
         {"settings", settingsToJson(metadata.settings)},
         {"final_prompt", prompts.positive},
         {"final_negative_prompt", prompts.negative},
         {"references", metadata.referenceLabels},
     };
+    if (!metadata.referenceWeights.empty()) record["reference_weights"] = metadata.referenceWeights;
     const auto png = encodePng(image, {{kParametersChunk, a1111Parameters(metadata.settings)},
                                        {kSettingsChunk, record.dump()}});
     return writeNumberedFile(folder, stem, ".png", png);
@@ -171,6 +172,8 @@ ImageMetadata readImageMetadata(const std::filesystem::path& png) {
             metadata.settings = settingsFromJson(record.at("settings"));
             if (const auto refs = record.find("references"); refs != record.end())
                 metadata.referenceLabels = refs->get<std::vector<std::string>>();
+            if (const auto weights = record.find("reference_weights"); weights != record.end())
+                metadata.referenceWeights = weights->get<std::vector<double>>();
             return metadata;
         } catch (const nlohmann::json::exception& e) {
             throw FileError(png, std::string("the FlashFace settings stored in the image are damaged: ") + e.what());

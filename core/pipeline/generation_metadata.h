@@ -25,6 +25,7 @@ std::string a1111Parameters(const GenerationSettings& settings);
 struct ImageMetadata {
     GenerationSettings settings;               // regenerates this image as the first of a run
     std::vector<std::string> referenceLabels;  // the reference files, for information
+    std::vector<double> referenceWeights;      // identity mixing, in reference order; empty: all 1
 };
 
 inline constexpr const char* kSettingsChunk = "flashface";     // JSON, see above

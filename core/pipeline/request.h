@@ -43,6 +43,9 @@ struct Reference {
     int faceIndex = 0;
     std::optional<PixelBox> manualBox;
     std::string label;  // shown in errors (usually the file name)
+    // Identity mixing: this reference counts as `weight` references (an integer w is exactly the
+    // reference given w times); 1 is the original's behaviour.
+    double weight = 1.0;
 };
 
 struct GenerationSettings {
@@ -81,6 +84,7 @@ inline constexpr IntRange kStepsRange{1, 1000};          // the schedule has 100
 inline constexpr IntRange kImagesRange{1, 16};
 inline constexpr IntRange kLaunchStepRange{0, 1000};     // a timestep
 inline constexpr IntRange kReferencesRange{1, 16};       // fewer than 4 are cycled up to 4
+inline constexpr double kMaxReferenceWeight = 100;       // a reference's weight: (0, 100]
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 enum class PrecisionChoice { Auto, Float32, Float16, BFloat16 };

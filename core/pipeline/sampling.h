@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace flashface {
 namespace models {
@@ -22,6 +23,7 @@ struct SamplingInputs {
     at::Tensor positive;     // [n, 77, C]
     at::Tensor negative;     // [n, 77, C]
     at::Tensor mask;         // [n, h, w]
+    std::vector<double> refWeights;  // one per reference row (identity mixing); empty: all 1
     SamplerKind sampler = SamplerKind::Ddim;
     std::uint32_t seed = 0;  // of the first image: the per-step noise of Euler ancestral (stepNoise)
 };
