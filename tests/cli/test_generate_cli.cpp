@@ -224,6 +224,37 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     EXPECT_EQ(readImageMetadata(after[n]).settings.seed, 5u);
 }
 
+TEST_F(GenerateCli, ReferenceWeightsAreStoredAndRestoredByFrom) {
+    const std::size_t refs = test::pipelineReferenceFiles().size();
+    std::vector<std::string> weights(refs, "1");
+    weights[0] = "2.5";
+    std::string list;
+    for (const auto& w : weights) list += (list.empty() ? "" : ",") + w;
+    const auto first = run(fixtureArgs({"--seed", "9", "--steps", "1", "--images", "1", "--ref-weights", list}));
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const auto files = outputs();
+    ASSERT_EQ(files.size(), 1u);
+    std::vector<double> expected(refs, 1.0);
+    expected[0] = 2.5;
+    EXPECT_EQ(readImageMetadata(files[0]).referenceWeights, expected);
+
+    // --from brings the weights back: the same image again.
+    std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate", "--from", files[0].string()};
+    const auto refArgs = referenceArgs();
+    args.insert(args.end(), refArgs.begin(), refArgs.end());
+    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string()});
+    ASSERT_EQ(run(args).exitCode, 0);
+    const auto after = outputs();
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(readImageMetadata(after[1]).referenceWeights, expected);
+    EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[1].string()), cv::NORM_INF), 0.0);
+
+    // One weight too many is refused before any work, saying how many are expected.
+    const auto wrong = run(fixtureArgs({"--ref-weights", list + ",1"}));
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_NE(wrong.err.find("one weight per reference, " + std::to_string(refs)), std::string::npos) << wrong.err;
+}
+
 TEST_F(GenerateCli, JsonProgressIsOneObjectALine) {
     const auto f = run(fixtureArgs({"--seed", "1", "--steps", "3", "--images", "1", "--json"}));
     ASSERT_EQ(f.exitCode, 0) << f.err;
