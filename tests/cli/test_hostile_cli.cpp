@@ -6,6 +6,7 @@
 #include "pipeline/failure.h"
 #include "pipeline/png_metadata.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -75,7 +76,7 @@ protected:
     }
     std::vector<std::string> generate(const std::vector<std::string>& extra, const fs::path& out) const {
         std::vector<std::string> args = {"--threads", "1", "generate", "--ref-crop",
-                                         test::fixture("pipeline/refs/ref0.png").string(), "--prompt", "a man",
+                                         test::pipelineReferenceFiles().at(0).string(), "--prompt", "a man",
                                          "--size", "64x64", "--steps", "1", "--images", "1", "--seed", "3",
                                          "--device", "cpu", "--models", models().string(), "--out", out.string()};
         args.insert(args.end(), extra.begin(), extra.end());
@@ -120,7 +121,7 @@ TEST_F(HostileCli, DevicesAreRefusedUnreadAsPhotosAndAsFrom) {
     auto r = run({"generate", "--ref", "/dev/zero", "--prompt", "x", "--out", (dir_ / "out").string()},
                  {4ull << 30, false});
     EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
-    r = run({"generate", "--ref-crop", test::fixture("pipeline/refs/ref0.png").string(), "--from", "/dev/zero", "--out",
+    r = run({"generate", "--ref-crop", test::pipelineReferenceFiles().at(0).string(), "--from", "/dev/zero", "--out",
              (dir_ / "out").string()},
             {4ull << 30, false});
     EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
@@ -222,13 +223,14 @@ TEST_F(HostileCli, DetectWritesAtomicallyAndRemovesWhatAKilledRunLeft) {
     fs::create_directories(out);
     std::ofstream(out / ".flashface-Ab12Cd") << "half a PNG";  // a killed run's temporary
     const auto manifest = test::readJson(models() / "models.json");
-    const auto r = run({"detect", test::fixture("pipeline/refs/ref0.png").string(), "--out", out.string(), "--detector",
+    const auto r = run({"detect", test::pipelineReferenceFiles().at(0).string(), "--out", out.string(), "--detector",
                         manifest["face_detector"]["file"].get<std::string>()});
     ASSERT_EQ(r.code, code(ExitCode::Success)) << r.err;
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
-    EXPECT_EQ(names, (std::vector<std::string>{"ref0-face1.png", "ref0-faces.png"}));
+    const std::string stem = test::pipelineReferenceFiles().at(0).stem().string();
+    EXPECT_EQ(names, (std::vector<std::string>{stem + "-face1.png", stem + "-faces.png"}));
 }
 
 TEST_F(HostileCli, AStrideZeroNoiseOfATrillionElementsIsRefusedUnread) {
