@@ -20,6 +20,7 @@
 #include "settingspanel.h"
 #include "pipeline/generation_metadata.h"
 #include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,8 +48,10 @@ namespace {
 
 constexpr int kTimeout = 300000;
 
+// The pipeline run's reference crops, in turn (a run may have only one).
 QString fixturePhoto(int i) {
-    return QString::fromStdString(test::fixture("pipeline/refs/ref" + std::to_string(i) + ".png").string());
+    const auto files = test::pipelineReferenceFiles();
+    return QString::fromStdString(files.at(static_cast<std::size_t>(i) % files.size()).string());
 }
 
 }  // namespace
