@@ -22,7 +22,7 @@
 // Measured in bfloat16 on both fixture sets (CLIP text tower, autoencoder decoder): relative RMS
 // error 2.0–3.9 u, largest error 2–4.3 u of the range, within 1 % of that with the AVX2 kernels
 // (ATEN_CPU_CAPABILITY=avx2 for ATen's and ONEDNN_MAX_CPU_ISA=AVX2 for oneDNN's convolutions,
-// which ATEN_CPU_CAPABILITY alone does not limit); the bounds are 11–24 u and 45–96 u there.
+// which ATEN_CPU_CAPABILITY alone does not limit); the bounds are 11–25 u and 45–99 u there.
 
 #include "checkpoint/checkpoint.h"
 #include "support/fixtures.h"
