@@ -1429,37 +1429,37 @@ One face per photo works best; varied photos (angles, light, expressions) give b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="178"/>
+        <location filename="../ui/referencepanel.cpp" line="180"/>
         <source>Pasted image %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="181"/>
+        <location filename="../ui/referencepanel.cpp" line="183"/>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="259"/>
+        <location filename="../ui/referencepanel.cpp" line="261"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="330"/>
+        <location filename="../ui/referencepanel.cpp" line="332"/>
         <source>%1: still looking for faces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="332"/>
+        <location filename="../ui/referencepanel.cpp" line="334"/>
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="333"/>
+        <location filename="../ui/referencepanel.cpp" line="335"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="348"/>
+        <location filename="../ui/referencepanel.cpp" line="350"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,225 +1475,240 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="63"/>
+        <location filename="../ui/settingspanel.cpp" line="64"/>
         <source>Random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="77"/>
+        <location filename="../ui/settingspanel.cpp" line="78"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="79"/>
-        <source>The same seed with the same settings gives the same images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="80"/>
-        <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="84"/>
-        <source>Roll a new seed and keep it fixed</source>
+        <location filename="../ui/settingspanel.cpp" line="82"/>
+        <source>%1 (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="85"/>
-        <source>Roll seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="86"/>
-        <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="87"/>
-        <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
+        <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="88"/>
-        <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
+        <source>The same seed with the same settings gives the same images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="89"/>
-        <source>Common output sizes</source>
+        <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="91"/>
-        <source>%1 × %2 — %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="92"/>
-        <location filename="../ui/settingspanel.cpp" line="215"/>
-        <source>Custom</source>
+        <location filename="../ui/settingspanel.cpp" line="93"/>
+        <source>Roll a new seed and keep it fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="94"/>
-        <source>Image</source>
+        <source>Roll seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="95"/>
+        <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="96"/>
-        <source>Steps:</source>
+        <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="97"/>
+        <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="98"/>
+        <source>Common output sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="100"/>
+        <source>%1 × %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="101"/>
-        <source>Seed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="102"/>
-        <source>Images:</source>
+        <location filename="../ui/settingspanel.cpp" line="226"/>
+        <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="103"/>
-        <source>Size:</source>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="105"/>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="106"/>
+        <source>Sampler:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="111"/>
-        <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="112"/>
+        <source>Images:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="113"/>
-        <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="116"/>
-        <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="118"/>
-        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
+        <source>Size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="121"/>
-        <source>λ used before reference guidance starts. Official default 0.85.</source>
+        <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="122"/>
-        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
+        <location filename="../ui/settingspanel.cpp" line="123"/>
+        <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="125"/>
-        <source>Guidance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="127"/>
-        <source>Text guidance:</source>
+        <location filename="../ui/settingspanel.cpp" line="126"/>
+        <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/settingspanel.cpp" line="128"/>
+        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="131"/>
+        <source>λ used before reference guidance starts. Official default 0.85.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="132"/>
+        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="135"/>
+        <source>Guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="137"/>
+        <source>Text guidance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="138"/>
         <source>Reference strength λ:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="129"/>
+        <location filename="../ui/settingspanel.cpp" line="139"/>
         <source>Reference guidance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="130"/>
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Launch step:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="133"/>
+        <location filename="../ui/settingspanel.cpp" line="143"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="136"/>
+        <location filename="../ui/settingspanel.cpp" line="146"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140"/>
+        <location filename="../ui/settingspanel.cpp" line="150"/>
         <source>λ before launch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="141"/>
+        <location filename="../ui/settingspanel.cpp" line="151"/>
         <source>Guidance rescale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="184"/>
+        <location filename="../ui/settingspanel.cpp" line="195"/>
         <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="186"/>
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="187"/>
+        <location filename="../ui/settingspanel.cpp" line="198"/>
         <source>Save the current guidance values as a preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="188"/>
+        <location filename="../ui/settingspanel.cpp" line="199"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="189"/>
+        <location filename="../ui/settingspanel.cpp" line="200"/>
         <source>Delete this user preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="191"/>
+        <location filename="../ui/settingspanel.cpp" line="202"/>
         <source>Preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="213"/>
         <source>Delete preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="213"/>
         <source>Delete the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="285"/>
-        <location filename="../ui/settingspanel.cpp" line="293"/>
-        <location filename="../ui/settingspanel.cpp" line="297"/>
+        <location filename="../ui/settingspanel.cpp" line="296"/>
+        <location filename="../ui/settingspanel.cpp" line="304"/>
+        <location filename="../ui/settingspanel.cpp" line="308"/>
         <source>Save preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="285"/>
+        <location filename="../ui/settingspanel.cpp" line="296"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="293"/>
+        <location filename="../ui/settingspanel.cpp" line="304"/>
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="297"/>
+        <location filename="../ui/settingspanel.cpp" line="308"/>
         <source>Replace the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>

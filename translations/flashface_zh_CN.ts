@@ -1635,37 +1635,37 @@ One face per photo works best; varied photos (angles, light, expressions) give b
         <translation>%1 中没有图像</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="178"/>
+        <location filename="../ui/referencepanel.cpp" line="180"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图像 %1</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="181"/>
+        <location filename="../ui/referencepanel.cpp" line="183"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图像。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="259"/>
+        <location filename="../ui/referencepanel.cpp" line="261"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation>未检测人脸：%1 生成时引擎会自行检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="330"/>
+        <location filename="../ui/referencepanel.cpp" line="332"/>
         <source>%1: still looking for faces.</source>
         <translation>%1：仍在检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="332"/>
+        <location filename="../ui/referencepanel.cpp" line="334"/>
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation>%1：未检测到人脸；请绘制人脸框或停用它。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="333"/>
+        <location filename="../ui/referencepanel.cpp" line="335"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="348"/>
+        <location filename="../ui/referencepanel.cpp" line="350"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1681,225 +1681,240 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="63"/>
+        <location filename="../ui/settingspanel.cpp" line="64"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="77"/>
+        <location filename="../ui/settingspanel.cpp" line="78"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation>去噪步数。官方工具使用 35 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="79"/>
+        <location filename="../ui/settingspanel.cpp" line="82"/>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="85"/>
+        <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
+        <translation>图像逐步去噪的方式。DDIM 是官方的选择。Euler 与 DDIM 生成相同的图像；Euler ancestral 每一步加入新的噪声（由种子决定，因此可以重复）；DPM++ 2M 和 DPM++ 2M Karras 通常需要更少的步数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="88"/>
         <source>The same seed with the same settings gives the same images.</source>
         <translation>相同的种子和设置会生成相同的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="80"/>
+        <location filename="../ui/settingspanel.cpp" line="89"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation>每次生成使用新的随机种子。所用的种子会显示在这里并随每张图像保存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="84"/>
+        <location filename="../ui/settingspanel.cpp" line="93"/>
         <source>Roll a new seed and keep it fixed</source>
         <translation>随机一个新种子并固定使用</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85"/>
+        <location filename="../ui/settingspanel.cpp" line="94"/>
         <source>Roll seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86"/>
+        <location filename="../ui/settingspanel.cpp" line="95"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation>每次生成的图像数。它们共用参考照片和提示词，各自使用不同的噪声。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="87"/>
+        <location filename="../ui/settingspanel.cpp" line="96"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出宽度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="88"/>
+        <location filename="../ui/settingspanel.cpp" line="97"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出高度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89"/>
+        <location filename="../ui/settingspanel.cpp" line="98"/>
         <source>Common output sizes</source>
         <translation>常用输出尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="91"/>
+        <location filename="../ui/settingspanel.cpp" line="100"/>
         <source>%1 × %2 — %3</source>
         <translation>%1 × %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="92"/>
-        <location filename="../ui/settingspanel.cpp" line="215"/>
+        <location filename="../ui/settingspanel.cpp" line="101"/>
+        <location filename="../ui/settingspanel.cpp" line="226"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94"/>
+        <location filename="../ui/settingspanel.cpp" line="103"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96"/>
+        <location filename="../ui/settingspanel.cpp" line="105"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101"/>
+        <location filename="../ui/settingspanel.cpp" line="106"/>
+        <source>Sampler:</source>
+        <translation>采样器：</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="111"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="102"/>
+        <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Images:</source>
         <translation>图像数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="103"/>
+        <location filename="../ui/settingspanel.cpp" line="113"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111"/>
+        <location filename="../ui/settingspanel.cpp" line="121"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation>文本引导：提示词对图像的影响强度。官方默认 7.5；“改变年龄”使用 8.5，让提示词能压过参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113"/>
+        <location filename="../ui/settingspanel.cpp" line="123"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation>参考特征强度 λ：注入多少参考人脸特征。官方默认 1.2，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="116"/>
+        <location filename="../ui/settingspanel.cpp" line="126"/>
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation>参考引导强度。官方默认 3.2，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="118"/>
+        <location filename="../ui/settingspanel.cpp" line="128"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
         <translation>参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 750。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="121"/>
+        <location filename="../ui/settingspanel.cpp" line="131"/>
         <source>λ used before reference guidance starts. Official default 0.85.</source>
         <translation>参考引导开始前使用的 λ。官方默认 0.85。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="122"/>
+        <location filename="../ui/settingspanel.cpp" line="132"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
         <translation>引导重缩放：减轻强引导带来的过饱和感。官方值 0.5。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="125"/>
+        <location filename="../ui/settingspanel.cpp" line="135"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="127"/>
+        <location filename="../ui/settingspanel.cpp" line="137"/>
         <source>Text guidance:</source>
         <translation>文本引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128"/>
+        <location filename="../ui/settingspanel.cpp" line="138"/>
         <source>Reference strength λ:</source>
         <translation>参考强度 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="129"/>
+        <location filename="../ui/settingspanel.cpp" line="139"/>
         <source>Reference guidance:</source>
         <translation>参考引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="130"/>
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Launch step:</source>
         <translation>启动步：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="133"/>
+        <location filename="../ui/settingspanel.cpp" line="143"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="136"/>
+        <location filename="../ui/settingspanel.cpp" line="146"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation>很少需要：官方工具固定使用这些值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140"/>
+        <location filename="../ui/settingspanel.cpp" line="150"/>
         <source>λ before launch:</source>
         <translation>启动前 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="141"/>
+        <location filename="../ui/settingspanel.cpp" line="151"/>
         <source>Guidance rescale:</source>
         <translation>引导重缩放：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="184"/>
+        <location filename="../ui/settingspanel.cpp" line="195"/>
         <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
         <translation>引导预设。“改变年龄”可让提示词改变人物的年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="186"/>
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="187"/>
+        <location filename="../ui/settingspanel.cpp" line="198"/>
         <source>Save the current guidance values as a preset</source>
         <translation>将当前引导参数保存为预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="188"/>
+        <location filename="../ui/settingspanel.cpp" line="199"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="189"/>
+        <location filename="../ui/settingspanel.cpp" line="200"/>
         <source>Delete this user preset</source>
         <translation>删除这个用户预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="191"/>
+        <location filename="../ui/settingspanel.cpp" line="202"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="213"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="213"/>
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="285"/>
-        <location filename="../ui/settingspanel.cpp" line="293"/>
-        <location filename="../ui/settingspanel.cpp" line="297"/>
+        <location filename="../ui/settingspanel.cpp" line="296"/>
+        <location filename="../ui/settingspanel.cpp" line="304"/>
+        <location filename="../ui/settingspanel.cpp" line="308"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="285"/>
+        <location filename="../ui/settingspanel.cpp" line="296"/>
         <source>Preset name:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="293"/>
+        <location filename="../ui/settingspanel.cpp" line="304"/>
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation>“%1”是内置预设，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="297"/>
+        <location filename="../ui/settingspanel.cpp" line="308"/>
         <source>Replace the preset “%1”?</source>
         <translation>替换预设“%1”？</translation>
     </message>
