@@ -91,9 +91,9 @@ struct Pipeline::Impl {
 
     ModelFiles files;
     RuntimeOptions options;
-    ComputeDevice compute;
-    c10::Device device;
-    at::ScalarType dtype;
+    const ComputeDevice compute;
+    const c10::Device& device = compute.device;
+    const at::ScalarType& dtype = compute.dtype;
     int threads;
     std::unique_ptr<Models> models;
     std::map<std::string, at::Tensor> textCache;
@@ -107,8 +107,6 @@ struct Pipeline::Impl {
         : files(std::move(f)),
           options(o),
           compute(resolveComputeDevice(o.device, o.precision)),
-          device(compute.device),
-          dtype(compute.dtype),
           threads(configureThreads(o.threads)) {
         // CPU temporaries reuse freed memory instead of faulting it in again (measured in `flashface bench`).
         if (device.is_cpu()) reuseCpuMemory(true);

@@ -25,6 +25,18 @@ protected:
         fs::copy_file(test::fixture("unet/weights.pth"), source_);
         fs::permissions(source_, fs::perms::owner_read | fs::perms::owner_write);
     }
+
+    // Writes the cache of the source and cancels the write once a third of it is written.
+    void cancelAWritePartway(const fs::path& cache) const {
+        std::atomic<bool> cancel{false};
+        Float16CacheOptions options;
+        options.cancel = &cancel;
+        options.progress = [&](double f) {
+            if (f > 0.3) cancel = true;
+        };
+        EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+    }
+
     test::TempDir temp_;
     const fs::path dir_ = temp_.path();
     fs::path source_;
@@ -95,13 +107,7 @@ TEST_F(Float16CacheTest, StalenessFollowsTheSource) {
 
 TEST_F(Float16CacheTest, CancelLeavesNoFile) {
     const auto cache = float16CachePath(source_);
-    std::atomic<bool> cancel{false};
-    Float16CacheOptions options;
-    options.cancel = &cancel;
-    options.progress = [&](double f) {
-        if (f > 0.3) cancel = true;
-    };
-    EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+    cancelAWritePartway(cache);
     EXPECT_FALSE(fs::exists(cache));
     EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
 }
@@ -110,13 +116,7 @@ TEST_F(Float16CacheTest, CancelLeavesNoFile) {
 // write leaves no temporary for long, and an existing cache is replaced only by a complete one.
 TEST_F(Float16CacheTest, CancelledWritesLeaveTheFolderAsItWas) {
     const auto cache = float16CachePath(source_);
-    std::atomic<bool> cancel{false};
-    Float16CacheOptions options;
-    options.cancel = &cancel;
-    options.progress = [&](double f) {
-        if (f > 0.3) cancel = true;
-    };
-    EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+    cancelAWritePartway(cache);
     std::vector<fs::path> left;
     for (const auto& entry : fs::directory_iterator(dir_)) left.push_back(entry.path().filename());
     EXPECT_EQ(left, std::vector<fs::path>{"flashface.ckpt"});

@@ -42,4 +42,16 @@ GenerationRequest fixtureRequest() {
     return request;
 }
 
+SamplingInputs fixtureSamplingInputs() {
+    const auto& io = pipelineFixture().io;
+    SamplingInputs in;
+    in.noise = io.at("noise");
+    in.refLatents = io.at("ref_latents");
+    in.refContext = io.at("ref_context").expand({in.refLatents.size(0), -1, -1}).contiguous();
+    in.positive = io.at("context_pos");
+    in.negative = io.at("context_neg");
+    in.mask = io.at("mask");
+    return in;
+}
+
 }  // namespace flashface::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pipeline/request.h"
+#include "pipeline/sampling.h"
 
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json.hpp>
@@ -19,5 +20,8 @@ const PipelineFixture& pipelineFixture();
 
 // The request the fixture ran: its parameters and its reference crops.
 GenerationRequest fixtureRequest();
+
+// The denoising loop's inputs of the fixture's run, from its tensors (DDIM).
+SamplingInputs fixtureSamplingInputs();
 
 }  // namespace flashface::test

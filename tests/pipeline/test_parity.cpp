@@ -78,17 +78,10 @@ TEST(PipelineParity, TextEncodingsMatch) {
 TEST(PipelineParity, TheSamplingLoopFollowsTheOriginalStepByStep) {
     const auto& io = run().io;
     const auto unet = loadModel<models::UNet, models::UNetConfig>("unet", models::UNet::skippedCheckpointKeys());
-    SamplingInputs in;
-    in.noise = io.at("noise");
-    in.refLatents = io.at("ref_latents");
-    in.refContext = io.at("ref_context").expand({in.refLatents.size(0), -1, -1}).contiguous();
-    in.positive = io.at("context_pos");
-    in.negative = io.at("context_neg");
-    in.mask = io.at("mask");
     const auto request = fixtureRequest();
 
     std::vector<at::Tensor> x0;
-    const at::Tensor z0 = sampleLatents(*unet, in, request.settings.steps, guidanceOf(request.settings), nullptr,
+    const at::Tensor z0 = sampleLatents(*unet, test::fixtureSamplingInputs(), request.settings.steps, guidanceOf(request.settings), nullptr,
                                         [&](const SamplerStep& step) { x0.push_back(step.x0->clone()); });
     const auto& trace = run().config.at("steps_trace");
     ASSERT_EQ(x0.size(), trace.size());

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "models/unet.h"
 #include "nn/load_state.h"
+#include "pipeline/fixture_request.h"
 #include "pipeline/sampling.h"
 #include "support/fixtures.h"
 
@@ -14,15 +15,7 @@
 namespace flashface {
 namespace {
 
-struct Run {
-    nlohmann::json config = test::readJson(test::fixture("pipeline/config.json"));
-    std::map<std::string, at::Tensor> io = test::readAll(test::fixture("pipeline/io.safetensors"));
-};
-
-const Run& run() {
-    static const Run r;
-    return r;
-}
+const test::PipelineFixture& run() { return test::pipelineFixture(); }
 
 const models::UNet& unet() {
     static const auto model = [] {
@@ -36,28 +29,13 @@ const models::UNet& unet() {
 }
 
 SamplingInputs inputs(SamplerKind sampler) {
-    const auto& io = run().io;
-    SamplingInputs in;
-    in.noise = io.at("noise");
-    in.refLatents = io.at("ref_latents");
-    in.refContext = io.at("ref_context").expand({in.refLatents.size(0), -1, -1}).contiguous();
-    in.positive = io.at("context_pos");
-    in.negative = io.at("context_neg");
-    in.mask = io.at("mask");
+    SamplingInputs in = test::fixtureSamplingInputs();
     in.sampler = sampler;
     return in;
 }
 
 GuidanceSettings guidance() {
-    const auto& c = run().config;
-    GuidanceSettings g;
-    g.textScale = c.at("text_control_scale").get<float>();
-    g.referenceScale = c.at("face_guidence").get<float>();
-    g.rescale = c.at("guide_rescale").get<float>();
-    g.launchStep = c.at("step_to_launch_face_guidence").get<int>();
-    g.lambda = c.at("lamda_feat").get<float>();
-    g.lambdaBefore = c.at("lamda_feat_before_ref_guidence").get<float>();
-    return g;
+    return guidanceOf(test::fixtureRequest().settings);
 }
 
 // The fixtures' pipeline tolerance (error compounds over steps).
