@@ -45,6 +45,10 @@ struct GenerateOptions {
     float textGuidance = 0, lambda = 0, refGuidance = 0, lambdaBefore = 0, rescale = 0;
     fs::path models, out, initialNoise;
     bool json = false;
+    fs::path target, mask;
+    int targetFace = 1;
+    bool whole = false;
+    double strength = 0;
 };
 
 // Ctrl-C asks the running generation to stop at its next check; a second one ends the process.
@@ -224,6 +228,23 @@ void applyReferenceWeights(const GenerateOptions& o, std::vector<Reference>& ref
     for (std::size_t i = 0; i < weights.size(); ++i) references[i].weight = weights[i];
 }
 
+// --target and its region: the detected face (--target-face), a --mask, or --whole.
+std::optional<Target> buildTarget(const GenerateOptions& o, const CLI::App& cmd) {
+    if (o.target.empty()) return std::nullopt;
+    Target target;
+    target.image = face::loadPhoto(o.target);
+    target.label = o.target.filename().string();
+    target.faceIndex = o.targetFace - 1;
+    if (o.whole) target.region = TargetRegion::Whole;
+    if (!o.mask.empty()) {
+        target.region = TargetRegion::Mask;
+        target.mask = face::loadPhoto(o.mask);
+    }
+    target.strength = cmd.count("--strength") > 0 ? o.strength : defaultStrength(target.region);
+    target.useSettingsFaceBox = cmd.count("--face-box") > 0;
+    return target;
+}
+
 void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOptions& global) {
     if (o.refs.empty() && o.refCrops.empty())
         throw InvalidRequest("No reference: give at least one photo of the person with --ref PHOTO "
@@ -247,6 +268,7 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     addReferences(o.refs, false);
     addReferences(o.refCrops, true);
     applyReferenceWeights(o, request.references);
+    request.target = buildTarget(o, cmd);
     request.preview = PreviewMode::None;
     validateRequest(request);  // before the weights load: mistakes are reported at once
     if (!o.initialNoise.empty()) {
@@ -328,8 +350,28 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--images", o->images,
                     "How many images, " + kImagesRange.text() + " (default: " + std::to_string(defaults.numImages) + ")")
         ->check(numberRange(kImagesRange));
-    cmd->add_option("--size", o->size,
-                    "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() + " (default: 768x768)");
+    auto* size = cmd->add_option("--size", o->size,
+                                 "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() +
+                                     " (default: 768x768)");
+    auto* target = cmd->add_option("--target", o->target,
+                                   "Face swap / img2img: a photo to keep but for a region, repainted with the "
+                                   "references' person; the images get its size")
+                       ->check(CLI::ExistingFile)
+                       ->excludes(size);
+    cmd->add_option("--target-face", o->targetFace,
+                    "The region is this detected face of --target, grown by a margin, 1 = most confident (default)")
+        ->check(positiveInt())
+        ->needs(target);
+    auto* mask = cmd->add_option("--mask", o->mask,
+                                 "The region is the white part of this image (the --target photo's size)")
+                     ->check(CLI::ExistingFile)
+                     ->needs(target);
+    cmd->add_flag("--whole", o->whole, "The region is the whole --target picture (img2img)")->needs(target)->excludes(mask);
+    cmd->add_option("--strength", o->strength,
+                    "How much of the region changes, above 0 to 1; 1 repaints from pure noise (default: " +
+                        formatNumber(static_cast<float>(defaultStrength(TargetRegion::Face))) + ", with --whole " +
+                        formatNumber(static_cast<float>(defaultStrength(TargetRegion::Whole))) + ")")
+        ->needs(target);
     cmd->add_option("--text-guidance", o->textGuidance, "How strongly to follow the prompt (default: 7.5)");
     cmd->add_option("--guidance-rescale", o->rescale, "Rescale of the guided prediction, 0-1 (default: 0.5)");
     cmd->add_option("--lambda", o->lambda, "Reference feature strength, 0.7-1.4 (default: 1.2)");

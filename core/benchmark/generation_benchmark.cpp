@@ -194,7 +194,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         return std::pair(nets.clip.forward(in.positiveTokens.to(device)), nets.clip.forward(in.negativeTokens.to(device)));
     });
     const at::Tensor refLatents = clock.measure(stageNamed(run, "reference encoding"),
-                                                [&] { return encodeReferences(nets.vae, in.faces.to(on)); });
+                                                [&] { return encodeLatents(nets.vae, in.faces.to(on)); });
 
     const auto positiveRows = positive.expand({n, -1, -1}).contiguous();
     const auto negativeRows = negative.expand({n, -1, -1}).contiguous();

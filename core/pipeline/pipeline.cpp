@@ -16,6 +16,7 @@
 #include "pipeline/prompts.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
+#include "pipeline/target.h"
 #include "pipeline/validation.h"
 #include "pipeline/verified_files.h"
 #include "pipeline/weights_cache.h"
@@ -191,7 +192,7 @@ at::Tensor Pipeline::Impl::referenceLatents(const std::vector<Reference>& refere
     if (cachedReferenceLatents.defined() && sameReferences(references, cachedReferences)) return cachedReferenceLatents;
     const auto images = prepareReferenceImages(references, models->detector.get());
     checkCancel(cancel);
-    at::Tensor latents = encodeReferences(*models->vae, imagesToTensor(images).to(device, dtype));
+    at::Tensor latents = encodeLatents(*models->vae, imagesToTensor(images).to(device, dtype));
     cachedReferences = references;
     cachedReferenceLatents = latents;
     return latents;
@@ -199,12 +200,24 @@ at::Tensor Pipeline::Impl::referenceLatents(const std::vector<Reference>& refere
 
 GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, const ProgressCallback& progress,
                                           const CancelToken* cancel) {
+    // 1. Check the request, load the models.
     validateRequest(request);
-    const GenerationSettings& s = request.settings;
-    const std::int64_t n = s.numImages, h = s.height / 8, w = s.width / 8;
     const auto start = Clock::now();
     load({}, cancel);
     resetGpuMemoryPeak(device);
+
+    // 2. A target photo sets the size and, unless told otherwise, the face position.
+    GenerationSettings s = request.settings;
+    std::optional<PreparedTarget> target;
+    if (request.target) {
+        target = prepareTarget(*request.target, models->detector.get());
+        s.width = static_cast<int>(target->pixels.size(3));
+        s.height = static_cast<int>(target->pixels.size(2));
+        if (request.target->region != TargetRegion::Whole && !request.target->useSettingsFaceBox &&
+            target->boundingSquare)
+            s.faceBox = *target->boundingSquare;
+    }
+    const std::int64_t n = s.numImages, h = s.height / 8, w = s.width / 8;
     const std::int64_t channels = models->unet->config().inDim;
     if (!request.initialNoise.empty() &&
         request.initialNoise.size() != static_cast<std::size_t>(n * channels * h * w))
@@ -212,6 +225,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
                              " values; " + std::to_string(n) + " images of " + std::to_string(s.width) + "x" +
                              std::to_string(s.height) + " need " + std::to_string(n * channels * h * w) + ".");
 
+    // 3. References, prompts and face position as the UNet reads them.
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     SamplingInputs inputs;
     inputs.sampler = s.sampler;
@@ -227,7 +241,12 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     inputs.negative = negative.expand({n, -1, -1}).contiguous();
     inputs.refContext = negative.expand({r, -1, -1}).contiguous();
     inputs.mask = faceMask(s.faceBox, s.width, s.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
+    if (target) {
+        inputs.keep = LatentKeep{encodeLatents(*models->vae, target->pixels.to(on)).to(at::kFloat),
+                                 latentRegion(target->region).to(device), request.target->strength};
+    }
 
+    // 4. The initial noise: each image's seed, or the caller's.
     if (request.initialNoise.empty()) {
         std::vector<at::Tensor> noise;
         for (std::int64_t i = 0; i < n; ++i)
@@ -238,6 +257,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     }
     checkCancel(cancel);
 
+    // 5. Denoise, reporting each step.
     const auto sampleStart = Clock::now();
     const auto onStep = [&](const SamplerStep& step) {
         checkCancel(cancel);
@@ -255,8 +275,10 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     const at::Tensor latents = sampleLatents(*models->unet, inputs, s.steps, guidanceOf(s), cancel, onStep);
     checkCancel(cancel);
 
+    // 6. Decode; a target photo keeps its own pixels outside the region.
     GenerationResult result;
     result.images = tensorToImages(decodeLatents(*models->vae, latents, dtype));
+    if (target) result.images = compositeOnPhoto(result.images, request.target->image, pixelRegion(target->region));
     result.settings = s;
     result.seconds = seconds(start);
     result.gpuPeakBytes = gpuMemoryPeak(device).allocatedBytes;

@@ -2,7 +2,6 @@
 
 #include "common/error.h"
 #include "face/faces.h"
-#include "models/autoencoder.h"
 
 #include <ATen/ATen.h>
 
@@ -11,10 +10,6 @@
 namespace flashface {
 
 namespace {
-
-// How many references the autoencoder encodes at once (bounds the activations' memory; the
-// result does not depend on it).
-constexpr std::int64_t kEncodeBatch = 4;
 
 // `given` repeated in order up to kMinReferences (a, b → a, b, a, b).
 template <class T>
@@ -67,10 +62,5 @@ at::Tensor imagesToTensor(const std::vector<Image>& images) {
     return at::stack(rows);
 }
 
-at::Tensor encodeReferences(const models::Autoencoder& vae, const at::Tensor& faces) {
-    std::vector<at::Tensor> latents;
-    for (const auto& chunk : faces.split(kEncodeBatch)) latents.push_back(vae.encode(chunk).mu);
-    return at::cat(latents) * kLatentScale;
-}
 
 }  // namespace flashface

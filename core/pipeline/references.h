@@ -11,9 +11,6 @@ namespace flashface {
 namespace face {
 class FaceDetector;
 }
-namespace models {
-class Autoencoder;
-}
 
 // The model is trained with 4 references: fewer are repeated in order (a, b → a, b, a, b); more
 // are used as given (users report better likeness with 8–16).
@@ -31,10 +28,6 @@ std::vector<double> referenceWeights(const std::vector<Reference>& references);
 
 // RGB images → [B, 3, H, W] float32 in [-1, 1] on the CPU.
 at::Tensor imagesToTensor(const std::vector<Image>& images);
-
-// Reference images [R, 3, 224, 224] in [-1, 1], on the autoencoder's device and dtype → latents
-// [R, 4, 28, 28]: the autoencoder's mean times the latent scale 0.18215.
-at::Tensor encodeReferences(const models::Autoencoder& vae, const at::Tensor& faces);
 
 inline constexpr double kLatentScale = 0.18215;
 

@@ -48,6 +48,33 @@ struct Reference {
     double weight = 1.0;
 };
 
+// Face swap and img2img: a photo to keep everywhere but a region, which is repainted from the
+// references and the prompt (docs/model.md "Target photo"). The output has the photo's size.
+enum class TargetRegion {
+    Face,   // the detected face at `faceIndex`, grown by a margin
+    Mask,   // the white part of `mask`
+    Whole,  // the whole picture (img2img)
+};
+
+// The usual strength: a face or mask region is repainted from pure noise (the references give
+// it its identity); the whole picture keeps its composition and colours.
+inline constexpr double defaultStrength(TargetRegion region) {
+    return region == TargetRegion::Whole ? 0.75 : 1.0;
+}
+
+struct Target {
+    Image image;
+    TargetRegion region = TargetRegion::Face;
+    int faceIndex = 0;  // Face: among the detected faces, most confident first
+    Image mask;         // Mask: the photo's size; pixels of luminance >= 128 are repainted
+    // (0, 1]: how far back along the trajectory sampling starts; 1 starts from pure noise.
+    double strength = defaultStrength(TargetRegion::Face);
+    // Face and Mask: the face position is the region's bounding square unless the settings'
+    // face box is asked for. Whole: always the settings' face box.
+    bool useSettingsFaceBox = false;
+    std::string label;  // shown in errors (usually the file name)
+};
+
 struct GenerationSettings {
     std::string prompt;
     std::string negativePrompt;
@@ -103,6 +130,8 @@ struct GenerationRequest {
     // Advanced: the initial latent noise, row-major [numImages, 4, height/8, width/8], instead of
     // the seed's (to reproduce a run of another implementation exactly). Empty = from the seed.
     std::vector<float> initialNoise;
+    // Face swap / img2img: its size replaces the settings' width and height.
+    std::optional<Target> target;
 };
 
 // Image i of a generation starts from the noise of seed + i (wrapping around), so

@@ -12,6 +12,10 @@ namespace flashface {
 
 namespace {
 
+// How many images the autoencoder encodes at once (bounds the activations' memory; the result
+// does not depend on it).
+constexpr std::int64_t kEncodeBatch = 4;
+
 void checkCancel(const CancelToken* cancel) {
     if (cancel && cancel->isCancelled()) throw Cancelled();
 }
@@ -48,7 +52,7 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
         in.sampler == SamplerKind::EulerAncestral
             ? stepNoise(in.seed, shape[0], shape[1], shape[2], shape[3], in.noise.device())
             : NoiseSource{};
-    return sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep);
+    return sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep, in.keep ? &*in.keep : nullptr);
 }
 
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w) {
@@ -73,6 +77,12 @@ NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t chan
             rows.push_back(at::randn({1, channels, h, w}, generator, at::TensorOptions().dtype(at::kFloat)));
         return at::cat(rows).to(device);
     };
+}
+
+at::Tensor encodeLatents(const models::Autoencoder& vae, const at::Tensor& images) {
+    std::vector<at::Tensor> latents;
+    for (const auto& chunk : images.split(kEncodeBatch)) latents.push_back(vae.encode(chunk).mu);
+    return at::cat(latents) * kLatentScale;
 }
 
 at::Tensor decodeLatents(const models::Autoencoder& vae, const at::Tensor& latents, at::ScalarType dtype) {

@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace flashface {
@@ -26,6 +27,7 @@ struct SamplingInputs {
     std::vector<double> refWeights;  // one per reference row (identity mixing); empty: all 1
     SamplerKind sampler = SamplerKind::Ddim;
     std::uint32_t seed = 0;  // of the first image: the per-step noise of Euler ancestral (stepNoise)
+    std::optional<LatentKeep> keep;  // face swap / img2img: the target photo's latent and region
 };
 
 GuidanceSettings guidanceOf(const GenerationSettings& settings);
@@ -46,6 +48,10 @@ at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h
 // machine and device, and image i's noise is that of the first image of a run with seed + i.
 NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
                       at::Device device);
+
+// Images [B, 3, H, W] in [-1, 1] on the autoencoder's device and dtype (reference faces, a
+// target photo) → latents [B, 4, H/8, W/8]: the autoencoder's mean times the latent scale.
+at::Tensor encodeLatents(const models::Autoencoder& vae, const at::Tensor& images);
 
 // Latents [n, 4, h, w] → images [n, 3, 8h, 8w] in [-1, 1] (float32, CPU), decoding `z / 0.18215`
 // one image at a time (the decoder's activations are large).

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "pipeline/number_format.h"
+#include "pipeline/target.h"
 #include "tokenizer/unicode_text.h"
 
 #include <cmath>
@@ -42,6 +43,24 @@ void requireUtf8(const char* what, const std::string& text) {
     }
 }
 
+void validateTarget(const Target& target) {
+    const std::string photo = target.label.empty() ? "target photo" : "target photo (" + target.label + ")";
+    if (target.image.empty() ||
+        target.image.rgb.size() != static_cast<std::size_t>(target.image.width) * target.image.height * 3)
+        throw InvalidRequest("The " + photo + " holds no image data.");
+    for (const int side : {target.image.width, target.image.height})
+        if (!kSideRange.contains(generationSide(side)))
+            throw InvalidRequest("The " + photo + " is " + std::to_string(target.image.width) + "x" +
+                                 std::to_string(target.image.height) + " pixels; " + kSideRange.text() +
+                                 " pixels a side are accepted: scale it first.");
+    if (target.region == TargetRegion::Mask && target.mask.empty())
+        throw InvalidRequest("The mask of the " + photo + " holds no image data.");
+    if (target.faceIndex < 0) throw InvalidRequest("Faces in the " + photo + " are numbered from 1.");
+    if (!(target.strength > 0 && target.strength <= 1))
+        throw InvalidRequest("The strength must be above 0 and at most 1, got " +
+                             formatNumber(static_cast<float>(target.strength)) + ".");
+}
+
 }  // namespace
 
 void validateFaceBox(const FaceBox& box) {
@@ -73,8 +92,12 @@ void validateRequest(const GenerationRequest& request) {
     }
     requireWithin("number of references", kReferencesRange, static_cast<long long>(request.references.size()));
     const GenerationSettings& s = request.settings;
-    requireSize("width", s.width);
-    requireSize("height", s.height);
+    if (request.target) {
+        validateTarget(*request.target);  // its size replaces the settings' width and height
+    } else {
+        requireSize("width", s.width);
+        requireSize("height", s.height);
+    }
     validateFaceBox(s.faceBox);
     requireWithin("number of steps", kStepsRange, s.steps);
     requireWithin("number of images", kImagesRange, s.numImages);

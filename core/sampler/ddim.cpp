@@ -23,16 +23,23 @@ at::Tensor ddimStep(const at::Tensor& x, const at::Tensor& x0, double sigma, dou
 at::Tensor sampleDdim(const at::Tensor& noise, const NoiseSchedule& schedule, int steps,
                       const GuidanceSettings& guidance, const NoisePredictor& predictNoise,
                       const SamplerCallback& onStep) {
-    const std::vector<float> sigmas = schedule.trailingSigmas(steps);
-    at::Tensor x = noise.to(at::kFloat);
+    return sampleDdimOver(noise, schedule, schedule.trailingSigmas(steps), guidance, predictNoise, onStep);
+}
+
+at::Tensor sampleDdimOver(const at::Tensor& start, const NoiseSchedule& schedule, const std::vector<float>& sigmas,
+                          const GuidanceSettings& guidance, const NoisePredictor& predictNoise,
+                          const SamplerCallback& onStep, const LatentHook& afterStep) {
+    at::Tensor x = start.to(at::kFloat);
     const int count = static_cast<int>(sigmas.size()) - 1;
     for (int i = 0; i < count; ++i) {
-        const int t = schedule.modelTimestep(sigmas[static_cast<std::size_t>(i)]);
+        const auto level = static_cast<std::size_t>(i);
+        const int t = schedule.modelTimestep(sigmas[level]);
         const GuidanceStep step = guidanceStep(guidance, t);
         const at::Tensor batch = x.repeat({step.groups, 1, 1, 1});
         const at::Tensor eps = combineGuidance(predictNoise(batch, t, step), step, guidance);
         const at::Tensor x0 = predictX0(x, eps, schedule, t);
-        x = ddimStep(x, x0, sigmas[static_cast<std::size_t>(i)], sigmas[static_cast<std::size_t>(i) + 1]);
+        x = ddimStep(x, x0, sigmas[level], sigmas[level + 1]);
+        if (afterStep) x = afterStep(std::move(x), level + 1);
         if (onStep) onStep({i, count, t, step, &x0});
     }
     return x;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sampler/guidance.h"
+#include "sampler/latent_hook.h"
 #include "sampler/schedule.h"
 
 #include <ATen/core/Tensor.h>
@@ -35,5 +36,11 @@ at::Tensor ddimStep(const at::Tensor& x, const at::Tensor& x0, double sigma, dou
 at::Tensor sampleDdim(const at::Tensor& noise, const NoiseSchedule& schedule, int steps,
                       const GuidanceSettings& guidance, const NoisePredictor& predictNoise,
                       const SamplerCallback& onStep = {});
+
+// The same over any decreasing variance-preserving levels (a final 0 included), from the latent
+// `start` at the first level; `afterStep` sees each new latent.
+at::Tensor sampleDdimOver(const at::Tensor& start, const NoiseSchedule& schedule, const std::vector<float>& sigmas,
+                          const GuidanceSettings& guidance, const NoisePredictor& predictNoise,
+                          const SamplerCallback& onStep = {}, const LatentHook& afterStep = {});
 
 }  // namespace flashface

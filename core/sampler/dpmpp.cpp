@@ -6,7 +6,8 @@
 
 namespace flashface {
 
-at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise) {
+at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
+                         const LatentHook& afterStep) {
     at::Tensor previous;  // the last step's x0 estimate
     for (std::size_t i = 0; i + 1 < sigmas.size(); ++i) {
         const double sigma = sigmas[i], next = sigmas[i + 1];
@@ -21,6 +22,7 @@ at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const 
             estimate = (1.0 + half) * denoised - half * previous;
         }
         x = ratio * x + (1.0 - ratio) * estimate;
+        if (afterStep) x = afterStep(std::move(x), i + 1);
         previous = denoised;
     }
     return x;

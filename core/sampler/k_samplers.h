@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sampler/latent_hook.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <cstddef>
@@ -19,16 +21,18 @@ using NoiseSource = std::function<at::Tensor()>;
 
 // sample_euler (no churn): x ← x + (σ_{i+1} − σ_i)·(x − D)/σ_i. Over the same levels and with
 // the same denoiser this is exactly DDIM (η = 0).
-at::Tensor sampleEuler(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise);
+at::Tensor sampleEuler(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
+                       const LatentHook& afterStep = {});
 
 // sample_euler_ancestral with η = 1: an Euler step down to σ_down, then fresh noise of
 // strength σ_up, where σ_up² = σ_{i+1}²(σ_i² − σ_{i+1}²)/σ_i² and σ_down² = σ_{i+1}² − σ_up²;
 // no noise on the last step.
 at::Tensor sampleEulerAncestral(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
-                                const NoiseSource& noise);
+                                const NoiseSource& noise, const LatentHook& afterStep = {});
 
 // sample_dpmpp_2m (DPM-Solver++(2M), Lu et al. 2022): the second-order multistep update in
 // log σ from the last two x0 estimates; first order on the first and the last step.
-at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise);
+at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
+                         const LatentHook& afterStep = {});
 
 }  // namespace flashface

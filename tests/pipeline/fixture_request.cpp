@@ -1,6 +1,7 @@
 #include "fixture_request.h"
 
 #include "face/photo.h"
+#include "fixture_models.h"
 #include "support/fixtures.h"
 
 #include <ATen/ATen.h>
@@ -12,6 +13,15 @@ namespace flashface::test {
 const PipelineFixture& pipelineFixture() {
     static const PipelineFixture f{readJson(fixture("pipeline/config.json")), readAll(fixture("pipeline/io.safetensors"))};
     return f;
+}
+
+Pipeline& fixturePipeline() {
+    static const TempDir folder;
+    static Pipeline pipeline = [] {
+        writeFixtureModelsJson(folder.path());
+        return Pipeline(resolveModelFiles(folder.path()), {DeviceChoice::Cpu, PrecisionChoice::Auto, 1});
+    }();
+    return pipeline;
 }
 
 GenerationRequest fixtureRequest() {

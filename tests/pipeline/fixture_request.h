@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pipeline/pipeline.h"
 #include "pipeline/request.h"
 #include "pipeline/sampling.h"
 
@@ -17,6 +18,11 @@ struct PipelineFixture {
     std::map<std::string, at::Tensor> io;
 };
 const PipelineFixture& pipelineFixture();
+
+// A pipeline on the fixture models (a models folder naming them), made on first use and kept for
+// the test program's life; one thread: the tiny models gain nothing from more, and the test
+// machines are shared.
+Pipeline& fixturePipeline();
 
 // The request the fixture ran: its parameters and its reference crops.
 GenerationRequest fixtureRequest();

@@ -58,7 +58,7 @@ TEST(PipelineParity, ReferencesArePaddedCycledAndEncoded) {
     EXPECT_TRUE(allClose(imagesToTensor(images), run().io.at("ref_faces"), 1e-5));
 
     const auto vae = loadModel<models::Autoencoder, models::AutoencoderConfig>("vae");
-    EXPECT_TRUE(allClose(encodeReferences(*vae, run().io.at("ref_faces")), run().io.at("ref_latents"), 1e-4));
+    EXPECT_TRUE(allClose(encodeLatents(*vae, run().io.at("ref_faces")), run().io.at("ref_latents"), 1e-4));
 }
 
 TEST(PipelineParity, TextEncodingsMatch) {
@@ -95,21 +95,8 @@ TEST(PipelineParity, TheSamplingLoopFollowsTheOriginalStepByStep) {
 
 class PipelineRun : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        folder_ = new test::TempDir;
-        test::writeFixtureModelsJson(folder_->path());
-        // One thread: the tiny models gain nothing from more, and the test machines are shared.
-        pipeline_ = new Pipeline(resolveModelFiles(folder_->path()), {DeviceChoice::Cpu, PrecisionChoice::Auto, 1});
-    }
-    static void TearDownTestSuite() {
-        delete pipeline_;
-        delete folder_;
-    }
-    static test::TempDir* folder_;
-    static Pipeline* pipeline_;
+    Pipeline* const pipeline_ = &test::fixturePipeline();
 };
-test::TempDir* PipelineRun::folder_ = nullptr;
-Pipeline* PipelineRun::pipeline_ = nullptr;
 
 TEST_F(PipelineRun, ReproducesTheOriginalImagesFromItsNoise) {
     auto request = fixtureRequest();

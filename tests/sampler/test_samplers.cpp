@@ -215,6 +215,66 @@ TEST(Samplers, EverySamplerRecoversTheCleanLatentFromAnExactPredictor) {
     }
 }
 
+// Img2img's start: strength 1 runs every step, lower strengths start at the first step at or
+// below strength·T, and the smallest still run the last step.
+TEST(LatentKeep, TheStrengthPicksTheFirstStepByModelTimestep) {
+    const auto schedule = fixtureSchedule();
+    const int total = schedule.timesteps();
+    for (const SamplerName& name : kSamplerNames) {
+        SCOPED_TRACE(name.id);
+        const std::vector<int> timesteps = samplerLevels(name.kind, schedule, 10).timesteps;
+        EXPECT_EQ(firstStepAt(1.0, timesteps, total), 0u);
+        EXPECT_EQ(firstStepAt(1e-6, timesteps, total), timesteps.size() - 1);
+        for (const double strength : {0.3, 0.55, 0.8}) {
+            const std::size_t first = firstStepAt(strength, timesteps, total);
+            EXPECT_LE(timesteps[first], strength * total);
+            if (first > 0) EXPECT_GT(timesteps[first - 1], strength * total);
+        }
+    }
+}
+
+at::Tensor regionOf(float value) {
+    return at::full({1, 1, 5, 5}, value);
+}
+
+// With the whole region repainted at strength 1 a kept picture changes nothing; with none of it
+// repainted every sampler returns the kept latent itself; in between, only the steps from the
+// start run, and outside the region the result is the kept latent.
+TEST(LatentKeep, TheRegionAndTheStrengthBoundWhatChanges) {
+    const auto schedule = fixtureSchedule();
+    const int steps = 8;
+    const at::Tensor kept = someNoise(21).slice(0, 0, 1);
+    for (const SamplerName& name : kSamplerNames) {
+        SCOPED_TRACE(name.id);
+        const auto run = [&](const LatentKeep* keep, int* count = nullptr) {
+            auto generator = at::make_generator<at::CPUGeneratorImpl>(9);
+            return sample(name.kind, someNoise(), schedule, steps, someGuidance(), wobblyPredictor(),
+                          [&] { return at::randn({2, 4, 5, 5}, generator); },
+                          [&](const SamplerStep& s) {
+                              if (count) *count = s.count;
+                          },
+                          keep);
+        };
+        const at::Tensor plain = run(nullptr);
+        const LatentKeep everything{kept, regionOf(1), 1.0};
+        EXPECT_TRUE(at::equal(run(&everything), plain));
+
+        const LatentKeep nothing{kept, regionOf(0), 0.6};
+        EXPECT_TRUE(at::equal(run(&nothing), kept.expand_as(plain)));
+
+        at::Tensor half = regionOf(0);
+        half.slice(3, 0, 2).fill_(1);
+        const LatentKeep part{kept, half, 0.6};
+        int count = 0;
+        const at::Tensor partly = run(&part, &count);
+        const auto timesteps = samplerLevels(name.kind, schedule, steps).timesteps;
+        EXPECT_EQ(count, static_cast<int>(timesteps.size() - firstStepAt(0.6, timesteps, schedule.timesteps())));
+        EXPECT_LT(count, steps);
+        EXPECT_TRUE(at::equal(partly.slice(3, 2), kept.expand_as(plain).slice(3, 2)));
+        EXPECT_FALSE(at::allclose(partly.slice(3, 0, 2), kept.expand_as(plain).slice(3, 0, 2)));
+    }
+}
+
 TEST(Samplers, EulerAncestralNeedsANoiseSource) {
     EXPECT_THROW(sample(SamplerKind::EulerAncestral, someNoise(), fixtureSchedule(), 4, {}, wobblyPredictor()),
                  InvalidRequest);

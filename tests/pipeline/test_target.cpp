@@ -1,0 +1,238 @@
+// Face swap and img2img on the fixture models: the target photo's size, region, strength and
+// compositing (docs/model.md "Target photo").
+#include "common/error.h"
+#include "face/faces.h"
+#include "face/photo.h"
+#include "fixture_request.h"
+#include "pipeline/target.h"
+#include "support/fixtures.h"
+#include "support/pipeline_fixture.h"
+
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace flashface {
+namespace {
+
+using test::fixture;
+using test::fixtureRequest;
+
+Pipeline& pipeline() { return test::fixturePipeline(); }
+
+// A photo whose sides are not multiples of 8 (the output must keep them), a little smaller than
+// the fixture run's size.
+Image oddPhoto() {
+    const auto request = fixtureRequest();
+    const int width = request.settings.width - 3, height = request.settings.height - 5;
+    Image photo{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < 3; ++c)
+                photo.rgb[(static_cast<std::size_t>(y) * width + x) * 3 + c] = static_cast<std::uint8_t>(40 + 3 * x + 2 * y + 50 * c);
+    return photo;
+}
+
+// White over a small square in the top left corner, black elsewhere: with the feathering the
+// region still leaves most of a small picture to keep.
+Image cornerMask(const Image& photo) {
+    Image mask{photo.width, photo.height, std::vector<std::uint8_t>(photo.rgb.size(), 0)};
+    const int side = std::max(1, std::min(photo.width, photo.height) / 8);
+    for (int y = 1; y < 1 + side; ++y)
+        for (int x = 2; x < 2 + side; ++x)
+            for (int c = 0; c < 3; ++c) mask.rgb[(static_cast<std::size_t>(y) * photo.width + x) * 3 + c] = 255;
+    return mask;
+}
+
+GenerationRequest targetRequest(Target target) {
+    auto request = fixtureRequest();
+    request.settings.seed = 7;
+    request.preview = PreviewMode::None;
+    request.target = std::move(target);
+    return request;
+}
+
+Target maskTarget(const Image& photo, const Image& mask, double strength = 1.0) {
+    Target target;
+    target.image = photo;
+    target.region = TargetRegion::Mask;
+    target.mask = mask;
+    target.strength = strength;
+    return target;
+}
+
+double meanDistance(const Image& a, const Image& b) {
+    double sum = 0;
+    for (std::size_t i = 0; i < a.rgb.size(); ++i) sum += std::abs(int(a.rgb[i]) - int(b.rgb[i]));
+    return sum / static_cast<double>(a.rgb.size());
+}
+
+// The pixels whose composite weight is 0 (outside the feathered region), as the pipeline
+// computes it.
+std::vector<bool> keptPixels(const Target& target) {
+    const at::Tensor weights = pixelRegion(prepareTarget(target, nullptr).region);
+    std::vector<bool> kept;
+    for (int y = 0; y < target.image.height; ++y)
+        for (int x = 0; x < target.image.width; ++x) kept.push_back(weights[y][x].item<float>() == 0.0f);
+    return kept;
+}
+
+TEST(Target, OutsideTheFeatheredRegionTheOutputIsThePhotoByteForByte) {
+    const Image photo = oddPhoto();
+    const Target target = maskTarget(photo, cornerMask(photo));
+    const auto result = pipeline().generate(targetRequest(target));
+    const auto kept = keptPixels(target);
+    ASSERT_EQ(result.images.size(), static_cast<std::size_t>(fixtureRequest().settings.numImages));
+    for (const Image& image : result.images) {
+        ASSERT_EQ(image.width, photo.width);
+        ASSERT_EQ(image.height, photo.height);
+        std::size_t keptCount = 0, changed = 0;
+        for (std::size_t p = 0; p < kept.size(); ++p) {
+            const bool same = std::equal(&image.rgb[p * 3], &image.rgb[p * 3 + 3], &photo.rgb[p * 3]);
+            if (kept[p]) EXPECT_TRUE(same) << "pixel " << p << " outside the region changed";
+            keptCount += kept[p];
+            changed += !same;
+        }
+        EXPECT_GT(keptCount, 0u);
+        EXPECT_GT(changed, 0u) << "nothing inside the region was repainted";
+    }
+    // The generation ran at the photo's size rounded up to multiples of 8, and the face position is
+    // the region's bounding square.
+    EXPECT_EQ(result.settings.width, generationSide(photo.width));
+    EXPECT_EQ(result.settings.height, generationSide(photo.height));
+    EXPECT_EQ(result.settings.faceBox.x1, prepareTarget(target, nullptr).boundingSquare->x1);
+}
+
+TEST(Target, AnEmptyMaskReturnsThePhotoUnchanged) {
+    const Image photo = oddPhoto();
+    const Image black{photo.width, photo.height, std::vector<std::uint8_t>(photo.rgb.size(), 0)};
+    const auto result = pipeline().generate(targetRequest(maskTarget(photo, black)));
+    for (const Image& image : result.images) EXPECT_EQ(image.rgb, photo.rgb);
+}
+
+// Repainting the whole picture from pure noise is plain generation: the same noise gives the same
+// images, whatever the photo.
+TEST(Target, TheWholePictureAtStrengthOneIsPlainGeneration) {
+    auto plain = fixtureRequest();
+    plain.preview = PreviewMode::None;
+    plain.initialNoise = [] {
+        const at::Tensor noise = test::pipelineFixture().io.at("noise").contiguous();
+        return std::vector<float>(noise.data_ptr<float>(), noise.data_ptr<float>() + noise.numel());
+    }();
+    const auto expected = pipeline().generate(plain);
+
+    const Image photo = face::loadPhoto(fixture("pipeline/out0.png"));
+    Target target;
+    target.image = photo;
+    target.region = TargetRegion::Whole;
+    target.strength = 1.0;
+    auto request = plain;
+    request.target = target;
+    const auto result = pipeline().generate(request);
+    ASSERT_EQ(result.images.size(), expected.images.size());
+    for (std::size_t i = 0; i < result.images.size(); ++i) EXPECT_EQ(result.images[i].rgb, expected.images[i].rgb) << i;
+    EXPECT_EQ(result.settings.faceBox.x1, plain.settings.faceBox.x1);
+}
+
+// A lower strength starts later on the trajectory, from closer to the photo: fewer steps, and
+// images nearer the photo.
+TEST(Target, ALowerStrengthChangesThePhotoLess) {
+    const Image photo = face::loadPhoto(fixture("pipeline/out0.png"));
+    const auto run = [&](double strength, int* steps) {
+        Target target;
+        target.image = photo;
+        target.region = TargetRegion::Whole;
+        target.strength = strength;
+        return pipeline().generate(targetRequest(target), [&](const StepProgress& p) { *steps = p.totalSteps; });
+    };
+    int lowSteps = 0, highSteps = 0;
+    const auto low = run(0.3, &lowSteps), high = run(0.8, &highSteps);
+    EXPECT_LT(lowSteps, highSteps);
+    EXPECT_LE(highSteps, fixtureRequest().settings.steps);
+    for (std::size_t i = 0; i < low.images.size(); ++i)
+        EXPECT_LT(meanDistance(low.images[i], photo), meanDistance(high.images[i], photo)) << i;
+}
+
+face::FaceDetector fixtureDetector(double minScore) {
+    const auto config = fixture("retinaface/mobilenetv1/config.json");
+    auto settings = face::RetinaFaceConfig::fromJson(test::readText(config), config);
+    settings.minScore = minScore;
+    return face::FaceDetector(fixture("retinaface/mobilenetv1/weights.pth"), settings);
+}
+
+Target faceTarget(int faceIndex) {
+    Target target;
+    target.image = face::loadPhoto(fixture("face_crop/source.png"));
+    target.region = TargetRegion::Face;
+    target.faceIndex = faceIndex;
+    target.label = "source.png";
+    return target;
+}
+
+// The region is the chosen face grown by the margin on every side (within the photo), and the
+// face position is a square around it.
+TEST(Target, TheFaceRegionIsTheDetectedFaceWithAMargin) {
+    const auto detector = fixtureDetector(face::RetinaFaceConfig{}.minScore);
+    const Target target = faceTarget(0);
+    const auto faces = detector.detect(target.image);
+    ASSERT_FALSE(faces.empty()) << "the fixture photo should show a face to the fixture detector";
+    const face::DetectedFace& f = faces[0];
+    const PreparedTarget prepared = prepareTarget(target, &detector);
+    const auto inRegion = [&](double x, double y) {
+        const auto ix = static_cast<std::int64_t>(std::clamp(x, 0.0, target.image.width - 1.0));
+        const auto iy = static_cast<std::int64_t>(std::clamp(y, 0.0, target.image.height - 1.0));
+        return prepared.region[iy][ix].item<float>() == 1.0f;
+    };
+    const double mx = kFaceRegionMargin * f.width(), my = kFaceRegionMargin * f.height();
+    EXPECT_TRUE(inRegion(f.x1 - mx + 1, f.y1 - my + 1));
+    EXPECT_TRUE(inRegion(f.x2 + mx - 1, f.y2 + my - 1));
+    if (f.x1 - mx > 2) EXPECT_FALSE(inRegion(f.x1 - mx - 2, (f.y1 + f.y2) / 2));
+    if (f.y2 + my + 2 < target.image.height) EXPECT_FALSE(inRegion((f.x1 + f.x2) / 2, f.y2 + my + 2));
+
+    ASSERT_TRUE(prepared.boundingSquare);
+    const FaceBox& box = *prepared.boundingSquare;
+    const double width = static_cast<double>(prepared.region.size(1)), height = static_cast<double>(prepared.region.size(0));
+    EXPECT_LE(box.x1 * width, std::max(0.0, f.x1 - mx) + 1);
+    EXPECT_GE(box.x2 * width, std::min(width, f.x2 + mx) - 1);
+    EXPECT_LE(box.y1 * height, std::max(0.0, f.y1 - my) + 1);
+    EXPECT_GE(box.y2 * height, std::min(height, f.y2 + my) - 1);
+
+    EXPECT_THROW(prepareTarget(faceTarget(static_cast<int>(faces.size())), &detector), InvalidRequest);
+}
+
+TEST(Target, APhotoWithoutAFaceSaysSoAndOffersTheMask) {
+    const auto blind = fixtureDetector(1.0);  // no score exceeds it
+    try {
+        prepareTarget(faceTarget(0), &blind);
+        FAIL() << "a photo without a face was accepted";
+    } catch (const InvalidRequest& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("No face"), std::string::npos) << message;
+        EXPECT_NE(message.find("source.png"), std::string::npos) << message;
+        EXPECT_NE(message.find("mask"), std::string::npos) << message;
+    }
+}
+
+TEST(Target, BadTargetsAreRefusedBeforeWork) {
+    const Image photo = oddPhoto();
+    for (const double strength : {0.0, -0.5, 1.5, std::nan("")}) {
+        EXPECT_THROW(pipeline().generate(targetRequest(maskTarget(photo, cornerMask(photo), strength))), InvalidRequest)
+            << strength;
+    }
+    Image small = cornerMask(photo);
+    small.width -= 1;
+    small.rgb.resize(static_cast<std::size_t>(small.width) * small.height * 3);
+    try {
+        pipeline().generate(targetRequest(maskTarget(photo, small)));
+        FAIL() << "a mask of another size was accepted";
+    } catch (const InvalidRequest& e) {
+        EXPECT_NE(std::string(e.what()).find("photo's size"), std::string::npos) << e.what();
+    }
+    Target empty;
+    EXPECT_THROW(pipeline().generate(targetRequest(empty)), InvalidRequest);
+}
+
+}  // namespace
+}  // namespace flashface
