@@ -300,6 +300,45 @@ TEST_F(GenerateCli, CtrlCCancelsCleanly) {
     EXPECT_TRUE(outputs().empty());
 }
 
+// Face swap from the command line: the images get the target photo's size, and far from the
+// masked region its pixels stay the photo's; the target's options are refused without one, and
+// --size with one.
+TEST_F(GenerateCli, TargetPhotoAndMask) {
+    auto args = fixtureArgs({"--seed", "3", "--steps", "2", "--images", "1"});
+    const auto size = std::find(args.begin(), args.end(), "--size");
+    const std::string sizeValue = *(size + 1);
+    args.erase(size, size + 2);
+    const cv::Size photoSize(std::stoi(sizeValue) - 3, std::stoi(sizeValue.substr(sizeValue.find('x') + 1)) - 5);
+    cv::Mat photo(photoSize, CV_8UC3);
+    cv::randu(photo, 0, 256);
+    cv::Mat mask = cv::Mat::zeros(photoSize, CV_8UC3);
+    mask(cv::Rect(0, 0, 4, 4)).setTo(cv::Scalar(255, 255, 255));
+    const fs::path photoFile = dir_.path() / "target.png", maskFile = dir_.path() / "mask.png";
+    ASSERT_TRUE(cv::imwrite(photoFile.string(), photo));
+    ASSERT_TRUE(cv::imwrite(maskFile.string(), mask));
+
+    auto swap = args;
+    swap.insert(swap.end(), {"--target", photoFile.string(), "--mask", maskFile.string(), "--strength", "0.9"});
+    const auto done = run(swap);
+    ASSERT_EQ(done.exitCode, 0) << done.err;
+    const auto files = outputs();
+    ASSERT_EQ(files.size(), 1u);
+    const cv::Mat image = cv::imread(files[0].string());
+    ASSERT_EQ(image.size(), photoSize);
+    const cv::Rect far(photoSize.width / 2, photoSize.height / 2, photoSize.width / 2, photoSize.height / 2);
+    EXPECT_EQ(cv::norm(image(far), photo(far), cv::NORM_INF), 0.0);
+
+    auto withSize = swap;
+    withSize.insert(withSize.end(), {"--size", sizeValue});
+    EXPECT_NE(run(withSize).exitCode, 0);
+    auto maskAlone = args;
+    maskAlone.insert(maskAlone.end(), {"--mask", maskFile.string()});
+    const auto refused = run(maskAlone);
+    EXPECT_NE(refused.exitCode, 0);
+    EXPECT_NE(refused.err.find("--target"), std::string::npos) << refused.err;
+    EXPECT_EQ(outputs().size(), 1u);
+}
+
 TEST_F(GenerateCli, MistakesAreReportedClearly) {
     const auto badBox = run(fixtureArgs({"--face-box", "0.6,0.1,0.3,0.4"}));
     EXPECT_EQ(badBox.exitCode, 1);
