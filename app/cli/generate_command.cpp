@@ -228,20 +228,29 @@ void applyReferenceWeights(const GenerateOptions& o, std::vector<Reference>& ref
     for (std::size_t i = 0; i < weights.size(); ++i) references[i].weight = weights[i];
 }
 
-// --target and its region: the detected face (--target-face), a --mask, or --whole.
+// --target and its region: the detected face (--target-face), a --mask, or --whole. What is not
+// given comes from --from's image when it was made over a target (a mask region cannot: its
+// mask is not stored), else from the defaults.
 std::optional<Target> buildTarget(const GenerateOptions& o, const CLI::App& cmd) {
     if (o.target.empty()) return std::nullopt;
+    const auto given = [&](const char* name) { return cmd.count(name) > 0; };
+    std::optional<TargetRecord> earlier;
+    if (!o.from.empty()) earlier = readImageMetadata(o.from).target;
     Target target;
     target.image = face::loadPhoto(o.target);
     target.label = o.target.filename().string();
-    target.faceIndex = o.targetFace - 1;
     if (o.whole) target.region = TargetRegion::Whole;
     if (!o.mask.empty()) {
         target.region = TargetRegion::Mask;
         target.mask = face::loadPhoto(o.mask);
     }
-    target.strength = cmd.count("--strength") > 0 ? o.strength : defaultStrength(target.region);
-    target.useSettingsFaceBox = cmd.count("--face-box") > 0;
+    const bool regionGiven = o.whole || !o.mask.empty() || given("--target-face");
+    if (earlier && !regionGiven && earlier->region == TargetRegion::Whole) target.region = TargetRegion::Whole;
+    target.faceIndex = given("--target-face") || !earlier ? o.targetFace - 1 : earlier->faceIndex;
+    target.strength = given("--strength")               ? o.strength
+                      : earlier && earlier->region == target.region ? earlier->strength
+                                                                   : defaultStrength(target.region);
+    target.useSettingsFaceBox = given("--face-box");
     return target;
 }
 
@@ -292,8 +301,10 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     std::vector<double> weights;
     for (const auto& ref : request.references) labels.push_back(ref.label), weights.push_back(ref.weight);
     if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) weights.clear();
+    std::optional<TargetRecord> target;
+    if (const auto& t = request.target) target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     for (std::size_t i = 0; i < result.images.size(); ++i) {
-        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels, weights};
+        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels, weights, target};
         const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
         reporter.image(path, static_cast<int>(i), metadata.settings.seed);
     }
@@ -355,9 +366,9 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                                      " (default: 768x768)");
     auto* target = cmd->add_option("--target", o->target,
                                    "Face swap / img2img: a photo to keep but for a region, repainted with the "
-                                   "references' person; the images get its size")
-                       ->check(CLI::ExistingFile)
-                       ->excludes(size);
+                                   "references' person; the images get its size, and the region is drawn in a "
+                                   "window around it at --size's longer side")
+                       ->check(CLI::ExistingFile);
     cmd->add_option("--target-face", o->targetFace,
                     "The region is this detected face of --target, grown by a margin, 1 = most confident (default)")
         ->check(positiveInt())
@@ -366,7 +377,10 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                                  "The region is the white part of this image (the --target photo's size)")
                      ->check(CLI::ExistingFile)
                      ->needs(target);
-    cmd->add_flag("--whole", o->whole, "The region is the whole --target picture (img2img)")->needs(target)->excludes(mask);
+    cmd->add_flag("--whole", o->whole, "The region is the whole --target picture (img2img), drawn at its size")
+        ->needs(target)
+        ->excludes(mask)
+        ->excludes(size);
     cmd->add_option("--strength", o->strength,
                     "How much of the region changes, above 0 to 1; 1 repaints from pure noise (default: " +
                         formatNumber(static_cast<float>(defaultStrength(TargetRegion::Face))) + ", with --whole " +

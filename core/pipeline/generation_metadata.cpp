@@ -9,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <sstream>
+#include <utility>
 #include <type_traits>
 
 namespace flashface {
@@ -69,6 +72,37 @@ std::string boxText(const FaceBox& box) {
     s << '[' << formatNumber(box.x1) << ", " << formatNumber(box.y1) << ", " << formatNumber(box.x2) << ", "
       << formatNumber(box.y2) << ']';
     return s.str();
+}
+
+constexpr std::pair<TargetRegion, const char*> kRegionNames[] = {
+    {TargetRegion::Face, "face"}, {TargetRegion::Mask, "mask"}, {TargetRegion::Whole, "whole"}};
+
+nlohmann::json targetToJson(const TargetRecord& t) {
+    std::string region;
+    for (const auto& [kind, name] : kRegionNames)
+        if (kind == t.region) region = name;
+    return {{"file", t.label}, {"region", region}, {"face", t.faceIndex + 1}, {"strength", number(static_cast<float>(t.strength))}};
+}
+
+TargetRecord targetFromJson(const nlohmann::json& json) {
+    if (!json.is_object()) unusable("target", json);
+    TargetRecord t;
+    readKey(json, "file", t.label);
+    std::string region = "face";
+    readKey(json, "region", region);
+    const auto known = std::find_if(std::begin(kRegionNames), std::end(kRegionNames),
+                                    [&](const auto& entry) { return region == entry.second; });
+    if (known == std::end(kRegionNames)) unusable("target region", json.at("region"));
+    t.region = known->first;
+    int face = 1;
+    readKey(json, "face", face);
+    if (face < 1) unusable("target face", json.at("face"));
+    t.faceIndex = face - 1;
+    float strength = 1.0f;
+    readKey(json, "strength", strength);
+    if (!(strength > 0 && strength <= 1)) unusable("target strength", json.at("strength"));
+    t.strength = decimalValue(strength);
+    return t;
 }
 
 }  // namespace
@@ -158,8 +192,12 @@ std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, co
         {"references", metadata.referenceLabels},
     };
     if (!metadata.referenceWeights.empty()) record["reference_weights"] = metadata.referenceWeights;
-    const auto png = encodePng(image, {{kParametersChunk, a1111Parameters(metadata.settings)},
-                                       {kSettingsChunk, record.dump()}});
+    std::string parameters = a1111Parameters(metadata.settings);
+    if (metadata.target) {
+        record["target"] = targetToJson(*metadata.target);
+        parameters += ", Denoising strength: " + formatNumber(static_cast<float>(metadata.target->strength));
+    }
+    const auto png = encodePng(image, {{kParametersChunk, parameters}, {kSettingsChunk, record.dump()}});
     return writeNumberedFile(folder, stem, ".png", png);
 }
 
@@ -174,6 +212,8 @@ ImageMetadata readImageMetadata(const std::filesystem::path& png) {
                 metadata.referenceLabels = refs->get<std::vector<std::string>>();
             if (const auto weights = record.find("reference_weights"); weights != record.end())
                 metadata.referenceWeights = weights->get<std::vector<double>>();
+            if (const auto target = record.find("target"); target != record.end())
+                metadata.target = targetFromJson(*target);
             return metadata;
         } catch (const nlohmann::json::exception& e) {
             throw FileError(png, std::string("the FlashFace settings stored in the image are damaged: ") + e.what());

@@ -6,6 +6,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,20 @@ GenerationSettings settingsFromJson(const nlohmann::json& json);
 // "Key: value" pairs), so that common image tools show how the image was made.
 std::string a1111Parameters(const GenerationSettings& settings);
 
+// A face swap's or img2img's target photo as an image records it (the photo itself is not stored).
+struct TargetRecord {
+    std::string label;  // the photo's file name, for information
+    TargetRegion region = TargetRegion::Face;
+    int faceIndex = 0;
+    double strength = 1.0;
+};
+
 // What a generated PNG carries about itself.
 struct ImageMetadata {
     GenerationSettings settings;               // regenerates this image as the first of a run
     std::vector<std::string> referenceLabels;  // the reference files, for information
     std::vector<double> referenceWeights;      // identity mixing, in reference order; empty: all 1
+    std::optional<TargetRecord> target;        // set when the image was made over a target photo
 };
 
 inline constexpr const char* kSettingsChunk = "flashface";     // JSON, see above

@@ -206,13 +206,14 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     load({}, cancel);
     resetGpuMemoryPeak(device);
 
-    // 2. A target photo sets the size and, unless told otherwise, the face position.
+    // 2. A target photo sets the size (its own, or a window's around the region) and, unless told
+    // otherwise, the face position.
     GenerationSettings s = request.settings;
     std::optional<PreparedTarget> target;
     if (request.target) {
-        target = prepareTarget(*request.target, models->detector.get());
-        s.width = static_cast<int>(target->pixels.size(3));
-        s.height = static_cast<int>(target->pixels.size(2));
+        target = prepareTarget(*request.target, std::max(s.width, s.height), models->detector.get());
+        s.width = target->width();
+        s.height = target->height();
         if (request.target->region != TargetRegion::Whole && !request.target->useSettingsFaceBox &&
             target->boundingSquare)
             s.faceBox = *target->boundingSquare;
@@ -277,8 +278,8 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
 
     // 6. Decode; a target photo keeps its own pixels outside the region.
     GenerationResult result;
-    result.images = tensorToImages(decodeLatents(*models->vae, latents, dtype));
-    if (target) result.images = compositeOnPhoto(result.images, request.target->image, pixelRegion(target->region));
+    const at::Tensor decoded = decodeLatents(*models->vae, latents, dtype);
+    result.images = target ? compositeOnPhoto(decoded, request.target->image, *target) : tensorToImages(decoded);
     result.settings = s;
     result.seconds = seconds(start);
     result.gpuPeakBytes = gpuMemoryPeak(device).allocatedBytes;

@@ -49,10 +49,11 @@ void validateTarget(const Target& target) {
         target.image.rgb.size() != static_cast<std::size_t>(target.image.width) * target.image.height * 3)
         throw InvalidRequest("The " + photo + " holds no image data.");
     for (const int side : {target.image.width, target.image.height})
-        if (!kSideRange.contains(generationSide(side)))
+        if (target.region == TargetRegion::Whole && !kSideRange.contains(generationSide(side)))
             throw InvalidRequest("The " + photo + " is " + std::to_string(target.image.width) + "x" +
                                  std::to_string(target.image.height) + " pixels; " + kSideRange.text() +
-                                 " pixels a side are accepted: scale it first.");
+                                 " pixels a side are accepted for the whole picture: scale it first, or "
+                                 "repaint a region of it.");
     if (target.region == TargetRegion::Mask && target.mask.empty())
         throw InvalidRequest("The mask of the " + photo + " holds no image data.");
     if (target.faceIndex < 0) throw InvalidRequest("Faces in the " + photo + " are numbered from 1.");
@@ -92,9 +93,10 @@ void validateRequest(const GenerationRequest& request) {
     }
     requireWithin("number of references", kReferencesRange, static_cast<long long>(request.references.size()));
     const GenerationSettings& s = request.settings;
-    if (request.target) {
-        validateTarget(*request.target);  // its size replaces the settings' width and height
-    } else {
+    if (request.target) validateTarget(*request.target);
+    // The whole picture is generated at the photo's size; otherwise the settings' size is the
+    // working size of the region's window.
+    if (!request.target || request.target->region != TargetRegion::Whole) {
         requireSize("width", s.width);
         requireSize("height", s.height);
     }

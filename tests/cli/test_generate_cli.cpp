@@ -302,12 +302,11 @@ TEST_F(GenerateCli, CtrlCCancelsCleanly) {
 
 // Face swap from the command line: the images get the target photo's size, and far from the
 // masked region its pixels stay the photo's; the target's options are refused without one, and
-// --size with one.
+// --size with the whole picture (drawn at the photo's size).
 TEST_F(GenerateCli, TargetPhotoAndMask) {
     auto args = fixtureArgs({"--seed", "3", "--steps", "2", "--images", "1"});
-    const auto size = std::find(args.begin(), args.end(), "--size");
-    const std::string sizeValue = *(size + 1);
-    args.erase(size, size + 2);
+    // The fixture's size: the working size of the mask's window, and about the photo's.
+    const std::string sizeValue = *(std::find(args.begin(), args.end(), "--size") + 1);
     const cv::Size photoSize(std::stoi(sizeValue) - 3, std::stoi(sizeValue.substr(sizeValue.find('x') + 1)) - 5);
     cv::Mat photo(photoSize, CV_8UC3);
     cv::randu(photo, 0, 256);
@@ -327,10 +326,15 @@ TEST_F(GenerateCli, TargetPhotoAndMask) {
     ASSERT_EQ(image.size(), photoSize);
     const cv::Rect far(photoSize.width / 2, photoSize.height / 2, photoSize.width / 2, photoSize.height / 2);
     EXPECT_EQ(cv::norm(image(far), photo(far), cv::NORM_INF), 0.0);
+    const auto target = readImageMetadata(files[0]).target;
+    ASSERT_TRUE(target);
+    EXPECT_EQ(target->label, "target.png");
+    EXPECT_EQ(target->region, TargetRegion::Mask);
+    EXPECT_EQ(target->strength, 0.9);
 
-    auto withSize = swap;
-    withSize.insert(withSize.end(), {"--size", sizeValue});
-    EXPECT_NE(run(withSize).exitCode, 0);
+    auto wholeWithSize = args;
+    wholeWithSize.insert(wholeWithSize.end(), {"--target", photoFile.string(), "--whole"});
+    EXPECT_NE(run(wholeWithSize).exitCode, 0);
     auto maskAlone = args;
     maskAlone.insert(maskAlone.end(), {"--mask", maskFile.string()});
     const auto refused = run(maskAlone);

@@ -164,6 +164,32 @@ TEST(GenerationMetadata, ReferenceWeightsRoundTripAndDefaultToNone) {
     EXPECT_TRUE(readImageMetadata(saveGeneratedImage(dir.path(), image, unweighted)).referenceWeights.empty());
 }
 
+TEST(GenerationMetadata, TheTargetPhotoIsRecordedAndReadBack) {
+    test::TempDir dir;
+    const Image image = gradient(8, 8);
+    for (const TargetRegion region : {TargetRegion::Face, TargetRegion::Mask, TargetRegion::Whole}) {
+        ImageMetadata made{unusualSettings(), {"a.png"}, {}, TargetRecord{"group photo.jpg", region, 2, 0.35}};
+        const fs::path file = saveGeneratedImage(dir.path(), image, made);
+        const ImageMetadata back = readImageMetadata(file);
+        ASSERT_TRUE(back.target);
+        EXPECT_EQ(back.target->label, "group photo.jpg");
+        EXPECT_EQ(back.target->region, region);
+        EXPECT_EQ(back.target->faceIndex, 2);
+        EXPECT_EQ(back.target->strength, 0.35);
+        EXPECT_NE(readPngTexts(file)[0].text.find("Denoising strength: 0.35"), std::string::npos);
+    }
+    EXPECT_FALSE(readImageMetadata(saveGeneratedImage(dir.path(), image, ImageMetadata{unusualSettings(), {}})).target);
+
+    // A record that cannot be a target is a damaged file, not a guess.
+    for (const char* bad : {R"({"region": "nose"})", R"({"strength": 0})", R"({"strength": 1.5})", R"({"face": 0})", R"([1])"}) {
+        nlohmann::json record = {{"settings", settingsToJson(unusualSettings())}, {"target", nlohmann::json::parse(bad)}};
+        const fs::path file = dir.path() / "bad.png";
+        const auto png = encodePng(image, {{kSettingsChunk, record.dump()}});
+        std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+        EXPECT_THROW(readImageMetadata(file), FileError) << bad;
+    }
+}
+
 TEST(GenerationMetadata, AnImageWithoutSettingsIsAFileError) {
     test::TempDir dir;
     const fs::path file = dir.path() / "plain.png";

@@ -69,40 +69,78 @@ double meanDistance(const Image& a, const Image& b) {
     return sum / static_cast<double>(a.rgb.size());
 }
 
+// The working size of the fixture's run: the longer side of its settings.
+int workingSide() {
+    const auto& s = fixtureRequest().settings;
+    return std::max(s.width, s.height);
+}
+
 // The pixels whose composite weight is 0 (outside the feathered region), as the pipeline
 // computes it.
 std::vector<bool> keptPixels(const Target& target) {
-    const at::Tensor weights = pixelRegion(prepareTarget(target, nullptr).region);
+    const at::Tensor weights = compositeWeights(prepareTarget(target, workingSide(), nullptr), target.image);
+    const auto w = weights.accessor<float, 2>();
     std::vector<bool> kept;
     for (int y = 0; y < target.image.height; ++y)
-        for (int x = 0; x < target.image.width; ++x) kept.push_back(weights[y][x].item<float>() == 0.0f);
+        for (int x = 0; x < target.image.width; ++x) kept.push_back(w[y][x] == 0.0f);
     return kept;
+}
+
+// Every kept pixel of every image is the photo's; some others changed.
+void expectKeptOutsideTheRegion(const GenerationResult& result, const Target& target) {
+    const Image& photo = target.image;
+    const auto kept = keptPixels(target);
+    for (const Image& image : result.images) {
+        ASSERT_EQ(image.width, photo.width);
+        ASSERT_EQ(image.height, photo.height);
+        std::size_t keptCount = 0, changed = 0, wrong = 0;
+        for (std::size_t p = 0; p < kept.size(); ++p) {
+            const bool same = std::equal(&image.rgb[p * 3], &image.rgb[p * 3 + 3], &photo.rgb[p * 3]);
+            wrong += kept[p] && !same;
+            keptCount += kept[p];
+            changed += !same;
+        }
+        EXPECT_EQ(wrong, 0u) << "pixels outside the region changed";
+        EXPECT_GT(keptCount, 0u);
+        EXPECT_GT(changed, 0u) << "nothing inside the region was repainted";
+    }
 }
 
 TEST(Target, OutsideTheFeatheredRegionTheOutputIsThePhotoByteForByte) {
     const Image photo = oddPhoto();
     const Target target = maskTarget(photo, cornerMask(photo));
     const auto result = pipeline().generate(targetRequest(target));
-    const auto kept = keptPixels(target);
     ASSERT_EQ(result.images.size(), static_cast<std::size_t>(fixtureRequest().settings.numImages));
-    for (const Image& image : result.images) {
-        ASSERT_EQ(image.width, photo.width);
-        ASSERT_EQ(image.height, photo.height);
-        std::size_t keptCount = 0, changed = 0;
-        for (std::size_t p = 0; p < kept.size(); ++p) {
-            const bool same = std::equal(&image.rgb[p * 3], &image.rgb[p * 3 + 3], &photo.rgb[p * 3]);
-            if (kept[p]) EXPECT_TRUE(same) << "pixel " << p << " outside the region changed";
-            keptCount += kept[p];
-            changed += !same;
-        }
-        EXPECT_GT(keptCount, 0u);
-        EXPECT_GT(changed, 0u) << "nothing inside the region was repainted";
-    }
-    // The generation ran at the photo's size rounded up to multiples of 8, and the face position is
-    // the region's bounding square.
-    EXPECT_EQ(result.settings.width, generationSide(photo.width));
-    EXPECT_EQ(result.settings.height, generationSide(photo.height));
-    EXPECT_EQ(result.settings.faceBox.x1, prepareTarget(target, nullptr).boundingSquare->x1);
+    expectKeptOutsideTheRegion(result, target);
+    // The window around the region was drawn at the working size, with the region's bounding
+    // square as the face position.
+    const PreparedTarget prepared = prepareTarget(target, workingSide(), nullptr);
+    EXPECT_TRUE(prepared.resized);
+    EXPECT_EQ(std::max(result.settings.width, result.settings.height), workingSide());
+    EXPECT_EQ(result.settings.width, prepared.width());
+    EXPECT_EQ(result.settings.faceBox.x1, prepared.boundingSquare->x1);
+    EXPECT_EQ(result.settings.faceBox.y2, prepared.boundingSquare->y2);
+}
+
+// A photo larger than any generation size: only the window around the region is drawn.
+TEST(Target, APhotoLargerThanTheModelCanDrawIsRepaintedInAWindow) {
+    const int width = kSideRange.max + 100, height = fixtureRequest().settings.height;
+    Image photo{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
+    for (std::size_t i = 0; i < photo.rgb.size(); ++i) photo.rgb[i] = static_cast<std::uint8_t>(i * 13 / 7);
+    Image mask{width, height, std::vector<std::uint8_t>(photo.rgb.size(), 0)};
+    const int side = height / 4;
+    for (int y = height / 2 - side / 2; y < height / 2 + side / 2; ++y)
+        for (int x = width / 2 - side / 2; x < width / 2 + side / 2; ++x)
+            for (int c = 0; c < 3; ++c) mask.rgb[(static_cast<std::size_t>(y) * width + x) * 3 + c] = 255;
+    const Target target = maskTarget(photo, mask);
+    auto request = targetRequest(target);
+    request.settings.numImages = 1;
+    const auto result = pipeline().generate(request);
+    expectKeptOutsideTheRegion(result, target);
+    EXPECT_LE(result.settings.width, kSideRange.max);
+    const PhotoWindow window = prepareTarget(target, workingSide(), nullptr).window;
+    EXPECT_LT(window.width, width);
+    EXPECT_GE(window.width, side);
 }
 
 TEST(Target, AnEmptyMaskReturnsThePhotoUnchanged) {
@@ -176,36 +214,46 @@ Target faceTarget(int faceIndex) {
 TEST(Target, TheFaceRegionIsTheDetectedFaceWithAMargin) {
     const auto detector = fixtureDetector(face::RetinaFaceConfig{}.minScore);
     const Target target = faceTarget(0);
-    const auto faces = detector.detect(target.image);
+    const Image& photo = target.image;
+    const auto faces = detector.detect(photo);
     ASSERT_FALSE(faces.empty()) << "the fixture photo should show a face to the fixture detector";
     const face::DetectedFace& f = faces[0];
-    const PreparedTarget prepared = prepareTarget(target, &detector);
-    const auto inRegion = [&](double x, double y) {
-        const auto ix = static_cast<std::int64_t>(std::clamp(x, 0.0, target.image.width - 1.0));
-        const auto iy = static_cast<std::int64_t>(std::clamp(y, 0.0, target.image.height - 1.0));
-        return prepared.region[iy][ix].item<float>() == 1.0f;
-    };
+    const PreparedTarget prepared = prepareTarget(target, workingSide(), &detector);
     const double mx = kFaceRegionMargin * f.width(), my = kFaceRegionMargin * f.height();
-    EXPECT_TRUE(inRegion(f.x1 - mx + 1, f.y1 - my + 1));
-    EXPECT_TRUE(inRegion(f.x2 + mx - 1, f.y2 + my - 1));
-    if (f.x1 - mx > 2) EXPECT_FALSE(inRegion(f.x1 - mx - 2, (f.y1 + f.y2) / 2));
-    if (f.y2 + my + 2 < target.image.height) EXPECT_FALSE(inRegion((f.x1 + f.x2) / 2, f.y2 + my + 2));
+    const double x1 = std::max(0.0, f.x1 - mx), y1 = std::max(0.0, f.y1 - my);
+    const double x2 = std::min<double>(photo.width, f.x2 + mx), y2 = std::min<double>(photo.height, f.y2 + my);
 
+    // The grown face is repainted throughout: its corners (a pixel inside) take the generated pixels.
+    const at::Tensor weights = compositeWeights(prepared, photo);
+    for (const auto& [x, y] : {std::pair{x1 + 1, y1 + 1}, {x2 - 2, y1 + 1}, {x1 + 1, y2 - 2}, {x2 - 2, y2 - 2}})
+        EXPECT_EQ(weights[static_cast<std::int64_t>(y)][static_cast<std::int64_t>(x)].item<float>(), 1.0f) << x << "," << y;
+    // The window holds it, about kWindowContext times its longer side wide (within the photo).
+    const PhotoWindow& w = prepared.window;
+    EXPECT_LE(w.x, x1);
+    EXPECT_LE(w.y, y1);
+    EXPECT_GE(w.x + w.width, x2);
+    EXPECT_GE(w.y + w.height, y2);
+    // The region's pixel edges are rounded outward (a pixel each at most), the window side up.
+    const double expectedSide = kWindowContext * std::max(x2 - x1, y2 - y1);
+    EXPECT_NEAR(std::max(w.width, w.height), std::min<double>(expectedSide, std::max(photo.width, photo.height)),
+                2 * kWindowContext + 1);
+    EXPECT_EQ(std::max(prepared.width(), prepared.height()), workingSide());
+    // The face position squares the region in the generated window.
     ASSERT_TRUE(prepared.boundingSquare);
     const FaceBox& box = *prepared.boundingSquare;
-    const double width = static_cast<double>(prepared.region.size(1)), height = static_cast<double>(prepared.region.size(0));
-    EXPECT_LE(box.x1 * width, std::max(0.0, f.x1 - mx) + 1);
-    EXPECT_GE(box.x2 * width, std::min(width, f.x2 + mx) - 1);
-    EXPECT_LE(box.y1 * height, std::max(0.0, f.y1 - my) + 1);
-    EXPECT_GE(box.y2 * height, std::min(height, f.y2 + my) - 1);
+    const at::Tensor rows = prepared.region.amax(1).nonzero(), cols = prepared.region.amax(0).nonzero();
+    EXPECT_LE(box.x1 * prepared.width(), cols.min().item<float>() + 1);
+    EXPECT_GE(box.x2 * prepared.width(), cols.max().item<float>());
+    EXPECT_LE(box.y1 * prepared.height(), rows.min().item<float>() + 1);
+    EXPECT_GE(box.y2 * prepared.height(), rows.max().item<float>());
 
-    EXPECT_THROW(prepareTarget(faceTarget(static_cast<int>(faces.size())), &detector), InvalidRequest);
+    EXPECT_THROW(prepareTarget(faceTarget(static_cast<int>(faces.size())), workingSide(), &detector), InvalidRequest);
 }
 
 TEST(Target, APhotoWithoutAFaceSaysSoAndOffersTheMask) {
     const auto blind = fixtureDetector(1.0);  // no score exceeds it
     try {
-        prepareTarget(faceTarget(0), &blind);
+        prepareTarget(faceTarget(0), workingSide(), &blind);
         FAIL() << "a photo without a face was accepted";
     } catch (const InvalidRequest& e) {
         const std::string message = e.what();
