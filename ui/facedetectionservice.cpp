@@ -17,14 +17,17 @@ struct FaceDetectionService::State {
     std::unique_ptr<FaceFinder> finder;
     QString loadError;
 
-    DetectionResult run(const Image& photo) {
+    // Runs `work` with the detector of the current folder (loaded if needed), or reports why
+    // there is none; `Result` has `available` and `error`.
+    template <class Result, class Work>
+    Result withFinder(Work work) {
         QString wanted;
         {
             std::lock_guard lock(folderMutex);
             wanted = folder;
         }
         std::lock_guard lock(mutex);
-        DetectionResult result;
+        Result result;
         if (!finder || loadedFolder != wanted) {
             finder.reset();
             loadedFolder = wanted;
@@ -47,7 +50,7 @@ struct FaceDetectionService::State {
         }
         result.available = true;
         try {
-            result.faces = finder->find(photo);
+            work(*finder, result);
         } catch (const std::exception& e) {
             result.error = QString::fromUtf8(e.what());
         }
@@ -69,9 +72,21 @@ void FaceDetectionService::setModelsFolder(const QString& folder) {
 
 QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
     auto state = state_;
-    QFuture<DetectionResult> running =
-        QtConcurrent::run(&pool_, [state, photo = std::move(photo)] { return state->run(photo); });
+    QFuture<DetectionResult> running = QtConcurrent::run(&pool_, [state, photo = std::move(photo)] {
+        return state->withFinder<DetectionResult>(
+            [&](const FaceFinder& finder, DetectionResult& result) { result.faces = finder.find(photo); });
+    });
     DetectionResult result = co_await running;  // named: see GalleryModel::loadFolder
+    co_return result;
+}
+
+QCoro::Task<RegionResult> FaceDetectionService::region(Target target) {
+    auto state = state_;
+    QFuture<RegionResult> running = QtConcurrent::run(&pool_, [state, target = std::move(target)] {
+        return state->withFinder<RegionResult>(
+            [&](const FaceFinder& finder, RegionResult& result) { result.region = repaintedRegion(target, &finder); });
+    });
+    RegionResult result = co_await running;  // named: see GalleryModel::loadFolder
     co_return result;
 }
 

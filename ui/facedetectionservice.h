@@ -18,6 +18,13 @@ struct DetectionResult {
     std::vector<FaceCandidate> faces;
 };
 
+// The region a face swap repaints (see repaintedRegion), or why it cannot be made.
+struct RegionResult {
+    bool available = false;  // false: no detector (models missing), see `error`
+    QString error;           // the engine's message (no face, …) when the region cannot be made
+    Image region;
+};
+
 // Runs the face detector off the GUI thread, one photo at a time; the detector is loaded on the
 // first request and kept until the models folder changes.
 class FaceDetectionService : public QObject {
@@ -28,6 +35,9 @@ public:
 
     void setModelsFolder(const QString& folder);
     QCoro::Task<DetectionResult> detect(Image photo);
+    // The target's repainted region as a generation would make it (the face found by this
+    // service's detector).
+    QCoro::Task<RegionResult> region(Target target);
 
 private:
     struct State;

@@ -3,6 +3,9 @@
 #include "facefinder.h"
 
 #include "face/faces.h"
+#include "pipeline/target.h"
+
+#include <ATen/ATen.h>
 
 namespace flashface::ui {
 
@@ -24,6 +27,16 @@ std::vector<FaceCandidate> FaceFinder::find(const Image& photo) const {
         candidates.push_back(std::move(c));
     }
     return candidates;
+}
+
+Image repaintedRegion(const Target& target, const FaceFinder* finder) {
+    const PreparedTarget prepared = prepareTarget(target, finder ? &finder->impl_->detector : nullptr);
+    // The region is at the generation size (the photo padded to multiples of 8): cut back.
+    const int width = target.image.width, height = target.image.height;
+    const at::Tensor region = prepared.region.slice(0, 0, height).slice(1, 0, width).gt(0.5f).to(at::kByte).mul(255);
+    const at::Tensor rgb = region.unsqueeze(2).expand({height, width, 3}).contiguous();
+    const std::uint8_t* data = rgb.data_ptr<std::uint8_t>();
+    return Image{width, height, std::vector<std::uint8_t>(data, data + rgb.numel())};
 }
 
 }  // namespace flashface::ui

@@ -2,6 +2,7 @@
 
 #include "common/image.h"
 #include "pipeline/model_files.h"
+#include "pipeline/request.h"
 
 #include <array>
 #include <memory>
@@ -34,8 +35,15 @@ public:
     std::vector<FaceCandidate> find(const Image& photo) const;
 
 private:
+    friend Image repaintedRegion(const Target& target, const FaceFinder* finder);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The pixels of the target photo that a generation repaints, as the engine computes them
+// (pipeline/target.h): white inside the region, black elsewhere, at the photo's size. `finder`
+// finds the face of a Face region (none is needed for a mask or the whole picture). Throws
+// InvalidRequest as a generation would: no face, a mask of another size.
+Image repaintedRegion(const Target& target, const FaceFinder* finder);
 
 }  // namespace flashface::ui

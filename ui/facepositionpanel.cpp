@@ -35,7 +35,7 @@ bool near(const FaceBox& a, const FaceBox& b) {
 }  // namespace
 
 FacePositionPanel::FacePositionPanel(QWidget* parent)
-    : QWidget(parent), canvas_(new FaceBoxCanvas(this)), presets_(new QComboBox(this)), summary_(new QLabel(this)) {
+    : QWidget(parent), canvas_(new FaceBoxCanvas(this)), presets_(new QComboBox(this)), summary_(new QLabel(this)), targetNote_(new QLabel(this)) {
     presets_->addItem(tr("Centred portrait"));
     presets_->addItem(tr("Official default"));
     presets_->addItem(tr("None (face anywhere)"));
@@ -69,7 +69,14 @@ FacePositionPanel::FacePositionPanel(QWidget* parent)
     presetRow->addWidget(new QLabel(tr("Preset:"), this));
     presetRow->addWidget(presets_, 1);
 
+    targetNote_->setWordWrap(true);
+    targetNote_->setText(tr("Face swap: the face goes where the repainted region of the photo is. Tick “Use my face "
+                            "box” in the Target panel to place it with this box instead."));
+    targetNote_->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    targetNote_->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(targetNote_);
     layout->addWidget(canvas_, 1);
     layout->addLayout(presetRow);
     layout->addLayout(grid);
@@ -88,6 +95,18 @@ void FacePositionPanel::setOutputSize(int width, int height) {
     canvas_->setOutputSize(QSize(width, height));
     showBox(canvas_->box());
 }
+
+void FacePositionPanel::followTarget(bool followsRegion, const QImage& photo) {
+    targetNote_->setVisible(followsRegion);
+    canvas_->setBackground(photo);
+    canvas_->setEnabled(!followsRegion);
+    presets_->setEnabled(!followsRegion);
+    for (QDoubleSpinBox* field : fields_) field->setEnabled(!followsRegion);
+}
+
+bool FacePositionPanel::followsTargetRegion() const { return !targetNote_->isHidden(); }
+
+QString FacePositionPanel::targetNote() const { return targetNote_->text(); }
 
 void FacePositionPanel::writeTo(GenerationSettings& settings) const { settings.faceBox = box(); }
 

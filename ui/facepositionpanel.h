@@ -28,6 +28,12 @@ public:
     void writeTo(GenerationSettings& settings) const;
     void readFrom(const GenerationSettings& settings);
 
+    // A face swap places the face where the repainted region of the target photo is: the box is
+    // not used then, and the panel says so. `photo` (none: null) is drawn behind the box.
+    void followTarget(bool followsRegion, const QImage& photo);
+    bool followsTargetRegion() const;
+    QString targetNote() const;
+
     FaceBoxCanvas* canvas() const { return canvas_; }
     QDoubleSpinBox* coordinateField(int index) const { return fields_[index]; }  // x1, y1, x2, y2
     QComboBox* presetBox() const { return presets_; }
@@ -44,6 +50,7 @@ private:
     std::array<QDoubleSpinBox*, 4> fields_{};
     QComboBox* presets_;
     QLabel* summary_;
+    QLabel* targetNote_;
     bool syncing_ = false;
 };
 

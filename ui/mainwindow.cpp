@@ -18,6 +18,7 @@
 #include "sentence.h"
 #include "settingshistory.h"
 #include "settingspanel.h"
+#include "targetpanel.h"
 #include "tokenizer/tokenizer.h"
 
 #include <QAction>
@@ -46,6 +47,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
       queue_(new GenerationQueue(this)),
       detection_(new FaceDetectionService(this)),
       references_(new ReferencePanel(detection_, this)),
+      target_(new TargetPanel(detection_, this)),
       facePanel_(new FacePositionPanel(this)),
       prompt_(new PromptEditor(PromptEditor::Kind::Positive, this)),
       negative_(new PromptEditor(PromptEditor::Kind::Negative, this)),
@@ -107,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent)
       progress_(new QProgressBar(this)),
       generateButton_(new QPushButton(tr("Generate"), this)),
       cancelButton_(new QPushButton(tr("Cancel"), this)),
+      compareButton_(new QPushButton(tr("Before / After"), this)),
       queueLabel_(new QLabel(this)),
       error_(new QLabel(this)) {
     setWindowTitle(tr("FlashFace Studio"));
@@ -126,6 +130,8 @@ MainWindow::MainWindow(QWidget* parent)
     addDock(facePanel_, tr("Face Position"), QStringLiteral("faceDock"), Qt::RightDockWidgetArea);
     addDock(settingsScroll, tr("Settings"), QStringLiteral("settingsDock"), Qt::RightDockWidgetArea);
     addDock(buildGallery(), tr("Gallery"), QStringLiteral("galleryDock"), Qt::BottomDockWidgetArea);
+    // Below the references: the photo a face swap changes.
+    QDockWidget* targetDock = addDock(target_, tr("Target"), QStringLiteral("targetDock"), Qt::LeftDockWidgetArea);
     history_ = new SettingsHistory(settings_, facePanel_, this);
     buildMenus();
     connectQueue();
@@ -134,6 +140,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(galleryView_, &GalleryView::reuseItemRequested, this, &MainWindow::reuseGalleryItem);
     connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
         const GalleryItem& item = galleryModel_->item(row);
+        stopComparing();
         preview_->setImages({item.fullImage()}, item.saved() ? QFileInfo(item.path).fileName()
                                                              : tr("Seed %1 (not saved)").arg(item.settings.seed));
         previewItems_ = {QPersistentModelIndex(galleryModel_->index(row))};
@@ -150,6 +157,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(missing_, &MissingModelsPanel::preferencesRequested, this, &MainWindow::showPreferences);
     connect(missing_, &MissingModelsPanel::checkRequested, this, &MainWindow::checkModels);
     connect(references_, &ReferencePanel::referencesChanged, this, &MainWindow::updateGenerateBar);
+    connect(target_, &TargetPanel::targetChanged, this, &MainWindow::followTarget);
+    connect(target_, &TargetPanel::message, this, &MainWindow::notice);
 
     // The right-hand docks run the full height, so the face canvas is not squeezed by the gallery.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -164,6 +173,7 @@ MainWindow::MainWindow(QWidget* parent)
                 Qt::Horizontal);
     resizeDocks({docks_[1], docks_[2]}, {size.height() / 2, size.height() / 2}, Qt::Vertical);
     resizeDocks({docks_[3]}, {std::clamp(size.height() / 5, 110, 210)}, Qt::Vertical);
+    resizeDocks({docks_[0], targetDock}, {size.height() * 3 / 5, size.height() * 2 / 5}, Qt::Vertical);
     defaultState_ = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -218,6 +228,7 @@ QWidget* MainWindow::buildCentre() {
     auto* bar = new QHBoxLayout;
     bar->addWidget(generateButton_);
     bar->addWidget(cancelButton_);
+    bar->addWidget(compareButton_);
     bar->addWidget(progress_, 1);
     bar->addWidget(queueLabel_);
 
@@ -230,6 +241,15 @@ QWidget* MainWindow::buildCentre() {
 
     connect(generateButton_, &QPushButton::clicked, this, &MainWindow::generate);
     connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancel);
+    compareButton_->setCheckable(true);
+    compareButton_->setToolTip(tr("Show the photo before the face swap in place of the results, and back"));
+    compareButton_->hide();
+    connect(compareButton_, &QPushButton::toggled, this, [this](bool before) {
+        if (before)
+            preview_->setImages(QList<QImage>(shownResults_.size(), shownTarget_), tr("Before: the target photo"));
+        else
+            preview_->setImages(shownResults_, shownCaption_);
+    });
     return centre;
 }
 
@@ -412,6 +432,7 @@ void MainWindow::connectQueue() {
         progress_->setValue(p.step);
         progress_->setFormat(tr("Step %1 of %2 — %3 left").arg(p.step).arg(p.totalSteps).arg(duration(p.secondsLeft)));
         if (!p.previews.isEmpty()) {
+            stopComparing();
             preview_->setImages(p.previews, tr("Step %1 of %2").arg(p.step).arg(p.totalSteps));
             previewItems_.clear();
         }
@@ -422,6 +443,7 @@ void MainWindow::connectQueue() {
 
 void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
     const QString referenceSet = jobReferenceSets_.take(outcome.jobId);
+    const QImage target = jobTargets_.take(outcome.jobId);
     if (outcome.jobId != runningJob_) {  // dropped from the queue unstarted
         jobReferenceLabels_.remove(outcome.jobId);
         return updateGenerateBar();
@@ -432,7 +454,7 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
     switch (outcome.status) {
     case GenerationOutcome::Status::Finished: {
         progress_->setValue(1);
-        preview_->setImages(outcome.images, tr("Seed %1").arg(outcome.settings.seed));
+        showResults(outcome.images, tr("Seed %1").arg(outcome.settings.seed), target);
         const QStringList labels = jobReferenceLabels_.take(outcome.jobId);
         QList<GalleryItem> items;
         int unsaved = 0;
@@ -494,6 +516,32 @@ void MainWindow::updateGenerateBar() {
     if (!queue_->isBusy() && pending == 0 && progress_->maximum() == 0) progress_->setRange(0, 1);
 }
 
+void MainWindow::followTarget() {
+    const bool photo = target_->hasPhoto();
+    settings_->followTargetSize(photo ? std::optional<QSize>(target_->photoSize()) : std::nullopt);
+    const std::optional<Target> target = target_->target();
+    facePanel_->followTarget(target && target->region != TargetRegion::Whole && !target->useSettingsFaceBox,
+                             target_->photo());
+}
+
+void MainWindow::showResults(const QList<QImage>& images, const QString& caption, const QImage& before) {
+    stopComparing();
+    preview_->setImages(images, caption);
+    if (before.isNull()) return;
+    shownResults_ = images;
+    shownCaption_ = caption;
+    shownTarget_ = before;
+    compareButton_->show();
+}
+
+void MainWindow::stopComparing() {
+    const QSignalBlocker blocker(compareButton_);  // the preview is about to show something else
+    compareButton_->setChecked(false);
+    compareButton_->hide();
+    shownResults_.clear();
+    shownTarget_ = {};
+}
+
 void MainWindow::showError(const QString& text) {
     error_->setText(text);
     error_->show();
@@ -552,6 +600,10 @@ quint64 MainWindow::generate() {
         showError(tr("Still looking for faces in the reference photos; try again in a moment."));
         return 0;
     }
+    if (target_->isLoading()) {
+        showError(tr("Still loading the photo to change; try again in a moment."));
+        return 0;
+    }
     GenerationRequest request;
     request.references = references_->references();
     const QStringList problems = references_->problems();
@@ -582,7 +634,11 @@ quint64 MainWindow::generate() {
     QStringList labels;
     for (const Reference& ref : request.references) labels.append(QString::fromStdString(ref.label));
     const QString referenceSet = referenceStore_.keep(*references_);  // "Reuse" brings them back
+    // The job keeps its own copy of the target: the panel may change while it waits.
+    request.target = target_->target();
+    const QImage before = request.target ? target_->photo() : QImage();
     const quint64 id = queue_->enqueue(std::move(request), preferences_.outputFolder, stem);
+    if (!before.isNull()) jobTargets_.insert(id, before);
     jobReferenceLabels_.insert(id, labels);
     jobReferenceSets_.insert(id, referenceSet);
     return id;

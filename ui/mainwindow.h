@@ -41,6 +41,7 @@ class PreviewGrid;
 class PromptEditor;
 class ReferencePanel;
 class SettingsPanel;
+class TargetPanel;
 
 // FlashFace Studio's window: references (left), prompts and the live preview (centre), face
 // position and settings (right), the gallery (bottom). Generation runs on a worker thread;
@@ -70,6 +71,9 @@ public:
     void setPreferences(const AppPreferences& preferences);
 
     ReferencePanel* referencePanel() const { return references_; }
+    TargetPanel* targetPanel() const { return target_; }
+    // Shown with the results of a face swap or img2img run: the target photo in their place.
+    QPushButton* compareButton() const { return compareButton_; }
     FacePositionPanel* facePanel() const { return facePanel_; }
     PromptEditor* promptEditor() const { return prompt_; }
     PromptEditor* negativeEditor() const { return negative_; }
@@ -116,6 +120,9 @@ private:
     void showError(const QString& text);
     void clearError();
     void updateGenerateBar();
+    void followTarget();  // the size and face position of a run with the target photo
+    void showResults(const QList<QImage>& images, const QString& caption, const QImage& before);
+    void stopComparing();
     void onJobEnded(const GenerationOutcome& outcome);
     void saveSession();
     void restoreSession();
@@ -127,6 +134,7 @@ private:
     GenerationQueue* queue_;
     FaceDetectionService* detection_;
     ReferencePanel* references_;
+    TargetPanel* target_;
     FacePositionPanel* facePanel_;
     PromptEditor* prompt_;
     PromptEditor* negative_;
@@ -138,6 +146,7 @@ private:
     QProgressBar* progress_;
     QPushButton* generateButton_;
     QPushButton* cancelButton_;
+    QPushButton* compareButton_;
     QLabel* queueLabel_;
     QLabel* error_;
     QAction* generateAction_;
@@ -153,6 +162,10 @@ private:
     std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last
     QHash<quint64, QStringList> jobReferenceLabels_;
     QHash<quint64, QString> jobReferenceSets_;
+    QHash<quint64, QImage> jobTargets_;  // the target photo of each queued face swap
+    QList<QImage> shownResults_;         // the results the compare button swaps with…
+    QString shownCaption_;
+    QImage shownTarget_;                 // …their target photo
     ReferenceStore referenceStore_;
     QString loadError_;  // why the models last failed to load; cleared when they load
     RuntimeOptions loadedRuntime_;

@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -168,13 +169,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     });
     for (QSpinBox* field : {width_, height_}) {
         connect(field, &QSpinBox::editingFinished, this, [this, field] { snapSize(field); });
-        connect(field, &QSpinBox::valueChanged, this, [this] {
-            int match = int(std::size(kSizes));
-            for (int i = 0; i < int(std::size(kSizes)); ++i)
-                if (kSizes[i].width == width_->value() && kSizes[i].height == height_->value()) match = i;
-            sizes_->setCurrentIndex(match);
-            emit outputSizeChanged(width_->value(), height_->value());
-        });
+        connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::showSize);
     }
     for (QDoubleSpinBox* field : {textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
         connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
@@ -310,6 +305,28 @@ void SettingsPanel::askSavePreset() {
     saveCurrentAsPreset(name);
 }
 
+void SettingsPanel::showSize() {
+    int match = int(std::size(kSizes));
+    for (int i = 0; i < int(std::size(kSizes)); ++i)
+        if (kSizes[i].width == width_->value() && kSizes[i].height == height_->value()) match = i;
+    sizes_->setCurrentIndex(match);
+    emit outputSizeChanged(width_->value(), height_->value());
+}
+
+void SettingsPanel::followTargetSize(std::optional<QSize> size) {
+    if (size && !targetSize_) ownSize_ = QSize(width_->value(), height_->value());
+    targetSize_ = size;
+    const QSize shown = size.value_or(ownSize_);
+    {
+        // Not an edit of the user's (no undo step, no "changed"): what the target imposes.
+        const QSignalBlocker blockWidth(width_), blockHeight(height_);
+        width_->setValue(shown.width());
+        height_->setValue(shown.height());
+    }
+    for (QWidget* field : std::initializer_list<QWidget*>{sizes_, width_, height_}) field->setEnabled(!size);
+    showSize();
+}
+
 void SettingsPanel::snapSize(QSpinBox* field) {
     const int snapped = std::max(64, (field->value() + 4) / 8 * 8);
     if (snapped != field->value()) field->setValue(snapped);
@@ -320,8 +337,10 @@ void SettingsPanel::writeTo(GenerationSettings& s) const {
     s.sampler = parseSampler(sampler_->currentData().toString().toStdString()).value_or(s.sampler);
     s.seed = seed();
     s.numImages = numImages_->value();
-    s.width = width_->value() / 8 * 8;
-    s.height = height_->value() / 8 * 8;
+    // With a target photo the user's own size is kept for later (the photo sets the run's size).
+    const QSize own = targetSize_ ? ownSize_ : QSize(width_->value(), height_->value());
+    s.width = own.width() / 8 * 8;
+    s.height = own.height() / 8 * 8;
     s.textGuidance = float(textGuidance_->value());
     s.lambda = float(lambda_->value());
     s.referenceGuidance = float(referenceGuidance_->value());
@@ -336,8 +355,12 @@ void SettingsPanel::readFrom(const GenerationSettings& s) {
     sampler_->setCurrentIndex(sampler_->findData(QString::fromUtf8(samplerName(s.sampler).id)));
     seed_->setValue(s.seed);
     numImages_->setValue(s.numImages);
-    width_->setValue(s.width);
-    height_->setValue(s.height);
+    if (targetSize_) {
+        ownSize_ = QSize(s.width, s.height);
+    } else {
+        width_->setValue(s.width);
+        height_->setValue(s.height);
+    }
     textGuidance_->setValue(s.textGuidance);
     lambda_->setValue(s.lambda);
     referenceGuidance_->setValue(s.referenceGuidance);

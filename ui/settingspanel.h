@@ -4,7 +4,10 @@
 
 #include <QWidget>
 
+#include <QSize>
+
 #include <cstdint>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -42,7 +45,14 @@ public:
     QStringList presetNames() const;
     QString currentPresetName() const;  // empty when the controls match no preset
 
+    // With a target photo the size fields show its size and cannot be edited; the user's own
+    // size comes back when it goes (and is what writeTo() reports meanwhile).
+    void followTargetSize(std::optional<QSize> size);
+    bool followsTargetSize() const { return targetSize_.has_value(); }
+
     QSpinBox* stepsField() const { return steps_; }
+    QSpinBox* widthField() const { return width_; }
+    QSpinBox* heightField() const { return height_; }
     QComboBox* samplerField() const { return sampler_; }
     QDoubleSpinBox* seedField() const { return seed_; }
 
@@ -56,6 +66,7 @@ private:
     void syncPresetSelection();
     void askSavePreset();
     void snapSize(QSpinBox* field);
+    void showSize();  // the size choice matching the fields, and the output size signal
     void showSeed(std::uint32_t seed);  // sets the field without fixing the seed
 
     QComboBox* presets_;
@@ -74,6 +85,8 @@ private:
     QSpinBox* launchStep_;
     QDoubleSpinBox* lambdaBefore_;
     QDoubleSpinBox* guideRescale_;
+    std::optional<QSize> targetSize_;
+    QSize ownSize_;  // the user's size while a target's is shown
     bool applying_ = false;
     bool settingSeed_ = false;
     QString preferredPreset_;  // the preset just applied or saved, selected over equal ones
