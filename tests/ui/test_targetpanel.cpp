@@ -13,12 +13,9 @@
 #include "targetphotoview.h"
 
 #include <QCoro/QCoroTask>
-#include <nlohmann/json.hpp>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <fstream>
 
 using namespace flashface;
 using namespace flashface::ui;
@@ -184,7 +181,7 @@ private slots:
         QVERIFY(panel.maskOfferButton()->isHidden() == !expected.empty());
 
         // A detector that accepts no face (no score reaches 1): every photo is faceless to it.
-        detection.setModelsFolder(blindModels());
+        detection.setModelsFolder(test::writeBlindFixtureModelsFolder(dir_.filePath(QStringLiteral("blind"))));
         panel.setPhoto(photo, QStringLiteral("source.png"));
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isDetecting(), kTimeout);
         QVERIFY(panel.faces().empty());
@@ -195,16 +192,6 @@ private slots:
     }
 
 private:
-    // The fixture models, with the face detector's threshold raised out of reach.
-    QString blindModels() {
-        const QString folder = test::writeFixtureModelsFolder(dir_.filePath(QStringLiteral("blind")));
-        const auto path = std::filesystem::path(folder.toStdString()) / "models.json";
-        nlohmann::json manifest = test::readJson(path);
-        manifest["face_detector"]["config"]["detect"]["min_thr"] = 1.0;
-        std::ofstream(path) << manifest.dump();
-        return folder;
-    }
-
     QTemporaryDir dir_;
     QString models_;
 };
