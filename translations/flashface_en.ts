@@ -4,12 +4,12 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="38"/>
+        <location filename="../ui/facedetectionservice.cpp" line="41"/>
         <source>Face detection is unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="40"/>
+        <location filename="../ui/facedetectionservice.cpp" line="43"/>
         <source>the model files are not all in place yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,32 +160,32 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="47"/>
+        <location filename="../ui/settingspanel.cpp" line="48"/>
         <source>Square (trained size)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48"/>
+        <location filename="../ui/settingspanel.cpp" line="49"/>
         <source>Portrait 3:4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49"/>
+        <location filename="../ui/settingspanel.cpp" line="50"/>
         <source>Portrait 2:3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50"/>
+        <location filename="../ui/settingspanel.cpp" line="51"/>
         <source>Landscape 4:3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="51"/>
+        <location filename="../ui/settingspanel.cpp" line="52"/>
         <source>Landscape 3:2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="52"/>
+        <location filename="../ui/settingspanel.cpp" line="53"/>
         <source>Small square (fast)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,12 +267,17 @@ Drag to draw a box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="110"/>
+        <location filename="../ui/facepositionpanel.cpp" line="73"/>
+        <source>Face swap: the face goes where the repainted region of the photo is. Tick “Use my face box” in the Target panel to place it with this box instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/facepositionpanel.cpp" line="129"/>
         <source>No constraint: the face may appear anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="111"/>
+        <location filename="../ui/facepositionpanel.cpp" line="130"/>
         <source>Face area: %1×%2 px at (%3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,84 +542,84 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>References</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Face Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Filter by prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Show only images whose prompt contains this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -622,207 +627,227 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>Before / After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <source>Show the photo before the face swap in place of the results, and back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <source>Before: the target photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="311"/>
         <source>Show in Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Paste Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Open Parameters from Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>P&amp;references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>Clear &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Reset Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Models loaded — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="502"/>
         <source>The models could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -830,7 +855,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="461"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -838,17 +863,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>Done in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Seed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -856,17 +881,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="476"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="512"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -874,78 +899,83 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Queue Another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="536"/>
-        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="835"/>
         <source>Parameters restored from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="531"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Seed %1 (not saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="552"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="559"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <source>Still loading the photo to change; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>No usable reference photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="563"/>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="573"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="646"/>
+        <location filename="../ui/mainwindow.cpp" line="702"/>
         <source>Token count unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="732"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -953,18 +983,18 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="678"/>
+        <location filename="../ui/mainwindow.cpp" line="734"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="722"/>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="778"/>
+        <location filename="../ui/mainwindow.cpp" line="792"/>
         <source>Unsaved Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
@@ -972,12 +1002,12 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <location filename="../ui/mainwindow.cpp" line="787"/>
         <source>Save Unsaved Images To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787"/>
+        <location filename="../ui/mainwindow.cpp" line="843"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,241 +1505,494 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="64"/>
+        <location filename="../ui/settingspanel.cpp" line="65"/>
         <source>Random</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="78"/>
+        <location filename="../ui/settingspanel.cpp" line="79"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="82"/>
+        <location filename="../ui/settingspanel.cpp" line="83"/>
         <source>%1 (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85"/>
+        <location filename="../ui/settingspanel.cpp" line="86"/>
         <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="88"/>
+        <location filename="../ui/settingspanel.cpp" line="89"/>
         <source>The same seed with the same settings gives the same images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89"/>
+        <location filename="../ui/settingspanel.cpp" line="90"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="93"/>
+        <location filename="../ui/settingspanel.cpp" line="94"/>
         <source>Roll a new seed and keep it fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94"/>
+        <location filename="../ui/settingspanel.cpp" line="95"/>
         <source>Roll seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="95"/>
+        <location filename="../ui/settingspanel.cpp" line="96"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96"/>
+        <location filename="../ui/settingspanel.cpp" line="97"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="97"/>
+        <location filename="../ui/settingspanel.cpp" line="98"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="98"/>
+        <location filename="../ui/settingspanel.cpp" line="99"/>
         <source>Common output sizes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="100"/>
+        <location filename="../ui/settingspanel.cpp" line="101"/>
         <source>%1 × %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101"/>
-        <location filename="../ui/settingspanel.cpp" line="226"/>
+        <location filename="../ui/settingspanel.cpp" line="102"/>
+        <location filename="../ui/settingspanel.cpp" line="221"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="103"/>
+        <location filename="../ui/settingspanel.cpp" line="104"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="105"/>
+        <location filename="../ui/settingspanel.cpp" line="106"/>
         <source>Steps:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="106"/>
+        <location filename="../ui/settingspanel.cpp" line="107"/>
         <source>Sampler:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111"/>
+        <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Seed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="112"/>
+        <location filename="../ui/settingspanel.cpp" line="113"/>
         <source>Images:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113"/>
+        <location filename="../ui/settingspanel.cpp" line="114"/>
         <source>Size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="121"/>
+        <location filename="../ui/settingspanel.cpp" line="122"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="123"/>
+        <location filename="../ui/settingspanel.cpp" line="124"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="126"/>
+        <location filename="../ui/settingspanel.cpp" line="127"/>
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128"/>
+        <location filename="../ui/settingspanel.cpp" line="129"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="131"/>
+        <location filename="../ui/settingspanel.cpp" line="132"/>
         <source>λ used before reference guidance starts. Official default 0.85.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="132"/>
+        <location filename="../ui/settingspanel.cpp" line="133"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="135"/>
+        <location filename="../ui/settingspanel.cpp" line="136"/>
         <source>Guidance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="137"/>
+        <location filename="../ui/settingspanel.cpp" line="138"/>
         <source>Text guidance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138"/>
+        <location filename="../ui/settingspanel.cpp" line="139"/>
         <source>Reference strength λ:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139"/>
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Reference guidance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140"/>
+        <location filename="../ui/settingspanel.cpp" line="141"/>
         <source>Launch step:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="143"/>
+        <location filename="../ui/settingspanel.cpp" line="144"/>
         <source>Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="146"/>
+        <location filename="../ui/settingspanel.cpp" line="147"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="150"/>
+        <location filename="../ui/settingspanel.cpp" line="151"/>
         <source>λ before launch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="151"/>
+        <location filename="../ui/settingspanel.cpp" line="152"/>
         <source>Guidance rescale:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="195"/>
+        <location filename="../ui/settingspanel.cpp" line="190"/>
         <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="197"/>
+        <location filename="../ui/settingspanel.cpp" line="192"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="198"/>
+        <location filename="../ui/settingspanel.cpp" line="193"/>
         <source>Save the current guidance values as a preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="199"/>
+        <location filename="../ui/settingspanel.cpp" line="194"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="200"/>
+        <location filename="../ui/settingspanel.cpp" line="195"/>
         <source>Delete this user preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="213"/>
+        <location filename="../ui/settingspanel.cpp" line="208"/>
         <source>Delete preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="213"/>
+        <location filename="../ui/settingspanel.cpp" line="208"/>
         <source>Delete the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="296"/>
-        <location filename="../ui/settingspanel.cpp" line="304"/>
-        <location filename="../ui/settingspanel.cpp" line="308"/>
+        <location filename="../ui/settingspanel.cpp" line="291"/>
+        <location filename="../ui/settingspanel.cpp" line="299"/>
+        <location filename="../ui/settingspanel.cpp" line="303"/>
         <source>Save preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="296"/>
+        <location filename="../ui/settingspanel.cpp" line="291"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="304"/>
+        <location filename="../ui/settingspanel.cpp" line="299"/>
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="308"/>
+        <location filename="../ui/settingspanel.cpp" line="303"/>
         <source>Replace the preset “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::TargetPanel</name>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="70"/>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="79"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="82"/>
+        <source>Paint a Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="83"/>
+        <source>Whole Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="85"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="86"/>
+        <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="87"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="88"/>
+        <source>Use the image on the clipboard as the photo to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="89"/>
+        <source>No photo to change: generate new pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="96"/>
+        <source>Paint the part of the photo to repaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="97"/>
+        <source>Rework the whole picture (img2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="103"/>
+        <source>Use my face box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="104"/>
+        <source>Place the face where the Face Position box says instead of where the repainted region is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="119"/>
+        <source>Open Photo to Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="137"/>
+        <source>Repaint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <source>The detected face, with its hair line, ears and chin (face swap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <source>The part you paint with the brush, or a mask image (white = repaint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <source>Whole picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="161"/>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="162"/>
+        <source>Paint the part to repaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="164"/>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="165"/>
+        <source>Take parts out of the painted region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="173"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="174"/>
+        <source>Brush radius in pixels of the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="175"/>
+        <source>Brush size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="176"/>
+        <source>Load Mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="177"/>
+        <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="178"/>
+        <source>Clear Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="193"/>
+        <source>Load Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="204"/>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="205"/>
+        <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="211"/>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="251"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="293"/>
+        <source>The clipboard holds no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="296"/>
+        <source>Pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="346"/>
+        <source>Open the photo to change first, then its mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="361"/>
+        <source>Cannot use the mask %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="384"/>
+        <source>Faces not checked: %1 The engine will look for the face when generating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="388"/>
+        <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="391"/>
+        <source>The face outlined is repainted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="392"/>
+        <source>%1 faces found: click one to choose which is repainted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="429"/>
+        <source>Looking for faces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="431"/>
+        <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="432"/>
+        <source>The whole picture is reworked; a lower strength keeps more of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="448"/>
+        <source>Dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::TargetPhotoView</name>
+    <message>
+        <location filename="../ui/targetphotoview.cpp" line="168"/>
+        <source>Drop the photo to change here, or open or paste it.
+
+Its face (or the part you paint) is repainted with the person of the references; the rest stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

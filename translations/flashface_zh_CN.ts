@@ -4,12 +4,12 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="38"/>
+        <location filename="../ui/facedetectionservice.cpp" line="41"/>
         <source>Face detection is unavailable: %1</source>
         <translation>人脸检测不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="40"/>
+        <location filename="../ui/facedetectionservice.cpp" line="43"/>
         <source>the model files are not all in place yet.</source>
         <translation>模型文件尚未全部就位。</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -160,32 +160,32 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="47"/>
+        <location filename="../ui/settingspanel.cpp" line="48"/>
         <source>Square (trained size)</source>
         <translation>正方形（训练尺寸）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48"/>
+        <location filename="../ui/settingspanel.cpp" line="49"/>
         <source>Portrait 3:4</source>
         <translation>竖幅 3:4</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49"/>
+        <location filename="../ui/settingspanel.cpp" line="50"/>
         <source>Portrait 2:3</source>
         <translation>竖幅 2:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50"/>
+        <location filename="../ui/settingspanel.cpp" line="51"/>
         <source>Landscape 4:3</source>
         <translation>横幅 4:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="51"/>
+        <location filename="../ui/settingspanel.cpp" line="52"/>
         <source>Landscape 3:2</source>
         <translation>横幅 3:2</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="52"/>
+        <location filename="../ui/settingspanel.cpp" line="53"/>
         <source>Small square (fast)</source>
         <translation>小正方形（快速）</translation>
     </message>
@@ -462,12 +462,17 @@ Drag to draw a box.</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="110"/>
+        <location filename="../ui/facepositionpanel.cpp" line="73"/>
+        <source>Face swap: the face goes where the repainted region of the photo is. Tick “Use my face box” in the Target panel to place it with this box instead.</source>
+        <translation>换脸：人脸位置跟随照片中要重绘的区域。若要改用此框放置人脸，请在“目标”面板中勾选“使用我的人脸框”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/facepositionpanel.cpp" line="129"/>
         <source>No constraint: the face may appear anywhere.</source>
         <translation>无约束：人脸可能出现在任何地方。</translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="111"/>
+        <location filename="../ui/facepositionpanel.cpp" line="130"/>
         <source>Face area: %1×%2 px at (%3, %4)</source>
         <translation>人脸区域：%1×%2 像素，位于 (%3, %4)</translation>
     </message>
@@ -736,38 +741,38 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>FlashFace Studio</source>
         <translation>FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>References</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Face Position</source>
         <translation>人脸位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -776,112 +781,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="311"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -890,165 +895,165 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="502"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="461"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1057,132 +1062,157 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="476"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="512"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="536"/>
-        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="835"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="531"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>Before / After</source>
+        <translation>前 / 后</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Seed %1 (not saved)</source>
         <translation>种子 %1（未保存）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <source>Show the photo before the face swap in place of the results, and back</source>
+        <translation>在结果的位置显示换脸前的照片，再次点击切换回来</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <source>Before: the target photo</source>
+        <translation>之前：目标照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="552"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="559"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <source>Still loading the photo to change; try again in a moment.</source>
+        <translation>仍在加载要修改的照片；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="611"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="563"/>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="573"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="646"/>
+        <location filename="../ui/mainwindow.cpp" line="702"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="732"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="678"/>
+        <location filename="../ui/mainwindow.cpp" line="734"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="722"/>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="778"/>
+        <location filename="../ui/mainwindow.cpp" line="792"/>
         <source>Unsaved Images</source>
         <translation>未保存的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <location filename="../ui/mainwindow.cpp" line="787"/>
         <source>Save Unsaved Images To</source>
         <translation>将未保存的图像保存到</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787"/>
+        <location filename="../ui/mainwindow.cpp" line="843"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1681,242 +1711,497 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="64"/>
+        <location filename="../ui/settingspanel.cpp" line="65"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="78"/>
+        <location filename="../ui/settingspanel.cpp" line="79"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation>去噪步数。官方工具使用 35 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="82"/>
+        <location filename="../ui/settingspanel.cpp" line="83"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="85"/>
+        <location filename="../ui/settingspanel.cpp" line="86"/>
         <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
         <translation>图像逐步去噪的方式。DDIM 是官方的选择。Euler 与 DDIM 生成相同的图像；Euler ancestral 每一步加入新的噪声（由种子决定，因此可以重复）；DPM++ 2M 和 DPM++ 2M Karras 通常需要更少的步数。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="88"/>
+        <location filename="../ui/settingspanel.cpp" line="89"/>
         <source>The same seed with the same settings gives the same images.</source>
         <translation>相同的种子和设置会生成相同的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89"/>
+        <location filename="../ui/settingspanel.cpp" line="90"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation>每次生成使用新的随机种子。所用的种子会显示在这里并随每张图像保存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="93"/>
+        <location filename="../ui/settingspanel.cpp" line="94"/>
         <source>Roll a new seed and keep it fixed</source>
         <translation>随机一个新种子并固定使用</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94"/>
+        <location filename="../ui/settingspanel.cpp" line="95"/>
         <source>Roll seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="95"/>
+        <location filename="../ui/settingspanel.cpp" line="96"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation>每次生成的图像数。它们共用参考照片和提示词，各自使用不同的噪声。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96"/>
+        <location filename="../ui/settingspanel.cpp" line="97"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出宽度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="97"/>
+        <location filename="../ui/settingspanel.cpp" line="98"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出高度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="98"/>
+        <location filename="../ui/settingspanel.cpp" line="99"/>
         <source>Common output sizes</source>
         <translation>常用输出尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="100"/>
+        <location filename="../ui/settingspanel.cpp" line="101"/>
         <source>%1 × %2 — %3</source>
         <translation>%1 × %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101"/>
-        <location filename="../ui/settingspanel.cpp" line="226"/>
+        <location filename="../ui/settingspanel.cpp" line="102"/>
+        <location filename="../ui/settingspanel.cpp" line="221"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="103"/>
+        <location filename="../ui/settingspanel.cpp" line="104"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="105"/>
+        <location filename="../ui/settingspanel.cpp" line="106"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="106"/>
+        <location filename="../ui/settingspanel.cpp" line="107"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="111"/>
+        <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="112"/>
+        <location filename="../ui/settingspanel.cpp" line="113"/>
         <source>Images:</source>
         <translation>图像数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113"/>
+        <location filename="../ui/settingspanel.cpp" line="114"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="121"/>
+        <location filename="../ui/settingspanel.cpp" line="122"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
         <translation>文本引导：提示词对图像的影响强度。官方默认 7.5；“改变年龄”使用 8.5，让提示词能压过参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="123"/>
+        <location filename="../ui/settingspanel.cpp" line="124"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
         <translation>参考特征强度 λ：注入多少参考人脸特征。官方默认 1.2，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="126"/>
+        <location filename="../ui/settingspanel.cpp" line="127"/>
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
         <translation>参考引导强度。官方默认 3.2，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="128"/>
+        <location filename="../ui/settingspanel.cpp" line="129"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
         <translation>参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 750。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="131"/>
+        <location filename="../ui/settingspanel.cpp" line="132"/>
         <source>λ used before reference guidance starts. Official default 0.85.</source>
         <translation>参考引导开始前使用的 λ。官方默认 0.85。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="132"/>
+        <location filename="../ui/settingspanel.cpp" line="133"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
         <translation>引导重缩放：减轻强引导带来的过饱和感。官方值 0.5。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="135"/>
+        <location filename="../ui/settingspanel.cpp" line="136"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="137"/>
+        <location filename="../ui/settingspanel.cpp" line="138"/>
         <source>Text guidance:</source>
         <translation>文本引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138"/>
+        <location filename="../ui/settingspanel.cpp" line="139"/>
         <source>Reference strength λ:</source>
         <translation>参考强度 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139"/>
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Reference guidance:</source>
         <translation>参考引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140"/>
+        <location filename="../ui/settingspanel.cpp" line="141"/>
         <source>Launch step:</source>
         <translation>启动步：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="143"/>
+        <location filename="../ui/settingspanel.cpp" line="144"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="146"/>
+        <location filename="../ui/settingspanel.cpp" line="147"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation>很少需要：官方工具固定使用这些值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="150"/>
+        <location filename="../ui/settingspanel.cpp" line="151"/>
         <source>λ before launch:</source>
         <translation>启动前 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="151"/>
+        <location filename="../ui/settingspanel.cpp" line="152"/>
         <source>Guidance rescale:</source>
         <translation>引导重缩放：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="195"/>
+        <location filename="../ui/settingspanel.cpp" line="190"/>
         <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
         <translation>引导预设。“改变年龄”可让提示词改变人物的年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="197"/>
+        <location filename="../ui/settingspanel.cpp" line="192"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="198"/>
+        <location filename="../ui/settingspanel.cpp" line="193"/>
         <source>Save the current guidance values as a preset</source>
         <translation>将当前引导参数保存为预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="199"/>
+        <location filename="../ui/settingspanel.cpp" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="200"/>
+        <location filename="../ui/settingspanel.cpp" line="195"/>
         <source>Delete this user preset</source>
         <translation>删除这个用户预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="202"/>
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="213"/>
+        <location filename="../ui/settingspanel.cpp" line="208"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="213"/>
+        <location filename="../ui/settingspanel.cpp" line="208"/>
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="296"/>
-        <location filename="../ui/settingspanel.cpp" line="304"/>
-        <location filename="../ui/settingspanel.cpp" line="308"/>
+        <location filename="../ui/settingspanel.cpp" line="291"/>
+        <location filename="../ui/settingspanel.cpp" line="299"/>
+        <location filename="../ui/settingspanel.cpp" line="303"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="296"/>
+        <location filename="../ui/settingspanel.cpp" line="291"/>
         <source>Preset name:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="304"/>
+        <location filename="../ui/settingspanel.cpp" line="299"/>
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation>“%1”是内置预设，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="308"/>
+        <location filename="../ui/settingspanel.cpp" line="303"/>
         <source>Replace the preset “%1”?</source>
         <translation>替换预设“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::TargetPanel</name>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="70"/>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="79"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="82"/>
+        <source>Paint a Mask</source>
+        <translation>绘制蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="83"/>
+        <source>Whole Picture</source>
+        <translation>整张图片</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="85"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="86"/>
+        <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
+        <translation>要修改的照片：重绘其人脸（或你选择的部分），其余部分保持不变</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="87"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="88"/>
+        <source>Use the image on the clipboard as the photo to change</source>
+        <translation>将剪贴板中的图像用作要修改的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="89"/>
+        <source>No photo to change: generate new pictures</source>
+        <translation>不修改照片：生成新图片</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="96"/>
+        <source>Paint the part of the photo to repaint</source>
+        <translation>绘制照片中要重绘的部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="97"/>
+        <source>Rework the whole picture (img2img)</source>
+        <translation>重新处理整张图片（图生图）</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="103"/>
+        <source>Use my face box</source>
+        <translation>使用我的人脸框</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="104"/>
+        <source>Place the face where the Face Position box says instead of where the repainted region is</source>
+        <translation>将人脸放在“人脸位置”框所指的位置，而不是重绘区域所在的位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="119"/>
+        <source>Open Photo to Change</source>
+        <translation>打开要修改的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="137"/>
+        <source>Repaint:</source>
+        <translation>重绘：</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <source>Face</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <source>The detected face, with its hair line, ears and chin (face swap)</source>
+        <translation>检测到的人脸，包括发际线、耳朵和下巴（换脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <source>Mask</source>
+        <translation>蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <source>The part you paint with the brush, or a mask image (white = repaint)</source>
+        <translation>用画笔绘制的部分，或一张蒙版图像（白色 = 重绘）</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <source>Whole picture</source>
+        <translation>整张图片</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
+        <translation>全部重绘，保留照片的构图和色彩（图生图）</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="161"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="162"/>
+        <source>Paint the part to repaint</source>
+        <translation>绘制要重绘的部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="164"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="165"/>
+        <source>Take parts out of the painted region</source>
+        <translation>从已绘制的区域中擦除部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="173"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="174"/>
+        <source>Brush radius in pixels of the photo</source>
+        <translation>画笔半径（以照片像素计）</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="175"/>
+        <source>Brush size</source>
+        <translation>画笔大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="176"/>
+        <source>Load Mask…</source>
+        <translation>加载蒙版…</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="177"/>
+        <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
+        <translation>与照片同尺寸的黑白图像：白色部分会被重绘</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="178"/>
+        <source>Clear Mask</source>
+        <translation>清除蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="193"/>
+        <source>Load Mask</source>
+        <translation>加载蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="204"/>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="205"/>
+        <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
+        <translation>区域的改变程度：1 表示完全重新绘制，数值越低保留的原照片越多。每种区域有各自的默认值（人脸和蒙版为 1，整张图片为 0.75）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="211"/>
+        <source>Strength:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="251"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="293"/>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="296"/>
+        <source>Pasted image</source>
+        <translation>粘贴的图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="346"/>
+        <source>Open the photo to change first, then its mask.</source>
+        <translation>请先打开要修改的照片，再加载其蒙版。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="361"/>
+        <source>Cannot use the mask %1: %2</source>
+        <translation>无法使用蒙版 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="384"/>
+        <source>Faces not checked: %1 The engine will look for the face when generating.</source>
+        <translation>未检测人脸：%1 生成时引擎会自行检测人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="388"/>
+        <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
+        <translation>这张照片中未找到人脸。请将要重绘的区域绘制为蒙版，或重绘整张图片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="391"/>
+        <source>The face outlined is repainted.</source>
+        <translation>框出的人脸将被重绘。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="392"/>
+        <source>%1 faces found: click one to choose which is repainted.</source>
+        <translation>找到 %1 张人脸：点击其中一张以选择要重绘的人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="429"/>
+        <source>Looking for faces…</source>
+        <translation>正在检测人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="431"/>
+        <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
+        <translation>绘制要重绘的部分；照片的其余部分保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="432"/>
+        <source>The whole picture is reworked; a lower strength keeps more of it.</source>
+        <translation>整张图片都会被重新处理；强度越低，保留的原图越多。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="448"/>
+        <source>Dropped image</source>
+        <translation>拖入的图像</translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::TargetPhotoView</name>
+    <message>
+        <location filename="../ui/targetphotoview.cpp" line="168"/>
+        <source>Drop the photo to change here, or open or paste it.
+
+Its face (or the part you paint) is repainted with the person of the references; the rest stays as it is.</source>
+        <translation>将要修改的照片拖到这里，或打开、粘贴照片。
+
+其人脸（或你绘制的部分）会按参考照片中的人物重绘；其余部分保持不变。</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,7 @@ LoadedImage readMask(const QString& path, Target target) {
 }
 
 QString imageFilter() {
-    return QCoreApplication::translate("TargetPanel", "Images (%1)")
-        .arg(QStringLiteral("*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff"));
+    return TargetPanel::tr("Images (%1)").arg(QStringLiteral("*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff"));
 }
 
 }  // namespace
@@ -390,8 +389,8 @@ QCoro::Task<> TargetPanel::findFaces() {
                          "whole picture.");
     else
         faceStatus_ = faces_.size() == 1 ? tr("The face outlined is repainted.")
-                                         : tr("%n faces found: click one to choose which is repainted.", nullptr,
-                                              int(faces_.size()));
+                                         : tr("%1 faces found: click one to choose which is repainted.")
+                                               .arg(faces_.size());
     noFace_ = result.available && result.error.isEmpty() && faces_.empty();
     updateControls();
     co_await showFaceRegion();
