@@ -173,7 +173,7 @@ MainWindow::MainWindow(QWidget* parent)
                 Qt::Horizontal);
     resizeDocks({docks_[1], docks_[2]}, {size.height() / 2, size.height() / 2}, Qt::Vertical);
     resizeDocks({docks_[3]}, {std::clamp(size.height() / 5, 110, 210)}, Qt::Vertical);
-    resizeDocks({docks_[0], targetDock}, {size.height() * 3 / 5, size.height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({docks_[0], targetDock}, {size.height() / 2, size.height() / 2}, Qt::Vertical);
     defaultState_ = saveState();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

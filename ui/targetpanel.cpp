@@ -333,8 +333,6 @@ void TargetPanel::setStrength(double strength) {
     strengthValue_->setText(QString::number(this->strength(), 'f', 2));
 }
 
-bool TargetPanel::usesOwnFaceBox() const { return ownFaceBox_->isChecked(); }
-
 void TargetPanel::setUsesOwnFaceBox(bool own) { ownFaceBox_->setChecked(own); }
 
 void TargetPanel::setBrushRadius(int radius) { brushSize_->setValue(radius); }

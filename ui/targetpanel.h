@@ -55,7 +55,6 @@ public:
     void chooseFace(int index);
     double strength() const;
     void setStrength(double strength);
-    bool usesOwnFaceBox() const;
     void setUsesOwnFaceBox(bool own);
 
     // A mask image (white = repaint) of the photo's size; false, with the reason in the status,

@@ -9,11 +9,11 @@ namespace flashface::ui {
 namespace {
 
 constexpr double kOverlayOpacity = 0.45;
-
-}  // namespace
+constexpr std::size_t kMaxNumberedFaces = 20;
 
 QColor regionTint() { return QColor(0xff, 0x3b, 0x8d); }
 
+// A region (white = repainted) as the tint, opaque where it is repainted.
 QImage tinted(const QImage& region) {
     // White → tint, black → transparent: the region's grey level becomes the alpha.
     QImage out(region.size(), QImage::Format_ARGB32);
@@ -21,6 +21,8 @@ QImage tinted(const QImage& region) {
     out.setAlphaChannel(region.convertToFormat(QImage::Format_Grayscale8));
     return out.convertToFormat(QImage::Format_ARGB32_Premultiplied);
 }
+
+}  // namespace
 
 TargetPhotoView::TargetPhotoView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
@@ -64,14 +66,6 @@ void TargetPhotoView::clearMask() {
     mask_ = photoSize_.isEmpty() ? QImage() : QImage(photoSize_, QImage::Format_ARGB32_Premultiplied);
     if (!mask_.isNull()) mask_.fill(Qt::transparent);
     update();
-}
-
-bool TargetPhotoView::hasMask() const {
-    for (int y = 0; y < mask_.height(); ++y) {
-        const auto* line = reinterpret_cast<const QRgb*>(mask_.constScanLine(y));
-        if (std::any_of(line, line + mask_.width(), [](QRgb p) { return qAlpha(p) >= 128; })) return true;
-    }
-    return false;
 }
 
 void TargetPhotoView::setBrush(int radius, bool erase) {
@@ -201,10 +195,12 @@ void TargetPhotoView::paintEvent(QPaintEvent*) {
         const bool chosen = i == chosen_;
         const QColor colour = chosen ? QColor(0x2e, 0xcc, 0x71) : QColor(0xe7, 0x4c, 0x3c);
         const QRectF r = faceRect(i);
-        painter.setPen(QPen(colour, chosen ? 2.5 : 1.5));
+        // Many detections (a crowd) are drawn thin and unnumbered, so the photo stays visible.
+        const bool crowd = faces_.size() > kMaxNumberedFaces;
+        painter.setPen(QPen(colour, chosen ? 2.5 : (crowd ? 0.5 : 1.5)));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(r);
-        if (faces_.size() > 1) {
+        if (faces_.size() > 1 && !crowd) {
             const QRectF badge(r.left(), r.top() - 16, 18, 16);
             painter.fillRect(badge, colour);
             painter.setPen(Qt::white);

@@ -29,7 +29,6 @@ public:
     const QImage& mask() const { return mask_; }
     void setMask(const QImage& region);  // white = repainted, the photo's size
     void clearMask();
-    bool hasMask() const;
     void setBrush(int radius, bool erase);
     int brushRadius() const { return brushRadius_; }
 
@@ -67,10 +66,5 @@ private:
     bool painting_ = false;
     QPointF lastPaint_;
 };
-
-// The tint of a repainted region drawn over the photo.
-QColor regionTint();
-// A region (white = repainted) as the tint, opaque where it is repainted.
-QImage tinted(const QImage& region);
 
 }  // namespace flashface::ui

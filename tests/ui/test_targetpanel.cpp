@@ -14,6 +14,7 @@
 
 #include <QCoro/QCoroTask>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -179,6 +180,15 @@ private slots:
         QCOMPARE(panel.faces().size(), expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i) QCOMPARE(panel.faces()[i].x1, expected[i].x1);
         QVERIFY(panel.maskOfferButton()->isHidden() == !expected.empty());
+        if (expected.size() > 1) {
+            panel.chooseFace(1);
+            QCOMPARE(panel.target()->faceIndex, 1);
+            // A click on the photo chooses the face under it (the smallest outline there).
+            QSignalSpy clicked(panel.view(), &TargetPhotoView::faceClicked);
+            QTest::mouseClick(panel.view(), Qt::LeftButton, {}, panel.view()->faceRect(0).center().toPoint());
+            QCOMPARE(clicked.count(), 1);
+            QCOMPARE(panel.target()->faceIndex, clicked.at(0).at(0).toInt());
+        }
 
         // A detector that accepts no face (no score reaches 1): every photo is faceless to it.
         detection.setModelsFolder(test::writeBlindFixtureModelsFolder(dir_.filePath(QStringLiteral("blind"))));
