@@ -543,7 +543,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,48 +578,48 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Filter by prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Show only images whose prompt contains this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -627,8 +627,8 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,211 +643,211 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Before: the target photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Show in Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>&amp;Paste Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Open Parameters from Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>P&amp;references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Clear &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;Reset Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>Models loaded — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
-        <location filename="../ui/mainwindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>The models could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -855,7 +855,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -863,17 +863,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>Done in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Seed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -881,17 +881,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="512"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -899,83 +899,83 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>Queue Another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
-        <location filename="../ui/mainwindow.cpp" line="835"/>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/mainwindow.cpp" line="839"/>
         <source>Parameters restored from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Seed %1 (not saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="600"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="608"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>No usable reference photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="629"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="706"/>
         <source>Token count unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="732"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -983,18 +983,18 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734"/>
+        <location filename="../ui/mainwindow.cpp" line="738"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="778"/>
-        <location filename="../ui/mainwindow.cpp" line="792"/>
+        <location filename="../ui/mainwindow.cpp" line="782"/>
+        <location filename="../ui/mainwindow.cpp" line="796"/>
         <source>Unsaved Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="783"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
@@ -1002,12 +1002,12 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787"/>
+        <location filename="../ui/mainwindow.cpp" line="791"/>
         <source>Save Unsaved Images To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="843"/>
+        <location filename="../ui/mainwindow.cpp" line="847"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,242 +1746,247 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::TargetPanel</name>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="70"/>
+        <location filename="../ui/targetpanel.cpp" line="61"/>
+        <source>The mask is %1×%2 pixels but the photo is %3×%4: draw the mask at the photo&apos;s size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="77"/>
         <source>Images (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="79"/>
+        <location filename="../ui/targetpanel.cpp" line="86"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="82"/>
+        <location filename="../ui/targetpanel.cpp" line="89"/>
         <source>Paint a Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="83"/>
+        <location filename="../ui/targetpanel.cpp" line="90"/>
         <source>Whole Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="85"/>
+        <location filename="../ui/targetpanel.cpp" line="92"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="86"/>
+        <location filename="../ui/targetpanel.cpp" line="93"/>
         <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="87"/>
+        <location filename="../ui/targetpanel.cpp" line="94"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="88"/>
+        <location filename="../ui/targetpanel.cpp" line="95"/>
         <source>Use the image on the clipboard as the photo to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="89"/>
+        <location filename="../ui/targetpanel.cpp" line="96"/>
         <source>No photo to change: generate new pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="96"/>
+        <location filename="../ui/targetpanel.cpp" line="103"/>
         <source>Paint the part of the photo to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="97"/>
+        <location filename="../ui/targetpanel.cpp" line="104"/>
         <source>Rework the whole picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="103"/>
+        <location filename="../ui/targetpanel.cpp" line="110"/>
         <source>Use my face box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="104"/>
+        <location filename="../ui/targetpanel.cpp" line="111"/>
         <source>Place the face where the Face Position box says instead of where the repainted region is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="119"/>
+        <location filename="../ui/targetpanel.cpp" line="126"/>
         <source>Open Photo to Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="137"/>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
         <source>Repaint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <location filename="../ui/targetpanel.cpp" line="149"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <location filename="../ui/targetpanel.cpp" line="149"/>
         <source>The detected face, with its hair line, ears and chin (face swap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <location filename="../ui/targetpanel.cpp" line="150"/>
         <source>Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <location filename="../ui/targetpanel.cpp" line="150"/>
         <source>The part you paint with the brush, or a mask image (white = repaint)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <location filename="../ui/targetpanel.cpp" line="151"/>
         <source>Whole picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <location filename="../ui/targetpanel.cpp" line="151"/>
         <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="161"/>
+        <location filename="../ui/targetpanel.cpp" line="168"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="162"/>
+        <location filename="../ui/targetpanel.cpp" line="169"/>
         <source>Paint the part to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="164"/>
+        <location filename="../ui/targetpanel.cpp" line="171"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="165"/>
+        <location filename="../ui/targetpanel.cpp" line="172"/>
         <source>Take parts out of the painted region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="173"/>
+        <location filename="../ui/targetpanel.cpp" line="180"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="174"/>
+        <location filename="../ui/targetpanel.cpp" line="181"/>
         <source>Brush radius in pixels of the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="175"/>
+        <location filename="../ui/targetpanel.cpp" line="182"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="176"/>
+        <location filename="../ui/targetpanel.cpp" line="183"/>
         <source>Load Mask…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="177"/>
+        <location filename="../ui/targetpanel.cpp" line="184"/>
         <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="178"/>
+        <location filename="../ui/targetpanel.cpp" line="185"/>
         <source>Clear Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="193"/>
+        <location filename="../ui/targetpanel.cpp" line="200"/>
         <source>Load Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="204"/>
+        <location filename="../ui/targetpanel.cpp" line="211"/>
         <source>Strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="205"/>
+        <location filename="../ui/targetpanel.cpp" line="212"/>
         <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="211"/>
+        <location filename="../ui/targetpanel.cpp" line="218"/>
         <source>Strength:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="251"/>
+        <location filename="../ui/targetpanel.cpp" line="258"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="293"/>
+        <location filename="../ui/targetpanel.cpp" line="300"/>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="296"/>
+        <location filename="../ui/targetpanel.cpp" line="303"/>
         <source>Pasted image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="346"/>
+        <location filename="../ui/targetpanel.cpp" line="357"/>
         <source>Open the photo to change first, then its mask.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="361"/>
+        <location filename="../ui/targetpanel.cpp" line="369"/>
         <source>Cannot use the mask %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="384"/>
+        <location filename="../ui/targetpanel.cpp" line="392"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="388"/>
+        <location filename="../ui/targetpanel.cpp" line="396"/>
         <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="391"/>
+        <location filename="../ui/targetpanel.cpp" line="399"/>
         <source>The face outlined is repainted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="392"/>
+        <location filename="../ui/targetpanel.cpp" line="400"/>
         <source>%1 faces found: click one to choose which is repainted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="429"/>
+        <location filename="../ui/targetpanel.cpp" line="437"/>
         <source>Looking for faces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="431"/>
+        <location filename="../ui/targetpanel.cpp" line="439"/>
         <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="432"/>
+        <location filename="../ui/targetpanel.cpp" line="440"/>
         <source>The whole picture is reworked; a lower strength keeps more of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="448"/>
+        <location filename="../ui/targetpanel.cpp" line="456"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,7 +1994,7 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::TargetPhotoView</name>
     <message>
-        <location filename="../ui/targetphotoview.cpp" line="168"/>
+        <location filename="../ui/targetphotoview.cpp" line="162"/>
         <source>Drop the photo to change here, or open or paste it.
 
 Its face (or the part you paint) is repainted with the person of the references; the rest stays as it is.</source>

@@ -742,7 +742,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -781,112 +781,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -895,165 +895,165 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
-        <location filename="../ui/mainwindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="484"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1062,42 +1062,42 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="512"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
-        <location filename="../ui/mainwindow.cpp" line="835"/>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/mainwindow.cpp" line="839"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
@@ -1112,107 +1112,107 @@ Previews appear here while the images form.</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Seed %1 (not saved)</source>
         <translation>种子 %1（未保存）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation>在结果的位置显示换脸前的照片，再次点击切换回来</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="251"/>
         <source>Before: the target photo</source>
         <translation>之前：目标照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="600"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="608"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation>仍在加载要修改的照片；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="629"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="706"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="732"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734"/>
+        <location filename="../ui/mainwindow.cpp" line="738"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="778"/>
-        <location filename="../ui/mainwindow.cpp" line="792"/>
+        <location filename="../ui/mainwindow.cpp" line="782"/>
+        <location filename="../ui/mainwindow.cpp" line="796"/>
         <source>Unsaved Images</source>
         <translation>未保存的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="783"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787"/>
+        <location filename="../ui/mainwindow.cpp" line="791"/>
         <source>Save Unsaved Images To</source>
         <translation>将未保存的图像保存到</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="843"/>
+        <location filename="../ui/mainwindow.cpp" line="847"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1952,242 +1952,247 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::TargetPanel</name>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="70"/>
+        <location filename="../ui/targetpanel.cpp" line="61"/>
+        <source>The mask is %1×%2 pixels but the photo is %3×%4: draw the mask at the photo&apos;s size.</source>
+        <translation>蒙版为 %1×%2 像素，而照片为 %3×%4：请按照片的尺寸绘制蒙版。</translation>
+    </message>
+    <message>
+        <location filename="../ui/targetpanel.cpp" line="77"/>
         <source>Images (%1)</source>
         <translation>图像 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="79"/>
+        <location filename="../ui/targetpanel.cpp" line="86"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="82"/>
+        <location filename="../ui/targetpanel.cpp" line="89"/>
         <source>Paint a Mask</source>
         <translation>绘制蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="83"/>
+        <location filename="../ui/targetpanel.cpp" line="90"/>
         <source>Whole Picture</source>
         <translation>整张图片</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="85"/>
+        <location filename="../ui/targetpanel.cpp" line="92"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="86"/>
+        <location filename="../ui/targetpanel.cpp" line="93"/>
         <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
         <translation>要修改的照片：重绘其人脸（或你选择的部分），其余部分保持不变</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="87"/>
+        <location filename="../ui/targetpanel.cpp" line="94"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="88"/>
+        <location filename="../ui/targetpanel.cpp" line="95"/>
         <source>Use the image on the clipboard as the photo to change</source>
         <translation>将剪贴板中的图像用作要修改的照片</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="89"/>
+        <location filename="../ui/targetpanel.cpp" line="96"/>
         <source>No photo to change: generate new pictures</source>
         <translation>不修改照片：生成新图片</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="96"/>
+        <location filename="../ui/targetpanel.cpp" line="103"/>
         <source>Paint the part of the photo to repaint</source>
         <translation>绘制照片中要重绘的部分</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="97"/>
+        <location filename="../ui/targetpanel.cpp" line="104"/>
         <source>Rework the whole picture (img2img)</source>
         <translation>重新处理整张图片（图生图）</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="103"/>
+        <location filename="../ui/targetpanel.cpp" line="110"/>
         <source>Use my face box</source>
         <translation>使用我的人脸框</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="104"/>
+        <location filename="../ui/targetpanel.cpp" line="111"/>
         <source>Place the face where the Face Position box says instead of where the repainted region is</source>
         <translation>将人脸放在“人脸位置”框所指的位置，而不是重绘区域所在的位置</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="119"/>
+        <location filename="../ui/targetpanel.cpp" line="126"/>
         <source>Open Photo to Change</source>
         <translation>打开要修改的照片</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="137"/>
+        <location filename="../ui/targetpanel.cpp" line="144"/>
         <source>Repaint:</source>
         <translation>重绘：</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <location filename="../ui/targetpanel.cpp" line="149"/>
         <source>Face</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="142"/>
+        <location filename="../ui/targetpanel.cpp" line="149"/>
         <source>The detected face, with its hair line, ears and chin (face swap)</source>
         <translation>检测到的人脸，包括发际线、耳朵和下巴（换脸）</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <location filename="../ui/targetpanel.cpp" line="150"/>
         <source>Mask</source>
         <translation>蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="143"/>
+        <location filename="../ui/targetpanel.cpp" line="150"/>
         <source>The part you paint with the brush, or a mask image (white = repaint)</source>
         <translation>用画笔绘制的部分，或一张蒙版图像（白色 = 重绘）</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <location filename="../ui/targetpanel.cpp" line="151"/>
         <source>Whole picture</source>
         <translation>整张图片</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <location filename="../ui/targetpanel.cpp" line="151"/>
         <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
         <translation>全部重绘，保留照片的构图和色彩（图生图）</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="161"/>
+        <location filename="../ui/targetpanel.cpp" line="168"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="162"/>
+        <location filename="../ui/targetpanel.cpp" line="169"/>
         <source>Paint the part to repaint</source>
         <translation>绘制要重绘的部分</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="164"/>
+        <location filename="../ui/targetpanel.cpp" line="171"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="165"/>
+        <location filename="../ui/targetpanel.cpp" line="172"/>
         <source>Take parts out of the painted region</source>
         <translation>从已绘制的区域中擦除部分</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="173"/>
+        <location filename="../ui/targetpanel.cpp" line="180"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="174"/>
+        <location filename="../ui/targetpanel.cpp" line="181"/>
         <source>Brush radius in pixels of the photo</source>
         <translation>画笔半径（以照片像素计）</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="175"/>
+        <location filename="../ui/targetpanel.cpp" line="182"/>
         <source>Brush size</source>
         <translation>画笔大小</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="176"/>
+        <location filename="../ui/targetpanel.cpp" line="183"/>
         <source>Load Mask…</source>
         <translation>加载蒙版…</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="177"/>
+        <location filename="../ui/targetpanel.cpp" line="184"/>
         <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
         <translation>与照片同尺寸的黑白图像：白色部分会被重绘</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="178"/>
+        <location filename="../ui/targetpanel.cpp" line="185"/>
         <source>Clear Mask</source>
         <translation>清除蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="193"/>
+        <location filename="../ui/targetpanel.cpp" line="200"/>
         <source>Load Mask</source>
         <translation>加载蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="204"/>
+        <location filename="../ui/targetpanel.cpp" line="211"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="205"/>
+        <location filename="../ui/targetpanel.cpp" line="212"/>
         <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
         <translation>区域的改变程度：1 表示完全重新绘制，数值越低保留的原照片越多。每种区域有各自的默认值（人脸和蒙版为 1，整张图片为 0.75）。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="211"/>
+        <location filename="../ui/targetpanel.cpp" line="218"/>
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="251"/>
+        <location filename="../ui/targetpanel.cpp" line="258"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="293"/>
+        <location filename="../ui/targetpanel.cpp" line="300"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图像。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="296"/>
+        <location filename="../ui/targetpanel.cpp" line="303"/>
         <source>Pasted image</source>
         <translation>粘贴的图像</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="346"/>
+        <location filename="../ui/targetpanel.cpp" line="357"/>
         <source>Open the photo to change first, then its mask.</source>
         <translation>请先打开要修改的照片，再加载其蒙版。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="361"/>
+        <location filename="../ui/targetpanel.cpp" line="369"/>
         <source>Cannot use the mask %1: %2</source>
         <translation>无法使用蒙版 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="384"/>
+        <location filename="../ui/targetpanel.cpp" line="392"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation>未检测人脸：%1 生成时引擎会自行检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="388"/>
+        <location filename="../ui/targetpanel.cpp" line="396"/>
         <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
         <translation>这张照片中未找到人脸。请将要重绘的区域绘制为蒙版，或重绘整张图片。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="391"/>
+        <location filename="../ui/targetpanel.cpp" line="399"/>
         <source>The face outlined is repainted.</source>
         <translation>框出的人脸将被重绘。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="392"/>
+        <location filename="../ui/targetpanel.cpp" line="400"/>
         <source>%1 faces found: click one to choose which is repainted.</source>
         <translation>找到 %1 张人脸：点击其中一张以选择要重绘的人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="429"/>
+        <location filename="../ui/targetpanel.cpp" line="437"/>
         <source>Looking for faces…</source>
         <translation>正在检测人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="431"/>
+        <location filename="../ui/targetpanel.cpp" line="439"/>
         <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
         <translation>绘制要重绘的部分；照片的其余部分保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="432"/>
+        <location filename="../ui/targetpanel.cpp" line="440"/>
         <source>The whole picture is reworked; a lower strength keeps more of it.</source>
         <translation>整张图片都会被重新处理；强度越低，保留的原图越多。</translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="448"/>
+        <location filename="../ui/targetpanel.cpp" line="456"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -2195,7 +2200,7 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::TargetPhotoView</name>
     <message>
-        <location filename="../ui/targetphotoview.cpp" line="168"/>
+        <location filename="../ui/targetphotoview.cpp" line="162"/>
         <source>Drop the photo to change here, or open or paste it.
 
 Its face (or the part you paint) is repainted with the person of the references; the rest stays as it is.</source>

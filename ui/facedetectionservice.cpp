@@ -80,11 +80,12 @@ QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
     co_return result;
 }
 
-QCoro::Task<RegionResult> FaceDetectionService::region(Target target) {
+QCoro::Task<RegionResult> FaceDetectionService::region(Target target, int workingSide) {
     auto state = state_;
-    QFuture<RegionResult> running = QtConcurrent::run(&pool_, [state, target = std::move(target)] {
-        return state->withFinder<RegionResult>(
-            [&](const FaceFinder& finder, RegionResult& result) { result.region = repaintedRegion(target, &finder); });
+    QFuture<RegionResult> running = QtConcurrent::run(&pool_, [state, target = std::move(target), workingSide] {
+        return state->withFinder<RegionResult>([&](const FaceFinder& finder, RegionResult& result) {
+            result.region = repaintedRegion(target, workingSide, &finder);
+        });
     });
     RegionResult result = co_await running;  // named: see GalleryModel::loadFolder
     co_return result;

@@ -35,9 +35,9 @@ public:
 
     void setModelsFolder(const QString& folder);
     QCoro::Task<DetectionResult> detect(Image photo);
-    // The target's repainted region as a generation would make it (the face found by this
-    // service's detector).
-    QCoro::Task<RegionResult> region(Target target);
+    // The target's repainted region as a generation at `workingSide` would make it (the face
+    // found by this service's detector).
+    QCoro::Task<RegionResult> region(Target target, int workingSide);
 
 private:
     struct State;

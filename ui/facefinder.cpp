@@ -29,12 +29,11 @@ std::vector<FaceCandidate> FaceFinder::find(const Image& photo) const {
     return candidates;
 }
 
-Image repaintedRegion(const Target& target, const FaceFinder* finder) {
-    const PreparedTarget prepared = prepareTarget(target, finder ? &finder->impl_->detector : nullptr);
-    // The region is at the generation size (the photo padded to multiples of 8): cut back.
+Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder) {
+    const PreparedTarget prepared = prepareTarget(target, workingSide, finder ? &finder->impl_->detector : nullptr);
     const int width = target.image.width, height = target.image.height;
-    const at::Tensor region = prepared.region.slice(0, 0, height).slice(1, 0, width).gt(0.5f).to(at::kByte).mul(255);
-    const at::Tensor rgb = region.unsqueeze(2).expand({height, width, 3}).contiguous();
+    const at::Tensor grey = compositeWeights(prepared, target.image).mul(255).round().to(at::kByte);
+    const at::Tensor rgb = grey.unsqueeze(2).expand({height, width, 3}).contiguous();
     const std::uint8_t* data = rgb.data_ptr<std::uint8_t>();
     return Image{width, height, std::vector<std::uint8_t>(data, data + rgb.numel())};
 }

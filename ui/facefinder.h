@@ -35,15 +35,16 @@ public:
     std::vector<FaceCandidate> find(const Image& photo) const;
 
 private:
-    friend Image repaintedRegion(const Target& target, const FaceFinder* finder);
+    friend Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-// The pixels of the target photo that a generation repaints, as the engine computes them
-// (pipeline/target.h): white inside the region, black elsewhere, at the photo's size. `finder`
-// finds the face of a Face region (none is needed for a mask or the whole picture). Throws
+// How much of each pixel of the target photo a generation repaints, as the engine computes it
+// (pipeline/target.h compositeWeights): white where the result is generated, black where it keeps
+// the photo's bytes, grey in the feathered edge; the photo's size. `workingSide` is the settings'
+// longer side; `finder` finds the face of a Face region (none is needed otherwise). Throws
 // InvalidRequest as a generation would: no face, a mask of another size.
-Image repaintedRegion(const Target& target, const FaceFinder* finder);
+Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder);
 
 }  // namespace flashface::ui

@@ -137,6 +137,8 @@ MainWindow::MainWindow(QWidget* parent)
     connectQueue();
 
     connect(settings_, &SettingsPanel::outputSizeChanged, facePanel_, &FacePositionPanel::setOutputSize);
+    connect(settings_, &SettingsPanel::outputSizeChanged, target_,
+            [this](int width, int height) { target_->setWorkingSide(std::max(width, height)); });
     connect(galleryView_, &GalleryView::reuseItemRequested, this, &MainWindow::reuseGalleryItem);
     connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
         const GalleryItem& item = galleryModel_->item(row);
@@ -517,11 +519,13 @@ void MainWindow::updateGenerateBar() {
 }
 
 void MainWindow::followTarget() {
-    const bool photo = target_->hasPhoto();
-    settings_->followTargetSize(photo ? std::optional<QSize>(target_->photoSize()) : std::nullopt);
     const std::optional<Target> target = target_->target();
+    // The whole picture is generated at the photo's size; a face or mask region in a window around
+    // it, at the settings' size.
+    const bool whole = target && target->region == TargetRegion::Whole;
+    settings_->followTargetSize(whole ? std::optional<QSize>(target_->photoSize()) : std::nullopt);
     facePanel_->followTarget(target && target->region != TargetRegion::Whole && !target->useSettingsFaceBox,
-                             target_->photo());
+                             whole ? target_->photo() : QImage());  // the box's frame is then the photo
 }
 
 void MainWindow::showResults(const QList<QImage>& images, const QString& caption, const QImage& before) {

@@ -51,17 +51,24 @@ LoadedImage readImage(const QString& path) {
     return result;
 }
 
-// A mask file as the engine reads it (its threshold, its size check), on the photo.
-LoadedImage readMask(const QString& path, Target target) {
+// A mask file read as the engine reads masks (pipeline/target.cpp): the photo's size, and pixels
+// of Rec. 601 luminance >= 128 repainted. White where they are, black elsewhere.
+LoadedImage readMask(const QString& path, QSize photoSize) {
     LoadedImage loaded = readImage(path);
     if (!loaded.error.isEmpty()) return loaded;
-    target.region = TargetRegion::Mask;
-    target.mask = std::move(loaded.image);
-    try {
-        loaded.image = repaintedRegion(target, nullptr);
-    } catch (const std::exception& e) {
-        loaded.image = {};
-        loaded.error = QString::fromUtf8(e.what());
+    Image& mask = loaded.image;
+    if (QSize(mask.width, mask.height) != photoSize) {
+        loaded.error = TargetPanel::tr("The mask is %1×%2 pixels but the photo is %3×%4: draw the mask at the photo's size.")
+                           .arg(mask.width)
+                           .arg(mask.height)
+                           .arg(photoSize.width())
+                           .arg(photoSize.height());
+        mask = {};
+        return loaded;
+    }
+    for (std::size_t i = 0; i < mask.rgb.size(); i += 3) {
+        const std::uint8_t* p = &mask.rgb[i];
+        std::fill_n(&mask.rgb[i], 3, 299 * p[0] + 587 * p[1] + 114 * p[2] >= 128'000 ? 255 : 0);
     }
     return loaded;
 }
@@ -335,6 +342,12 @@ void TargetPanel::setStrength(double strength) {
 
 void TargetPanel::setUsesOwnFaceBox(bool own) { ownFaceBox_->setChecked(own); }
 
+void TargetPanel::setWorkingSide(int side) {
+    if (side == workingSide_) return;
+    workingSide_ = side;
+    if (region_ == TargetRegion::Face) showFaceRegion();  // its feathered edge is drawn at this scale
+}
+
 void TargetPanel::setBrushRadius(int radius) { brushSize_->setValue(radius); }
 
 void TargetPanel::setEraser(bool erase) { (erase ? eraser_ : brush_)->setChecked(true); }
@@ -347,10 +360,7 @@ QCoro::Task<bool> TargetPanel::loadMaskFile(QString path) {
     QPointer<TargetPanel> self(this);
     ++loading_;
     const quint64 serial = serial_;
-    Target onPhoto;
-    onPhoto.image = photo_;
-    onPhoto.label = label_.toStdString();
-    QFuture<LoadedImage> reading = QtConcurrent::run(readMask, path, std::move(onPhoto));
+    QFuture<LoadedImage> reading = QtConcurrent::run(readMask, path, photoSize());
     LoadedImage loaded = co_await reading;  // named: see GalleryModel::loadFolder
     if (!self) co_return false;
     --loading_;
@@ -399,7 +409,7 @@ QCoro::Task<> TargetPanel::showFaceRegion() {
     if (region_ != TargetRegion::Face || faces_.empty()) co_return;
     QPointer<TargetPanel> self(this);
     const quint64 serial = serial_, request = ++regionSerial_;
-    QCoro::Task<RegionResult> making = detection_->region(*target());
+    QCoro::Task<RegionResult> making = detection_->region(*target(), workingSide_);
     const RegionResult result = co_await making;
     if (!self || serial != serial_ || request != regionSerial_ || region_ != TargetRegion::Face) co_return;
     if (result.error.isEmpty())

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QWidget>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -60,6 +61,9 @@ public:
     // A mask image (white = repaint) of the photo's size; false, with the reason in the status,
     // when it cannot be used.
     QCoro::Task<bool> loadMaskFile(QString path);
+    // The settings' longer side: a face or mask region is generated at it (the face's overlay
+    // shows the engine's feathered edge at that scale).
+    void setWorkingSide(int side);
     void setBrushRadius(int radius);
     void setEraser(bool erase);
     TargetPhotoView* view() const { return view_; }
@@ -103,6 +107,7 @@ private:
     TargetRegion region_ = TargetRegion::Face;
     std::vector<FaceCandidate> faces_;
     int faceIndex_ = 0;
+    int workingSide_ = std::max(GenerationSettings{}.width, GenerationSettings{}.height);
     QString faceStatus_;   // what the last face search found
     bool noFace_ = false;  // it found none: the panel offers the mask
     quint64 serial_ = 0;        // bumped with each photo: late results for another photo are dropped

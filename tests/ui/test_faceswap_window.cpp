@@ -1,5 +1,5 @@
 // A face swap driven in the real window on the fixture models: a target photo dropped on the
-// Target panel sets the size; the detector finds no face in it, so the engine's message is shown
+// Target panel (the whole picture would set the size); the detector finds no face in it, so the engine's message is shown
 // and the panel offers the mask; a mask is brushed on the photo and the run repaints only there
 // (the photo's bytes far from it), even though the panel is cleared while the run is queued.
 
@@ -91,7 +91,9 @@ private slots:
             window.referencePanel()->setManualBox(
                 i, PixelBox{item.photo.width / 8, item.photo.height / 8, item.photo.width * 7 / 8, item.photo.height * 7 / 8});
         }
+        // A face or mask region is generated at the settings' size: the smallest there is, for speed.
         GenerationSettings quick = window.currentSettings();
+        quick.width = quick.height = kSideRange.min;
         const QSize ownSize(quick.width, quick.height);
         quick.steps = 2;
         quick.numImages = 1;
@@ -110,12 +112,21 @@ private slots:
         drop(panel, {QUrl::fromLocalFile(photoPath)});
         QTRY_VERIFY_WITH_TIMEOUT(panel->hasPhoto() && !panel->isDetecting(), kTimeout);
 
-        // The size controls show the photo's size and are locked; the face box follows the region.
+        // The face box follows the region; the size fields set the region's working size.
+        QVERIFY(window.facePanel()->followsTargetRegion());
+        QVERIFY(window.settingsPanel()->widthField()->isEnabled());
+        // The whole picture is generated at the photo's size: the size fields show it, locked, and
+        // the settings' face box applies. The user's own size comes back with the face region.
+        panel->setRegion(TargetRegion::Whole);
         QCOMPARE(window.settingsPanel()->widthField()->value(), photo.width());
         QCOMPARE(window.settingsPanel()->heightField()->value(), photo.height());
         QVERIFY(!window.settingsPanel()->widthField()->isEnabled());
-        QVERIFY(window.facePanel()->followsTargetRegion());
+        QVERIFY(!window.facePanel()->followsTargetRegion());
         QCOMPARE(window.currentSettings().width, ownSize.width());  // the user's own size is kept
+        panel->setRegion(TargetRegion::Face);
+        QVERIFY(window.settingsPanel()->widthField()->isEnabled());
+        QCOMPARE(window.settingsPanel()->widthField()->value(), ownSize.width());
+        QVERIFY(window.facePanel()->followsTargetRegion());
 
         // No face in the photo: the engine says so, and the panel offers the mask.
         QCOMPARE(panel->region(), TargetRegion::Face);
@@ -141,23 +152,21 @@ private slots:
         const std::optional<Target> sent = panel->target();
         QVERIFY(sent && sent->region == TargetRegion::Mask);
 
-        // Queued, then the panel cleared: the run keeps its own target; the size controls come back.
+        // Queued, then the panel cleared: the run keeps its own target.
         QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
         const quint64 id = window.queue()->currentJob();
         QVERIFY(id != 0);
         panel->clear();
-        QVERIFY(window.settingsPanel()->widthField()->isEnabled());
-        QCOMPARE(window.settingsPanel()->widthField()->value(), ownSize.width());
         QVERIFY(!window.facePanel()->followsTargetRegion());
         const GenerationOutcome done = QCoro::waitFor(window.queue()->awaitJob(id));
         QVERIFY2(done.status == GenerationOutcome::Status::Finished, qPrintable(done.error));
         QCOMPARE(done.images.size(), 1);
         QCOMPARE(done.images[0].size(), photo.size());
-        QCOMPARE(done.settings.width, generationSide(photo.width()));
+        QCOMPARE(std::max(done.settings.width, done.settings.height), kSideRange.min);  // the working size
 
         // Outside the feathered region (as the engine composites) the photo's own bytes; inside, new ones.
         const Image result = toImage(done.images[0]);
-        const at::Tensor weights = pixelRegion(prepareTarget(*sent, nullptr).region);
+        const at::Tensor weights = compositeWeights(prepareTarget(*sent, kSideRange.min, nullptr), sent->image);
         std::size_t kept = 0, changed = 0;
         for (int y = 0; y < photo.height(); ++y)
             for (int x = 0; x < photo.width(); ++x) {
