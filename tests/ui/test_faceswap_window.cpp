@@ -15,6 +15,7 @@
 #include "generationqueue.h"
 #include "imageconversion.h"
 #include "mainwindow.h"
+#include "pipeline/generation_metadata.h"
 #include "previewgrid.h"
 #include "referencepanel.h"
 #include "settingspanel.h"
@@ -163,6 +164,13 @@ private slots:
         QCOMPARE(done.images.size(), 1);
         QCOMPARE(done.images[0].size(), photo.size());
         QCOMPARE(std::max(done.settings.width, done.settings.height), kSideRange.min);  // the working size
+
+        // The image on disk records its target.
+        const ImageMetadata stored = readImageMetadata(done.files.value(0).toStdString());
+        QVERIFY(stored.target);
+        QCOMPARE(stored.target->region, TargetRegion::Mask);
+        QCOMPARE(stored.target->strength, sent->strength);
+        QCOMPARE(stored.target->label, std::string("target.png"));
 
         // Outside the feathered region (as the engine composites) the photo's own bytes; inside, new ones.
         const Image result = toImage(done.images[0]);
