@@ -66,10 +66,7 @@ LoadedImage readMask(const QString& path, QSize photoSize) {
         mask = {};
         return loaded;
     }
-    for (std::size_t i = 0; i < mask.rgb.size(); i += 3) {
-        const std::uint8_t* p = &mask.rgb[i];
-        std::fill_n(&mask.rgb[i], 3, 299 * p[0] + 587 * p[1] + 114 * p[2] >= 128'000 ? 255 : 0);
-    }
+    for (std::size_t i = 0; i < mask.rgb.size(); i += 3) std::fill_n(&mask.rgb[i], 3, repaintsPixel(&mask.rgb[i]) ? 255 : 0);
     return loaded;
 }
 

@@ -62,11 +62,17 @@ inline constexpr double defaultStrength(TargetRegion region) {
     return region == TargetRegion::Whole ? 0.75 : 1.0;
 }
 
+// Whether a mask pixel (RGB) asks for repainting: white, that is luminance >= 128 with Rec. 601
+// weights.
+inline constexpr bool repaintsPixel(const std::uint8_t* rgb) {
+    return 299 * rgb[0] + 587 * rgb[1] + 114 * rgb[2] >= 128'000;
+}
+
 struct Target {
     Image image;
     TargetRegion region = TargetRegion::Face;
     int faceIndex = 0;  // Face: among the detected faces, most confident first
-    Image mask;         // Mask: the photo's size; pixels of luminance >= 128 are repainted
+    Image mask;         // Mask: the photo's size; repaintsPixel() tells which pixels are repainted
     // (0, 1]: how far back along the trajectory sampling starts; 1 starts from pure noise.
     double strength = defaultStrength(TargetRegion::Face);
     // Face and Mask: the face position is the region's bounding square unless the settings'

@@ -46,7 +46,6 @@ Rect faceRect(const Target& target, const face::FaceDetector* detector) {
     return grownFace(face::chooseFace(faces, target.faceIndex, label), target.image);
 }
 
-// White (luminance >= 128, Rec. 601 weights) repaints.
 at::Tensor maskRegion(const Target& target) {
     const Image& mask = target.mask;
     if (mask.width != target.image.width || mask.height != target.image.height)
@@ -54,10 +53,8 @@ at::Tensor maskRegion(const Target& target) {
                              sizeText(target.image) + ": draw the mask at the photo's size.");
     at::Tensor region = at::zeros({mask.height, mask.width}, at::kFloat);
     float* out = region.data_ptr<float>();
-    for (std::size_t i = 0; i < static_cast<std::size_t>(mask.width) * mask.height; ++i) {
-        const std::uint8_t* p = &mask.rgb[i * 3];
-        out[i] = 299 * p[0] + 587 * p[1] + 114 * p[2] >= 128'000 ? 1.0f : 0.0f;
-    }
+    for (std::size_t i = 0; i < static_cast<std::size_t>(mask.width) * mask.height; ++i)
+        out[i] = repaintsPixel(&mask.rgb[i * 3]) ? 1.0f : 0.0f;
     return region;
 }
 
