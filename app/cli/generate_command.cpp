@@ -16,7 +16,6 @@
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -297,14 +296,8 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     const GenerationResult result =
         pipeline.generate(request, [&](const StepProgress& p) { reporter.step(p); }, &cancel);
 
-    std::vector<std::string> labels;
-    std::vector<double> weights;
-    for (const auto& ref : request.references) labels.push_back(ref.label), weights.push_back(ref.weight);
-    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) weights.clear();
-    std::optional<TargetRecord> target;
-    if (const auto& t = request.target) target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     for (std::size_t i = 0; i < result.images.size(); ++i) {
-        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels, weights, target};
+        const ImageMetadata metadata = metadataForImage(request, result, static_cast<int>(i));
         const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
         reporter.image(path, static_cast<int>(i), metadata.settings.seed);
     }

@@ -181,8 +181,19 @@ std::string a1111Parameters(const GenerationSettings& s) {
     return out.str();
 }
 
-std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
-                                         const ImageMetadata& metadata, const std::string& stem) {
+ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index) {
+    ImageMetadata metadata{settingsForImage(result.settings, index), {}, {}, {}};
+    for (const auto& ref : request.references) {
+        metadata.referenceLabels.push_back(ref.label);
+        metadata.referenceWeights.push_back(ref.weight);
+    }
+    const auto& weights = metadata.referenceWeights;
+    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) metadata.referenceWeights.clear();
+    if (const auto& t = request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
+    return metadata;
+}
+
+std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMetadata& metadata) {
     const PromptPair prompts = assemblePrompts(metadata.settings);
     nlohmann::json record = {
         {"format", kFormat},
@@ -197,8 +208,12 @@ std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, co
         record["target"] = targetToJson(*metadata.target);
         parameters += ", Denoising strength: " + formatNumber(static_cast<float>(metadata.target->strength));
     }
-    const auto png = encodePng(image, {{kParametersChunk, parameters}, {kSettingsChunk, record.dump()}});
-    return writeNumberedFile(folder, stem, ".png", png);
+    return encodePng(image, {{kParametersChunk, parameters}, {kSettingsChunk, record.dump()}});
+}
+
+std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
+                                         const ImageMetadata& metadata, const std::string& stem) {
+    return writeNumberedFile(folder, stem, ".png", encodeGeneratedImage(image, metadata));
 }
 
 ImageMetadata readImageMetadata(const std::filesystem::path& png) {
