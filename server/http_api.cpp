@@ -11,6 +11,7 @@
 #include "server/openapi.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -28,6 +29,9 @@ constexpr const char* kJobPath = R"(/v1/generations/([A-Za-z0-9_-]{1,128}))";
 // that proxies and clients see a live connection.
 constexpr auto kEventPoll = 500ms;
 constexpr int kPollsPerKeepAlive = 30;
+// httplib listens with a backlog of 5, and a burst of clients beyond it gets connections reset
+// (Linux drops what overflows, then syncookies answer with RST): listen() again raises it.
+constexpr int kListenBacklog = SOMAXCONN;
 // A full queue's Retry-After: about a step's time on a GPU, so clients do not hammer.
 constexpr int kRetryAfterSeconds = 5;
 
@@ -87,6 +91,14 @@ struct HttpApi::Impl {
     }
 
     void routes() {
+        // Not httplib's default options: its SO_REUSEPORT would let a second instance share the
+        // port unnoticed (the kernel splitting connections between them). SO_REUSEADDR alone lets
+        // a restarted server bind while old connections linger.
+        server.set_socket_options([this](socket_t sock) {
+            const int yes = 1;
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+            listening = sock;
+        });
         server.new_task_queue = [n = options.limits.connections] { return new httplib::ThreadPool(n); };
         server.set_payload_max_length(options.limits.maxUploadBytes);
         server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -253,6 +265,7 @@ struct HttpApi::Impl {
     BearerAuth auth;
     std::string openApi;
     std::atomic<bool> stopping{false};
+    socket_t listening = INVALID_SOCKET;
     httplib::Server server;
 };
 
@@ -265,6 +278,7 @@ int HttpApi::bind(const std::string& host, int port) {
     if (bound <= 0)
         throw Error("Cannot listen on " + host + ":" + std::to_string(port) +
                     " (the address is not this machine's, or the port is taken).");
+    ::listen(impl_->listening, kListenBacklog);  // Linux updates a listening socket's backlog
     return bound;
 }
 

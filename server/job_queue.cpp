@@ -166,10 +166,13 @@ void JobQueue::work() {
             waiting_.pop_front();
             running_ = job;
         }
-        run(*job);
+        const auto publish = run(*job);
+        // Its final state appears together with its leaving the running place: a client that has
+        // seen it finished finds it finished (DELETE forgets it, never cancels it again).
         const std::lock_guard lock(mutex_);
         running_.reset();
         keepFinished(job);
+        publish();
     }
 }
 
@@ -182,7 +185,7 @@ void JobQueue::keepFinished(const std::shared_ptr<Job>& job) {
     }
 }
 
-void JobQueue::run(Job& job) {
+std::function<void()> JobQueue::run(Job& job) {
     job.update([](JobSnapshot& s) { s.state = JobState::Running; });
     const ProgressCallback progress = [&job](const StepProgress& p) {
         auto previews = std::make_shared<std::vector<EncodedImage>>();
@@ -195,35 +198,36 @@ void JobQueue::run(Job& job) {
             if (!previews->empty()) s.previewStep = p.step, s.previews = std::move(previews);
         });
     };
+    std::function<void(JobSnapshot&)> outcome;
     try {
         const GenerationResult result = engine_(job.request_, progress, &job.cancel_);
-        std::vector<std::shared_ptr<const EncodedImage>> images;
+        auto images = std::make_shared<std::vector<std::shared_ptr<const EncodedImage>>>();
         for (std::size_t i = 0; i < result.images.size(); ++i) {
             const ImageMetadata metadata = metadataForImage(job.request_, result, static_cast<int>(i));
-            images.push_back(std::make_shared<const EncodedImage>(encodeGeneratedImage(result.images[i], metadata)));
+            images->push_back(std::make_shared<const EncodedImage>(encodeGeneratedImage(result.images[i], metadata)));
         }
-        {
-            const std::lock_guard lock(job.mutex_);
-            job.images_ = std::move(images);
-        }
-        job.update([&](JobSnapshot& s) {
+        outcome = [&job, images, settings = result.settings, seconds = result.seconds](JobSnapshot& s) {
+            job.images_ = std::move(*images);  // update() holds the job's lock
             s.state = JobState::Succeeded;
-            s.settings = result.settings;
-            s.imageCount = result.images.size();
-            s.seconds = result.seconds;
+            s.settings = settings;
+            s.imageCount = job.images_.size();
+            s.seconds = seconds;
             s.secondsLeft = 0;
-        });
+        };
     } catch (...) {
         const Failure failure = describeFailure(std::current_exception());
-        job.update([&](JobSnapshot& s) {
-            s.state = failure.code == ExitCode::Cancelled ? JobState::Cancelled : JobState::Failed;
-            s.error = failure.code == ExitCode::Cancelled ? "Cancelled while it ran."
-                      : failure.message.empty()           ? "Out of memory."
-                                                          : failure.message;
+        const bool cancelled = failure.code == ExitCode::Cancelled;
+        const std::string error = cancelled                ? "Cancelled while it ran."
+                                  : failure.message.empty() ? "Out of memory."
+                                                            : failure.message;
+        outcome = [cancelled, error](JobSnapshot& s) {
+            s.state = cancelled ? JobState::Cancelled : JobState::Failed;
+            s.error = error;
             s.secondsLeft = 0;
-        });
+        };
     }
     job.request_ = {};  // the references' pixels
+    return [&job, outcome] { job.update(outcome); };
 }
 
 }  // namespace flashface::server

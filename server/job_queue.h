@@ -102,7 +102,8 @@ public:
 
 private:
     void work();
-    void run(Job& job);
+    // Runs `job`; returns what publishes its outcome (called with mutex_ held).
+    std::function<void()> run(Job& job);
     void keepFinished(const std::shared_ptr<Job>& job);
 
     Engine engine_;

@@ -94,9 +94,6 @@ void runServe(ServeOptions o, const GlobalOptions& global) {
 
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
     Pipeline pipeline(files, {o.device, o.precision, global.threads});
-    pipeline.load([](const LoadProgress& p) { if (p.fraction < 1.0) std::cerr << "loading " << p.stage << "...\n"; },
-                  &loadCancel);
-
     server::JobQueue jobs(
         [&pipeline](const GenerationRequest& request, const ProgressCallback& progress, const CancelToken* cancel) {
             return pipeline.generate(request, progress, cancel);
@@ -106,7 +103,11 @@ void runServe(ServeOptions o, const GlobalOptions& global) {
                                {{"device", pipeline.deviceDescription()},
                                 {"instance", o.instance},
                                 {"models", {{"folder", files.folder.string()}, {"loaded", true}}}}});
+    // Bound before the models load, so that a taken port is reported at once; connections made
+    // meanwhile wait in the backlog and are answered once the models are in memory.
     const int port = api.bind(o.host, o.port);
+    pipeline.load([](const LoadProgress& p) { if (p.fraction < 1.0) std::cerr << "loading " << p.stage << "...\n"; },
+                  &loadCancel);
     {
         const std::lock_guard lock(stopMutex);
         if (stopped) throw Cancelled();
