@@ -121,6 +121,7 @@ JobQueue::Removal JobQueue::cancelOrForget(const std::string& id) {
         job = it->second;
         if (const auto w = std::find(waiting_.begin(), waiting_.end(), job); w != waiting_.end()) {
             waiting_.erase(w);
+            moveUp();
             wasWaiting = true;
         } else if (job != running_) {
             jobs_.erase(it);
@@ -165,6 +166,7 @@ void JobQueue::work() {
             job = waiting_.front();
             waiting_.pop_front();
             running_ = job;
+            moveUp();
         }
         const auto publish = run(*job);
         // Its final state appears together with its leaving the running place: a client that has
@@ -174,6 +176,11 @@ void JobQueue::work() {
         keepFinished(job);
         publish();
     }
+}
+
+// Called with mutex_ held (the queue's lock is always taken before a job's).
+void JobQueue::moveUp() {
+    for (const auto& job : waiting_) job->update([](JobSnapshot&) {});
 }
 
 // Called with mutex_ held.

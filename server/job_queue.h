@@ -105,6 +105,8 @@ private:
     // Runs `job`; returns what publishes its outcome (called with mutex_ held).
     std::function<void()> run(Job& job);
     void keepFinished(const std::shared_ptr<Job>& job);
+    // A new version for every waiting job, whose queue position has changed: watchers hear of it.
+    void moveUp();
 
     Engine engine_;
     const std::size_t capacity_, kept_;

@@ -304,9 +304,11 @@ TEST(JobQueue, AFullLineIsRefusedAndCancelledJobsNeverRun) {
     EXPECT_EQ(queue.counts().waiting, 2u);
     EXPECT_EQ(queue.counts().running, 1u);
 
+    const std::uint64_t before = second->snapshot().version;
     EXPECT_EQ(queue.cancelOrForget(first->id()), JobQueue::Removal::Cancelled);
     EXPECT_EQ(first->snapshot().state, JobState::Cancelled);
     EXPECT_EQ(queue.queuePosition(*second), 0u);
+    EXPECT_GT(second->snapshot().version, before);  // its watchers hear that it moved up
     const auto third = queue.submit(fakeRequest("third"));  // the line has room again
 
     EXPECT_EQ(queue.cancelOrForget(running->id()), JobQueue::Removal::Cancelled);
