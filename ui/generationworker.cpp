@@ -109,13 +109,10 @@ GenerationOutcome GenerationWorker::save(const GenerationJob& job, const Generat
     outcome.jobId = job.id;
     outcome.settings = result.settings;
     outcome.seconds = result.seconds;
-    ImageMetadata metadata;
-    for (const Reference& ref : job.request.references) metadata.referenceLabels.push_back(ref.label);
-    if (const auto& t = job.request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         outcome.images.append(toQImage(result.images[i]));
         // Each file carries the settings that regenerate it as the first image of a run.
-        metadata.settings = settingsForImage(result.settings, int(i));
+        const ImageMetadata metadata = metadataForImage(job.request, result, int(i));
         try {
             const auto path = saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
                                                  job.fileStem.toStdString());
