@@ -201,12 +201,12 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
     if (given("--steps")) s.steps = o.steps;
     if (given("--sampler")) s.sampler = *parseSampler(o.sampler);  // checked by the option's IsMember
     if (given("--images")) s.numImages = o.images;
-    if (given("--text-guidance")) s.textGuidance = o.textGuidance;
-    if (given("--guidance-rescale")) s.guideRescale = o.rescale;
-    if (given("--lambda")) s.lambda = o.lambda;
-    if (given("--ref-guidance")) s.referenceGuidance = o.refGuidance;
-    if (given("--launch-step")) s.launchStep = o.launchStep;
-    if (given("--lambda-before")) s.lambdaBefore = o.lambdaBefore;
+    if (given("--text-guidance")) s.guidance.textScale = o.textGuidance;
+    if (given("--guidance-rescale")) s.guidance.rescale = o.rescale;
+    if (given("--lambda")) s.guidance.lambda = o.lambda;
+    if (given("--ref-guidance")) s.guidance.referenceScale = o.refGuidance;
+    if (given("--launch-step")) s.guidance.launchStep = o.launchStep;
+    if (given("--lambda-before")) s.guidance.lambdaBefore = o.lambdaBefore;
     if (given("--seed")) s.seed = o.seed;
     else if (o.from.empty()) s.seed = randomSeed();
     if (s.prompt.empty()) throw InvalidRequest("A prompt is needed: --prompt \"a photo of a man in the forest\".");
@@ -356,7 +356,8 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
         ->check(numberRange(kImagesRange));
     auto* size = cmd->add_option("--size", o->size,
                                  "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() +
-                                     " (default: 768x768)");
+                                     " (default: " + std::to_string(defaults.width) + "x" +
+                                     std::to_string(defaults.height) + ")");
     auto* target = cmd->add_option("--target", o->target,
                                    "Face swap / img2img: a photo to keep but for a region, repainted with the "
                                    "references' person; the images get its size, and the region is drawn in a "
@@ -379,15 +380,21 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                         formatNumber(static_cast<float>(defaultStrength(TargetRegion::Face))) + ", with --whole " +
                         formatNumber(static_cast<float>(defaultStrength(TargetRegion::Whole))) + ")")
         ->needs(target);
-    cmd->add_option("--text-guidance", o->textGuidance, "How strongly to follow the prompt (default: 7.5)");
-    cmd->add_option("--guidance-rescale", o->rescale, "Rescale of the guided prediction, 0-1 (default: 0.5)");
-    cmd->add_option("--lambda", o->lambda, "Reference feature strength, 0.7-1.4 (default: 1.2)");
-    cmd->add_option("--ref-guidance", o->refGuidance, "Reference guidance strength, 1.8-4 (default: 3.2)");
+    const GuidanceSettings& guidance = defaults.guidance;
+    cmd->add_option("--text-guidance", o->textGuidance,
+                    "How strongly to follow the prompt (default: " + formatNumber(guidance.textScale) + ")");
+    cmd->add_option("--guidance-rescale", o->rescale,
+                    "Rescale of the guided prediction, 0-1 (default: " + formatNumber(guidance.rescale) + ")");
+    cmd->add_option("--lambda", o->lambda,
+                    "Reference feature strength, 0.7-1.4 (default: " + formatNumber(guidance.lambda) + ")");
+    cmd->add_option("--ref-guidance", o->refGuidance,
+                    "Reference guidance strength, 1.8-4 (default: " + formatNumber(guidance.referenceScale) + ")");
     cmd->add_option("--launch-step", o->launchStep,
                     "Reference guidance applies from this timestep down, " + kLaunchStepRange.text() +
-                        " (default: " + std::to_string(defaults.launchStep) + ")")
+                        " (default: " + std::to_string(guidance.launchStep) + ")")
         ->check(numberRange(kLaunchStepRange));
-    cmd->add_option("--lambda-before", o->lambdaBefore, "Reference strength before the launch step (default: 0.85)");
+    cmd->add_option("--lambda-before", o->lambdaBefore,
+                    "Reference strength before the launch step (default: " + formatNumber(guidance.lambdaBefore) + ")");
     addDeviceOptions(*cmd, o->device, o->precision);
     cmd->add_option("--models", o->models, "Models folder (default: the standard location)");
     cmd->add_option("--out", o->out, "Folder for the images (created if needed)")->required();

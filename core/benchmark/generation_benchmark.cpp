@@ -202,7 +202,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     const auto contexts3 = at::cat({positiveRows, positiveRows, negativeRows});
     const auto refContext = negative.expand({refLatents.size(0), -1, -1}).contiguous();
     GenerationSettings settings;
-    settings.launchStep = o.launchStep;
+    settings.guidance.launchStep = o.launchStep;
     const auto mask = faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
 
     const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
@@ -216,7 +216,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         });
     };
     static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
-    const at::Tensor latents = sampleDdim(in.noise.to(device), schedule, o.steps, guidanceOf(settings), predict);
+    const at::Tensor latents = sampleDdim(in.noise.to(device), schedule, o.steps, settings.guidance, predict);
     run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return decodeLatents(nets.vae, latents, dtype); });
 
     auto& whole = stageNamed(run, "whole run");

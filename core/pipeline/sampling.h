@@ -30,8 +30,6 @@ struct SamplingInputs {
     std::optional<LatentKeep> keep;  // face swap / img2img: the target photo's latent and region
 };
 
-GuidanceSettings guidanceOf(const GenerationSettings& settings);
-
 // The denoising loop of one generation (inputs.sampler, disentangled guidance). Checks `cancel`
 // before each of the two model passes of every step. Returns the final latent (float32).
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs, int steps,

@@ -137,7 +137,7 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
         EXPECT_EQ(metadata.settings.negativePrompt, c.at("neg_prompt").get<std::string>());
         EXPECT_EQ(metadata.settings.steps, c.at("steps").get<int>());
         EXPECT_EQ(metadata.settings.width, c.at("W").get<int>());
-        EXPECT_FLOAT_EQ(metadata.settings.lambda, c.at("lamda_feat").get<float>());
+        EXPECT_FLOAT_EQ(metadata.settings.guidance.lambda, c.at("lamda_feat").get<float>());
         EXPECT_FLOAT_EQ(metadata.settings.faceBox.y1, c.at("face_bbox")[1].get<float>());
         EXPECT_EQ(metadata.settings.seed, 77u + i);  // image i: seed + i
         EXPECT_EQ(metadata.referenceLabels, labels);
