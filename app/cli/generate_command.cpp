@@ -342,7 +342,9 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--negative-postfix", o->negativePostfix,
                     "Replace the default words appended to the negative prompt");
     cmd->add_option("--face-box", o->faceBox,
-                    "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: 0.3,0.1,0.6,0.4)");
+                    "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: " +
+                        formatNumber(defaults.faceBox.x1) + "," + formatNumber(defaults.faceBox.y1) + "," +
+                        formatNumber(defaults.faceBox.x2) + "," + formatNumber(defaults.faceBox.y2) + ")");
     cmd->add_option("--steps", o->steps,
                     "Sampling steps, " + kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
         ->check(numberRange(kStepsRange));
