@@ -17,17 +17,17 @@
 <context>
     <name>GuidancePreset</name>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="37"/>
+        <location filename="../ui/guidancepreset.cpp" line="31"/>
         <source>Official defaults</source>
         <translation>官方默认</translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="42"/>
+        <location filename="../ui/guidancepreset.cpp" line="36"/>
         <source>Identity fidelity</source>
         <translation>身份保真</translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="48"/>
+        <location filename="../ui/guidancepreset.cpp" line="42"/>
         <source>Change age</source>
         <translation>改变年龄</translation>
     </message>
@@ -108,9 +108,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation type="vanished">%1 秒</translation>
     </message>
 </context>
 <context>
@@ -160,32 +159,32 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48"/>
+        <location filename="../ui/settingspanel.cpp" line="49"/>
         <source>Square (trained size)</source>
         <translation>正方形（训练尺寸）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49"/>
+        <location filename="../ui/settingspanel.cpp" line="50"/>
         <source>Portrait 3:4</source>
         <translation>竖幅 3:4</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50"/>
+        <location filename="../ui/settingspanel.cpp" line="51"/>
         <source>Portrait 2:3</source>
         <translation>竖幅 2:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="51"/>
+        <location filename="../ui/settingspanel.cpp" line="52"/>
         <source>Landscape 4:3</source>
         <translation>横幅 4:3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="52"/>
+        <location filename="../ui/settingspanel.cpp" line="53"/>
         <source>Landscape 3:2</source>
         <translation>横幅 3:2</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="53"/>
+        <location filename="../ui/settingspanel.cpp" line="54"/>
         <source>Small square (fast)</source>
         <translation>小正方形（快速）</translation>
     </message>
@@ -741,38 +740,38 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>FlashFace Studio</source>
         <translation>FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>References</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Face Position</source>
         <translation>人脸位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -781,112 +780,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="308"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -895,165 +894,165 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="484"/>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="482"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="488"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1062,157 +1061,157 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
-        <location filename="../ui/mainwindow.cpp" line="839"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
+        <location filename="../ui/mainwindow.cpp" line="836"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="580"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Before / After</source>
         <translation>前 / 后</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>Seed %1 (not saved)</source>
         <translation>种子 %1（未保存）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation>在结果的位置显示换脸前的照片，再次点击切换回来</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Before: the target photo</source>
         <translation>之前：目标照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="592"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="601"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="608"/>
+        <location filename="../ui/mainwindow.cpp" line="605"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation>仍在加载要修改的照片；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="613"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="616"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="629"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
+        <location filename="../ui/mainwindow.cpp" line="651"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="706"/>
+        <location filename="../ui/mainwindow.cpp" line="703"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738"/>
+        <location filename="../ui/mainwindow.cpp" line="735"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="782"/>
-        <location filename="../ui/mainwindow.cpp" line="796"/>
+        <location filename="../ui/mainwindow.cpp" line="779"/>
+        <location filename="../ui/mainwindow.cpp" line="793"/>
         <source>Unsaved Images</source>
         <translation>未保存的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="780"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="791"/>
+        <location filename="../ui/mainwindow.cpp" line="788"/>
         <source>Save Unsaved Images To</source>
         <translation>将未保存的图像保存到</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="844"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1711,240 +1710,268 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="65"/>
+        <location filename="../ui/settingspanel.cpp" line="66"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="79"/>
         <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
-        <translation>去噪步数。官方工具使用 35 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
+        <translation type="vanished">去噪步数。官方工具使用 35 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="83"/>
+        <location filename="../ui/settingspanel.cpp" line="97"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86"/>
+        <location filename="../ui/settingspanel.cpp" line="100"/>
         <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
         <translation>图像逐步去噪的方式。DDIM 是官方的选择。Euler 与 DDIM 生成相同的图像；Euler ancestral 每一步加入新的噪声（由种子决定，因此可以重复）；DPM++ 2M 和 DPM++ 2M Karras 通常需要更少的步数。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89"/>
+        <location filename="../ui/settingspanel.cpp" line="120"/>
         <source>The same seed with the same settings gives the same images.</source>
         <translation>相同的种子和设置会生成相同的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="90"/>
+        <location filename="../ui/settingspanel.cpp" line="121"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
         <translation>每次生成使用新的随机种子。所用的种子会显示在这里并随每张图像保存。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94"/>
+        <location filename="../ui/settingspanel.cpp" line="125"/>
         <source>Roll a new seed and keep it fixed</source>
         <translation>随机一个新种子并固定使用</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="95"/>
+        <location filename="../ui/settingspanel.cpp" line="126"/>
         <source>Roll seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96"/>
+        <location filename="../ui/settingspanel.cpp" line="103"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
         <translation>每次生成的图像数。它们共用参考照片和提示词，各自使用不同的噪声。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="97"/>
+        <location filename="../ui/settingspanel.cpp" line="92"/>
+        <source>Denoising steps. The official tool uses %1 (30 in its API); more steps are slower and rarely better beyond that.</source>
+        <translation>去噪步数。官方工具使用 %1 步（其 API 为 30 步）；步数越多越慢，超过后效果很少更好。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出宽度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="98"/>
+        <location filename="../ui/settingspanel.cpp" line="141"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
         <translation>输出高度（像素，8 的倍数）。模型在 768 × 768 下训练。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="99"/>
+        <location filename="../ui/settingspanel.cpp" line="142"/>
         <source>Common output sizes</source>
         <translation>常用输出尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101"/>
+        <location filename="../ui/settingspanel.cpp" line="144"/>
         <source>%1 × %2 — %3</source>
         <translation>%1 × %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="102"/>
-        <location filename="../ui/settingspanel.cpp" line="221"/>
+        <location filename="../ui/settingspanel.cpp" line="145"/>
+        <location filename="../ui/settingspanel.cpp" line="256"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="104"/>
+        <location filename="../ui/settingspanel.cpp" line="105"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="106"/>
+        <location filename="../ui/settingspanel.cpp" line="107"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="107"/>
+        <location filename="../ui/settingspanel.cpp" line="108"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="112"/>
+        <location filename="../ui/settingspanel.cpp" line="109"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113"/>
+        <location filename="../ui/settingspanel.cpp" line="110"/>
         <source>Images:</source>
         <translation>图像数：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="114"/>
+        <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="122"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
-        <translation>文本引导：提示词对图像的影响强度。官方默认 7.5；“改变年龄”使用 8.5，让提示词能压过参考照片。</translation>
+        <translation type="vanished">文本引导：提示词对图像的影响强度。官方默认 7.5；“改变年龄”使用 8.5，让提示词能压过参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="124"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation>参考特征强度 λ：注入多少参考人脸特征。官方默认 1.2，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
+        <translation type="vanished">参考特征强度 λ：注入多少参考人脸特征。官方默认 1.2，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="127"/>
         <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation>参考引导强度。官方默认 3.2，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
+        <translation type="vanished">参考引导强度。官方默认 3.2，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="129"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
-        <translation>参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 750。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
+        <translation type="vanished">参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 750。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="132"/>
         <source>λ used before reference guidance starts. Official default 0.85.</source>
-        <translation>参考引导开始前使用的 λ。官方默认 0.85。</translation>
+        <translation type="vanished">参考引导开始前使用的 λ。官方默认 0.85。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="133"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
-        <translation>引导重缩放：减轻强引导带来的过饱和感。官方值 0.5。</translation>
+        <translation type="vanished">引导重缩放：减轻强引导带来的过饱和感。官方值 0.5。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="136"/>
+        <location filename="../ui/settingspanel.cpp" line="166"/>
+        <source>Text guidance: how strongly the prompt steers the image. Official default %1; “Change age” raises it so the prompt can override the references.</source>
+        <translation>文本引导：提示词对图像的影响强度。官方默认 %1；“改变年龄”会调高它，让提示词能压过参考照片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="169"/>
+        <source>Reference feature strength λ: how much of the reference faces is injected. Official default %1, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
+        <translation>参考特征强度 λ：注入多少参考人脸特征。官方默认 %1，常用范围 0.7–1.4。调大可提高相似度——通常只调这一项就够了。过高会像贴上去的脸；出现瑕疵时调小。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="173"/>
+        <source>Reference guidance strength. Official default %1, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
+        <translation>参考引导强度。官方默认 %1，范围 1.8–4。越高保留的面部细节越多，但多样性越低。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="176"/>
+        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default %1. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
+        <translation>参考引导从该时间步开始生效（t ≤ 该值，共 1000）。官方默认 %1。越高开始越早、越像本人；越低则给提示词更多自由，例如改变年龄。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="181"/>
+        <source>λ used before reference guidance starts. Official default %1.</source>
+        <translation>参考引导开始前使用的 λ。官方默认 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="182"/>
+        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value %1.</source>
+        <translation>引导重缩放：减轻强引导带来的过饱和感。官方值 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="186"/>
         <source>Guidance</source>
         <translation>引导</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138"/>
+        <location filename="../ui/settingspanel.cpp" line="188"/>
         <source>Text guidance:</source>
         <translation>文本引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139"/>
+        <location filename="../ui/settingspanel.cpp" line="189"/>
         <source>Reference strength λ:</source>
         <translation>参考强度 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140"/>
+        <location filename="../ui/settingspanel.cpp" line="190"/>
         <source>Reference guidance:</source>
         <translation>参考引导：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="141"/>
+        <location filename="../ui/settingspanel.cpp" line="191"/>
         <source>Launch step:</source>
         <translation>启动步：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="144"/>
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="147"/>
+        <location filename="../ui/settingspanel.cpp" line="200"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
         <translation>很少需要：官方工具固定使用这些值。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="151"/>
+        <location filename="../ui/settingspanel.cpp" line="204"/>
         <source>λ before launch:</source>
         <translation>启动前 λ：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="152"/>
+        <location filename="../ui/settingspanel.cpp" line="205"/>
         <source>Guidance rescale:</source>
         <translation>引导重缩放：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="190"/>
+        <location filename="../ui/settingspanel.cpp" line="225"/>
         <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
         <translation>引导预设。“改变年龄”可让提示词改变人物的年龄。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="192"/>
+        <location filename="../ui/settingspanel.cpp" line="227"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="193"/>
+        <location filename="../ui/settingspanel.cpp" line="228"/>
         <source>Save the current guidance values as a preset</source>
         <translation>将当前引导参数保存为预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="194"/>
+        <location filename="../ui/settingspanel.cpp" line="229"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="195"/>
+        <location filename="../ui/settingspanel.cpp" line="230"/>
         <source>Delete this user preset</source>
         <translation>删除这个用户预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="197"/>
+        <location filename="../ui/settingspanel.cpp" line="232"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="208"/>
+        <location filename="../ui/settingspanel.cpp" line="243"/>
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="208"/>
+        <location filename="../ui/settingspanel.cpp" line="243"/>
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="291"/>
-        <location filename="../ui/settingspanel.cpp" line="299"/>
-        <location filename="../ui/settingspanel.cpp" line="303"/>
+        <location filename="../ui/settingspanel.cpp" line="326"/>
+        <location filename="../ui/settingspanel.cpp" line="334"/>
+        <location filename="../ui/settingspanel.cpp" line="338"/>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="291"/>
+        <location filename="../ui/settingspanel.cpp" line="326"/>
         <source>Preset name:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="299"/>
+        <location filename="../ui/settingspanel.cpp" line="334"/>
         <source>“%1” is a built-in preset; choose another name.</source>
         <translation>“%1”是内置预设，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="303"/>
+        <location filename="../ui/settingspanel.cpp" line="338"/>
         <source>Replace the preset “%1”?</source>
         <translation>替换预设“%1”？</translation>
     </message>

@@ -34,6 +34,7 @@ public:
     void clearQueue();     // drops the jobs that have not started
 
     bool isBusy() const { return current_ != 0; }
+    quint64 currentJob() const { return current_; }
     int pendingCount() const { return int(pending_.size()); }
 
     // Resolves when job `id` ends (immediately if it is not queued or running).
