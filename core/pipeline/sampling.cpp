@@ -40,7 +40,8 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
     const at::Tensor contexts3 = at::cat({in.positive, in.positive, in.negative});
     const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
         checkCancel(cancel);
-        models::ReferenceFeatures features = unet.referenceFeatures(in.refLatents, t, in.refContext);
+        models::ReferenceFeatures features =
+            in.referenceFeatures ? in.referenceFeatures(t) : unet.referenceFeatures(in.refLatents, t, in.refContext);
         features.referenceWeights = in.refWeights;
         checkCancel(cancel);
         return unet.denoise(x.to(dtype), t, step.groups == 3 ? contexts3 : contexts2, in.mask, features, step.lambda,
