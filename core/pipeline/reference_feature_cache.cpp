@@ -114,8 +114,4 @@ void ReferenceFeatureCache::setBudget(std::uint64_t bytes) {
     evictDownTo(budget_);
 }
 
-void ReferenceFeatureCache::clear() {
-    evictDownTo(0);
-}
-
 }  // namespace flashface

@@ -61,7 +61,6 @@ public:
     // Lookups answered from the cache and those that ran the reference pass, since construction.
     std::uint64_t hits() const { return hits_; }
     std::uint64_t misses() const { return misses_; }
-    void clear();
 
 private:
     struct ReferenceSet;
