@@ -138,7 +138,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="21"/>
+        <location filename="../ui/generationworker.cpp" line="22"/>
         <source>Out of memory.</source>
         <translation>内存不足。</translation>
     </message>
@@ -634,12 +634,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="55"/>
+        <location filename="../ui/generationworker.cpp" line="61"/>
         <source>Loading the models was cancelled.</source>
         <translation>模型加载已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="82"/>
+        <location filename="../ui/generationworker.cpp" line="88"/>
         <source>The models could not be loaded.</source>
         <translation>无法加载模型。</translation>
     </message>
@@ -1287,152 +1287,172 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="33"/>
+        <location filename="../ui/preferencesdialog.cpp" line="41"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="35"/>
+        <location filename="../ui/preferencesdialog.cpp" line="43"/>
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="36"/>
+        <location filename="../ui/preferencesdialog.cpp" line="44"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="37"/>
+        <location filename="../ui/preferencesdialog.cpp" line="45"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="39"/>
+        <location filename="../ui/preferencesdialog.cpp" line="47"/>
         <source>Automatic (half on GPU, full on CPU)</source>
         <translation>自动（GPU 半精度，CPU 全精度）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="40"/>
+        <location filename="../ui/preferencesdialog.cpp" line="48"/>
         <source>Full (float32)</source>
         <translation>全精度（float32）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="41"/>
+        <location filename="../ui/preferencesdialog.cpp" line="49"/>
         <source>Half (float16, GPU only)</source>
         <translation>半精度（float16，仅 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="42"/>
+        <location filename="../ui/preferencesdialog.cpp" line="50"/>
         <source>Brain float (bfloat16)</source>
         <translation>Brain float（bfloat16）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="45"/>
+        <location filename="../ui/preferencesdialog.cpp" line="53"/>
         <source>All cores</source>
         <translation>全部核心</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="47"/>
+        <location filename="../ui/preferencesdialog.cpp" line="55"/>
         <source>CPU threads the engine uses; fewer keep the computer responsive while generating.</source>
         <translation>引擎使用的 CPU 线程数；较少的线程可让电脑在生成时保持流畅。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="48"/>
+        <location filename="../ui/preferencesdialog.cpp" line="58"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="59"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="61"/>
+        <source>Memory for the reference photos&apos; features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
+        <translation>参考照片特征所占的内存，在多次生成之间保留：下一次使用相同照片和反向提示词的生成将跳过参考网络的计算。4 张参考照片、35 步的生成在 CPU 上约需 1.4 GiB，在 GPU 上约需 0.7 GiB。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="64"/>
         <source>Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are filled in; a number is appended, so no file is ever replaced.</source>
         <translation>生成文件的名称：会填入 {date}、{time}、{seed}、{steps} 和 {prompt}，并追加编号，因此不会覆盖任何文件。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="50"/>
+        <location filename="../ui/preferencesdialog.cpp" line="66"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="55"/>
+        <location filename="../ui/preferencesdialog.cpp" line="71"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="57"/>
+        <location filename="../ui/preferencesdialog.cpp" line="73"/>
         <source>Models folder:</source>
         <translation>模型文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="57"/>
+        <location filename="../ui/preferencesdialog.cpp" line="73"/>
         <source>Models Folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="58"/>
+        <location filename="../ui/preferencesdialog.cpp" line="74"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="59"/>
+        <location filename="../ui/preferencesdialog.cpp" line="75"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="60"/>
+        <location filename="../ui/preferencesdialog.cpp" line="76"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61"/>
+        <location filename="../ui/preferencesdialog.cpp" line="77"/>
+        <source>Reference cache:</source>
+        <translation>参考特征缓存：</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="78"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="63"/>
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="63"/>
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="68"/>
+        <location filename="../ui/preferencesdialog.cpp" line="85"/>
         <source>File names:</source>
         <translation>文件名：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="70"/>
+        <location filename="../ui/preferencesdialog.cpp" line="87"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="72"/>
+        <location filename="../ui/preferencesdialog.cpp" line="89"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80"/>
+        <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80"/>
+        <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="101"/>
+        <location filename="../ui/preferencesdialog.cpp" line="118"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="116"/>
+        <location filename="../ui/preferencesdialog.cpp" line="133"/>
         <source>%1 Choose another output folder.</source>
         <translation>%1 请选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131"/>
+        <location filename="../ui/preferencesdialog.cpp" line="148"/>
         <source>a handsome young man on the street</source>
         <translation>街上的英俊青年</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="133"/>
+        <location filename="../ui/preferencesdialog.cpp" line="150"/>
         <source>e.g. %1-00001.png</source>
         <translation>例如 %1-00001.png</translation>
     </message>

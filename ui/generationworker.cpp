@@ -11,6 +11,7 @@
 namespace flashface::ui {
 namespace {
 
+// Whether the loaded models serve the new options (a new cache budget is applied in place).
 bool sameOptions(const RuntimeOptions& a, const RuntimeOptions& b) {
     return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
 }
@@ -30,7 +31,12 @@ GenerationWorker::~GenerationWorker() = default;
 void GenerationWorker::cancel() { cancel_.cancel(); }
 
 void GenerationWorker::configure(const QString& modelsFolder, RuntimeOptions options) {
-    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) return;
+    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
+        // A new cache budget needs no reload.
+        options_.referenceCacheBytes = options.referenceCacheBytes;
+        if (pipeline_) pipeline_->setReferenceCacheBudget(options.referenceCacheBytes);
+        return;
+    }
     modelsFolder_ = modelsFolder;
     options_ = options;
     pipeline_.reset();  // frees the weights; the next load reads the new configuration

@@ -48,6 +48,7 @@ struct GenerateOptions {
     int targetFace = 1;
     bool whole = false;
     double strength = 0;
+    std::uint64_t cacheBudget = kDefaultReferenceCacheBytes;
 };
 
 // Ctrl-C asks the running generation to stop at its next check; a second one ends the process.
@@ -289,7 +290,9 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
 
     Reporter reporter(o.json);
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
-    Pipeline pipeline(files, {o.device, o.precision, global.threads});
+    RuntimeOptions runtime{o.device, o.precision, global.threads};
+    runtime.referenceCacheBytes = o.cacheBudget;
+    Pipeline pipeline(files, runtime);
     CancelToken cancel;
     const InterruptGuard interrupt(cancel);
     pipeline.load([&](const LoadProgress& p) { reporter.loading(p); }, &cancel);
@@ -398,6 +401,13 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--lambda-before", o->lambdaBefore,
                     "Reference strength before the launch step (default: " + formatNumber(guidance.lambdaBefore) + ")");
     addDeviceOptions(*cmd, o->device, o->precision);
+    cmd->add_option("--cache-budget", o->cacheBudget,
+                    "Memory for the reference pass's features, kept per timestep for later runs with the same "
+                    "references and negative prompt, e.g. 512MiB; 0 keeps none (default: " +
+                        std::to_string(kDefaultReferenceCacheBytes >> 30) +
+                        " GiB). One generate is one run, whose timesteps differ: 0 saves that memory")
+        ->transform(CLI::AsSizeValue(false).description(""))
+        ->type_name("SIZE");
     cmd->add_option("--models", o->models, "Models folder (default: the standard location)");
     cmd->add_option("--out", o->out, "Folder for the images (created if needed)")->required();
     cmd->add_flag("--json", o->json, "Report progress and results as one JSON object a line on stdout");

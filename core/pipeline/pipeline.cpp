@@ -14,6 +14,7 @@
 #include "pipeline/face_mask.h"
 #include "pipeline/previews.h"
 #include "pipeline/prompts.h"
+#include "pipeline/reference_feature_cache.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
 #include "pipeline/target.h"
@@ -99,12 +100,14 @@ struct Pipeline::Impl {
     // prompts and settings) skip detection, cropping and encoding.
     std::vector<Reference> cachedReferences;
     at::Tensor cachedReferenceLatents;
+    ReferenceFeatureCache referenceFeatures;
 
     Impl(ModelFiles f, RuntimeOptions o)
         : files(std::move(f)),
           options(o),
           compute(resolveComputeDevice(o.device, o.precision)),
-          threads(configureThreads(o.threads)) {
+          threads(configureThreads(o.threads)),
+          referenceFeatures(o.referenceCacheBytes) {
         // CPU temporaries reuse freed memory instead of faulting it in again (measured in `flashface bench`).
         if (device.is_cpu()) reuseCpuMemory(true);
     }
@@ -237,6 +240,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     inputs.positive = positive.expand({n, -1, -1}).contiguous();
     inputs.negative = negative.expand({n, -1, -1}).contiguous();
     inputs.refContext = negative.expand({r, -1, -1}).contiguous();
+    inputs.referenceFeatures = referenceFeatures.provider(*models->unet, inputs.refLatents, inputs.refContext);
     inputs.mask = faceMask(s.faceBox, s.width, s.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
     if (target) {
         inputs.keep = LatentKeep{encodeLatents(*models->vae, target->pixels.to(on)).to(at::kFloat),
@@ -298,6 +302,10 @@ bool Pipeline::isLoaded() const {
 GenerationResult Pipeline::generate(const GenerationRequest& request, const ProgressCallback& progress,
                                     const CancelToken* cancel) {
     return withEngineErrors([&] { return impl_->generate(request, progress, cancel); });
+}
+
+void Pipeline::setReferenceCacheBudget(std::uint64_t bytes) {
+    impl_->referenceFeatures.setBudget(bytes);
 }
 
 std::string Pipeline::deviceDescription() const {

@@ -26,7 +26,8 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
     const at::Tensor threeGroupContext = at::cat({in.positive, in.positive, in.negative});
     const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
         throwIfCancelled(cancel);
-        models::ReferenceFeatures features = unet.referenceFeatures(in.refLatents, t, in.refContext);
+        models::ReferenceFeatures features =
+            in.referenceFeatures ? in.referenceFeatures(t) : unet.referenceFeatures(in.refLatents, t, in.refContext);
         features.referenceWeights = in.refWeights;
         throwIfCancelled(cancel);
         const at::Tensor& context = step.groups == 3 ? threeGroupContext : twoGroupContext;

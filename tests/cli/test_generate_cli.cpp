@@ -158,11 +158,12 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     const std::string firstBytes = readText(before[0]);
 
     // The first image's stored settings (its run's image count included), re-imported: the same
-    // images again, under new names after the first run's.
+    // images again, under new names after the first run's; without the reference-feature cache too.
     std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string()};
     const auto refs = referenceArgs();
     args.insert(args.end(), refs.begin(), refs.end());
-    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string()});
+    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string(),
+                             "--cache-budget", "0"});
     const auto again = run(args);
     ASSERT_EQ(again.exitCode, 0) << again.err;
     const auto after = outputs();
@@ -300,6 +301,10 @@ TEST_F(GenerateCli, MistakesAreReportedClearly) {
     const auto badSize = run(fixtureArgs({"--size", "60x64"}));
     EXPECT_EQ(badSize.exitCode, 1);
     EXPECT_NE(badSize.err.find("multiple of 8"), std::string::npos) << badSize.err;
+
+    const auto badBudget = run(fixtureArgs({"--cache-budget", "lots"}));
+    EXPECT_NE(badBudget.exitCode, 0);
+    EXPECT_NE(badBudget.err.find("--cache-budget"), std::string::npos) << badBudget.err;
 
     const fs::path empty = dir_.path() / "no-models";
     fs::create_directories(empty);

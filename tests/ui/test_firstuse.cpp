@@ -35,6 +35,7 @@
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -200,6 +201,23 @@ private slots:
         dialog.outputFolderField()->setText(fine);
         QTest::mouseClick(ok, Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // The reference cache's budget: the engine's default, edited in Preferences, kept across starts.
+    void referenceCacheBudgetIsAPreference() {
+        AppPreferences prefs = AppPreferences::defaults();
+        QCOMPARE(prefs.runtime().referenceCacheBytes, kDefaultReferenceCacheBytes);
+        PreferencesDialog dialog(prefs);
+        QCOMPARE(std::uint64_t(dialog.cacheField()->value()) << 20, kDefaultReferenceCacheBytes);
+        dialog.cacheField()->setValue(512);
+        QCOMPARE(dialog.preferences().referenceCacheBytes, std::uint64_t{512} << 20);
+        dialog.cacheField()->setValue(0);
+        QCOMPARE(dialog.cacheField()->text(), QStringLiteral("Off"));
+
+        QSettings settings(dir_.filePath(QStringLiteral("cache.ini")), QSettings::IniFormat);
+        prefs.referenceCacheBytes = std::uint64_t{3} << 30;
+        prefs.save(settings);
+        QCOMPARE(AppPreferences::load(settings).runtime().referenceCacheBytes, std::uint64_t{3} << 30);
     }
 
     // 4. JPEG and WebP exports carry the parameters and read back like PNG.
