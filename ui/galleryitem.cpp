@@ -18,6 +18,7 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
         const ImageMetadata metadata = readImageMetadata(path.toStdString());
         item.settings = metadata.settings;
         for (const std::string& label : metadata.referenceLabels) item.referenceLabels.append(QString::fromStdString(label));
+        item.referenceWeights = metadata.referenceWeights;
     } catch (const std::exception&) {
         return {};  // not one of ours (or damaged): the gallery leaves it alone
     }

@@ -17,6 +17,7 @@ struct GalleryItem {
     QImage thumbnail;
     GenerationSettings settings;  // regenerates exactly this image
     QStringList referenceLabels;
+    std::vector<double> referenceWeights;  // in reference order; empty when all are 1
     QString referenceSet;  // the references that made it (ReferenceStore), when known
     QDateTime created;
 

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "imageconversion.h"
+#include "imageparameters.h"
 #include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
 #include "pipeline/validation.h"
@@ -109,8 +110,9 @@ GenerationOutcome GenerationWorker::save(const GenerationJob& job, const Generat
     outcome.jobId = job.id;
     outcome.settings = result.settings;
     outcome.seconds = result.seconds;
-    ImageMetadata metadata;
-    for (const Reference& ref : job.request.references) metadata.referenceLabels.push_back(ref.label);
+    ImageMetadata metadata = referenceMetadata(job.request.references);
+    for (const std::string& label : metadata.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
+    outcome.referenceWeights = metadata.referenceWeights;
     if (const auto& t = job.request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         outcome.images.append(toQImage(result.images[i]));

@@ -25,6 +25,7 @@ class QPushButton;
 
 namespace flashface {
 class Tokenizer;
+struct ImageMetadata;
 }
 
 namespace flashface::ui {
@@ -129,6 +130,8 @@ private:
     void restoreSessionReferences();
     bool confirmQuitWithUnsaved();
     void reuseReferencesOf(int galleryRow);
+    // Settings and reference weights from an image's parameters; `name` for the message.
+    void applyImageParameters(const ImageMetadata& metadata, const QString& name);
 
     AppPreferences preferences_;
     GenerationQueue* queue_;
@@ -160,7 +163,6 @@ private:
     QAction* pasteAction_ = nullptr;
     QAction* preferencesAction_ = nullptr;
     std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last
-    QHash<quint64, QStringList> jobReferenceLabels_;
     QHash<quint64, QString> jobReferenceSets_;
     QHash<quint64, QImage> jobTargets_;  // the target photo of each queued face swap
     QList<QImage> shownResults_;         // the results the compare button swaps with…
