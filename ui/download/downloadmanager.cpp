@@ -111,7 +111,23 @@ struct DownloadManager::Attempt {
     enum Kind { Complete, Transient, Permanent, Cancelled } kind;
     QString message;
     qint64 networkBytes = 0;  // bytes this attempt added to the .part file
+    bool offline = false;     // Transient because there is no network at all
 };
+
+namespace {
+
+// Errors that mean this computer has no network, rather than a server or transfer problem.
+bool isOfflineError(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError: return true;
+    default: return false;
+    }
+}
+
+}  // namespace
 
 QList<DownloadFile> officialFiles() {
     // The checks `models verify` makes, keys and shapes of the official architecture included
@@ -334,7 +350,7 @@ QCoro::Task<bool> DownloadManager::fetchFile(int index) {
                 co_return false;
             }
             const auto delay = std::min(settings_.maxRetryDelay, settings_.firstRetryDelay * (std::int64_t{1} << std::min(failures - 1, 20)));
-            setState(index, FileState::Retrying,
+            setState(index, attempt.offline ? FileState::Offline : FileState::Retrying,
                      tr("%1 Retrying in %2.").arg(attempt.message, formatDuration(double(delay.count()) / 1000.0)));
             Q_EMIT logMessage(files_[index].message);
             co_await pause(delay);
@@ -498,6 +514,11 @@ QCoro::Task<DownloadManager::Attempt> DownloadManager::transfer(int index, FileE
                                       .arg(name, url.toString())};
             continue;
         }
+        if (isOfflineError(reply->error()))
+            co_return Attempt{Attempt::Transient,
+                              tr("Offline: %1 cannot be reached (%2). Check the network connection.")
+                                  .arg(url.host(), reply->errorString()),
+                              received, true};
         if (reply->error() != QNetworkReply::NoError || !accepting)
             co_return Attempt{Attempt::Transient,
                               tr("The download of %1 was interrupted: %2.").arg(name, reply->errorString()), received};

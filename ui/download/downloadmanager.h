@@ -52,7 +52,9 @@ struct DownloadSettings {
     std::function<qint64(QFile& file, const char* data, qint64 size)> write;
 };
 
-enum class FileState { Waiting, Connecting, Downloading, Verifying, Retrying, Done, Failed, Cancelled };
+// Offline: no network (the server's name did not resolve, no route): retried like Retrying,
+// and said so.
+enum class FileState { Waiting, Connecting, Downloading, Verifying, Retrying, Offline, Done, Failed, Cancelled };
 
 struct FileStatus {
     QString name;
