@@ -52,9 +52,8 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     weight_->setRange(kMinReferenceWeight, kMaxReferenceWeight);
     weight_->setDecimals(2);
     weight_->setSingleStep(0.25);
-    weight_->setPrefix(QStringLiteral("×"));
     weight_->setKeyboardTracking(false);  // a value when typed, not per keystroke
-    weight_->setToolTip(tr("How much this photo counts: ×2 counts as the photo given twice, ×0.5 as half"));
+    weight_->setToolTip(tr("How much this photo counts: 2 counts as the photo given twice, 0.5 as half"));
     weight_->setAccessibleName(tr("Weight"));
     auto* weightLabel = new QLabel(tr("Weight"), this);
     weightLabel->setBuddy(weight_);
@@ -80,14 +79,14 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     buttons->addWidget(drawBox_);
     buttons->addWidget(clearBox_);
     buttons->addStretch();
-    auto* mixing = new QHBoxLayout;
+    auto* mixing = new QHBoxLayout;  // compact: the card is as narrow as the photo and its crop
+    mixing->setSpacing(4);
     mixing->addWidget(personLabel);
     mixing->addWidget(personA_);
     mixing->addWidget(personB_);
-    mixing->addSpacing(12);
+    mixing->addStretch();
     mixing->addWidget(weightLabel);
     mixing->addWidget(weight_);
-    mixing->addStretch();
     auto* layout = new QGridLayout(this);
     layout->addLayout(header, 0, 0, 1, 2);
     layout->addWidget(photo_, 1, 0);
