@@ -601,22 +601,24 @@ bool MainWindow::restoreParametersFrom(const QString& path) {
 void MainWindow::applyImageParameters(const ImageMetadata& metadata, const QString& name) {
     applySettings(metadata.settings);
     clearError();
-    // The weights go to the references in use when there are as many as made the image (as
-    // `flashface generate --from` does); no stored weights means every weight was 1.
     const std::size_t count = metadata.referenceLabels.size();
-    const std::vector<double> weights =
-        metadata.referenceWeights.empty() ? std::vector<double>(count, 1.0) : metadata.referenceWeights;
-    if (weights.empty()) {
+    if (count == 0) {
         emit notice(tr("Parameters restored from %1").arg(name));
-    } else if (references_->setWeightsInUse(weights)) {
+    } else if (restoreReferenceWeights(metadata.referenceWeights, count)) {
         emit notice(tr("Parameters and reference weights restored from %1").arg(name));
     } else {
         emit notice(tr("Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in "
                        "use; the weights stay as they are.",
-                       nullptr, int(weights.size()))
+                       nullptr, int(count))
                         .arg(name)
                         .arg(references_->references().size()));
     }
+}
+
+// As `flashface generate --from` does: onto the references in use when there are as many as made
+// the image. No stored weights means every weight was 1.
+bool MainWindow::restoreReferenceWeights(const std::vector<double>& stored, std::size_t references) {
+    return references_->setWeightsInUse(stored.empty() ? std::vector<double>(references, 1.0) : stored);
 }
 
 quint64 MainWindow::generate() {
@@ -759,7 +761,7 @@ void MainWindow::reuseGalleryItem(int row) {
     const QString set = item.referenceSet.isEmpty() ? referenceStore_.setOf(item.path) : item.referenceSet;
     applySettings(settings);
     const int restored = referenceStore_.restore(set, *references_);  // with their weights
-    if (restored == 0 && !item.referenceWeights.empty()) references_->setWeightsInUse(item.referenceWeights);
+    if (restored == 0) restoreReferenceWeights(item.referenceWeights, std::size_t(item.referenceLabels.size()));
     if (restored > 0)
         emit notice(tr("Parameters and %n reference photo(s) restored (seed %1)", nullptr, restored).arg(settings.seed));
     else

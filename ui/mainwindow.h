@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -132,6 +133,7 @@ private:
     void reuseReferencesOf(int galleryRow);
     // Settings and reference weights from an image's parameters; `name` for the message.
     void applyImageParameters(const ImageMetadata& metadata, const QString& name);
+    bool restoreReferenceWeights(const std::vector<double>& stored, std::size_t references);
 
     AppPreferences preferences_;
     GenerationQueue* queue_;
