@@ -9,15 +9,19 @@
 #include "imageviewer.h"
 #include "pipeline/generation_metadata.h"
 
+#include <QApplication>
 #include <QCoro/QCoroTask>
 #include <QDir>
+#include <QDrag>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMenu>
 #include <QMimeData>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 
@@ -219,6 +223,34 @@ private slots:
         GalleryView gallery(&model);
         QVERIFY(gallery.dragEnabled());
         QVERIFY(model.flags(model.index(1)) & Qt::ItemIsDragEnabled);
+
+        // Pressing on a thumbnail and moving starts a drag that carries the model's data.
+        gallery.resize(600, 220);
+        gallery.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+        const QPoint from = gallery.visualRect(model.index(1)).center();
+        // Where the platform runs a drag loop (xcb), this ends it; offscreen's drag returns at
+        // once, leaving the QDrag to be deleted later.
+        QList<QUrl> dragged;
+        const auto capture = [&] {
+            if (QDrag* drag = gallery.findChild<QDrag*>()) {
+                dragged = drag->mimeData()->urls();
+                QDrag::cancel();
+            }
+        };
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &gallery, capture);
+        poll.start(50);
+        QTest::mousePress(gallery.viewport(), Qt::LeftButton, {}, from);
+        for (const QPoint step : {QPoint(20, 15), QPoint(60, 45)}) {  // the button held, past the drag distance
+            QMouseEvent move(QEvent::MouseMove, QPointF(from + step), gallery.viewport()->mapToGlobal(QPointF(from + step)),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(gallery.viewport(), &move);
+        }
+        capture();
+        poll.stop();
+        QTest::mouseRelease(gallery.viewport(), Qt::LeftButton, {}, from + QPoint(60, 45));
+        QCOMPARE(dragged, QList<QUrl>{QUrl::fromLocalFile(model.item(1).path)});
 
         // A saved result: its own file.
         std::unique_ptr<QMimeData> saved(model.mimeData({model.index(1)}));
