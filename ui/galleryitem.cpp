@@ -32,6 +32,10 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
     return item;
 }
 
+QString GalleryItem::caption() const {
+    return saved() ? QFileInfo(path).fileName() : tr("Seed %1 (not saved)").arg(settings.seed);
+}
+
 QImage GalleryItem::fullImage() const { return saved() ? QImageReader(path).read() : image; }
 
 QImage GalleryItem::makeThumbnail(const QImage& image) {

@@ -2,6 +2,7 @@
 
 #include "pipeline/request.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QImage>
 #include <QString>
@@ -12,6 +13,9 @@ namespace flashface::ui {
 // One generated image: on disk, its PNG (which carries its settings) and a thumbnail; or an
 // image that could not be saved, held in memory (`image`) until the user saves it elsewhere.
 struct GalleryItem {
+    Q_DECLARE_TR_FUNCTIONS(GalleryItem)
+
+public:
     QString path;   // empty while not saved
     QImage image;   // the full image, kept only while it is not saved
     QImage thumbnail;
@@ -25,6 +29,7 @@ struct GalleryItem {
     static GalleryItem fromFile(const QString& path);
     bool saved() const { return !path.isEmpty(); }
     QImage fullImage() const;  // read from the file, or the unsaved image
+    QString caption() const;   // its file's name, or its seed while not saved
     static QImage makeThumbnail(const QImage& image);
 };
 

@@ -331,19 +331,14 @@ void ImageViewer::showRow(int row) {
     }
     row_ = row;
     view_->setImage(model_->item(row).fullImage());
-    view_->setCaption(rowCaption(row));
+    view_->setCaption(model_->item(row).caption());
     updateStatus();
     emit rowShown(row);
 }
 
-QString ImageViewer::rowCaption(int row) const {
-    const GalleryItem& item = model_->item(row);
-    return item.saved() ? QFileInfo(item.path).fileName() : tr("Seed %1 (not saved)").arg(item.settings.seed);
-}
-
 void ImageViewer::compareWithRow(int row) {
     if (row < 0 || row >= model_->rowCount()) return;
-    compareWithImage(model_->item(row).fullImage(), rowCaption(row));
+    compareWithImage(model_->item(row).fullImage(), model_->item(row).caption());
 }
 
 void ImageViewer::compareWithImage(const QImage& image, const QString& caption) {

@@ -122,7 +122,6 @@ protected:
 private:
     void updateStatus();
     void fillCompareMenu();
-    QString rowCaption(int row) const;
 
     GalleryModel* model_;
     ZoomableImageView* view_;

@@ -143,8 +143,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
         const GalleryItem& item = galleryModel_->item(row);
         stopComparing();
-        preview_->setImages({item.fullImage()}, item.saved() ? QFileInfo(item.path).fileName()
-                                                             : tr("Seed %1 (not saved)").arg(item.settings.seed));
+        preview_->setImages({item.fullImage()}, item.caption());
         previewItems_ = {QPersistentModelIndex(galleryModel_->index(row))};
         showImageViewer(row);
     });
