@@ -19,6 +19,7 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
         item.settings = metadata.settings;
         for (const std::string& label : metadata.referenceLabels) item.referenceLabels.append(QString::fromStdString(label));
         item.referenceWeights = metadata.referenceWeights;
+        item.target = metadata.target;
     } catch (const std::exception&) {
         return {};  // not one of ours (or damaged): the gallery leaves it alone
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipeline/request.h"
+#include "pipeline/generation_metadata.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,6 +22,7 @@ public:
     GenerationSettings settings;  // regenerates exactly this image
     QStringList referenceLabels;
     std::vector<double> referenceWeights;  // in reference order; empty when all are 1
+    std::optional<TargetRecord> target;    // the photo it was made over (face swap, img2img)
     QString referenceSet;  // the references that made it (ReferenceStore), when known
     QDateTime created;
 

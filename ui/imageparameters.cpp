@@ -190,7 +190,11 @@ QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metada
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, format);
     writer.setQuality(95);
-    if (!writer.write(image.convertToFormat(QImage::Format_RGB888))) return fail(writer.errorString());
+    // The pixels without the text the image was read with: Qt's writers would add a PNG's own
+    // (older) record as further comments, which a reader could take for this one.
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const QImage pixels(rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine(), rgb.format());
+    if (!writer.write(pixels)) return fail(writer.errorString());
     const QByteArray encoded = buffer.data();
     QByteArray out;
     if (format == "jpeg") {
