@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>GalleryItem</name>
+    <message>
+        <location filename="../ui/galleryitem.cpp" line="37"/>
+        <source>Seed %1 (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidancePreset</name>
     <message>
         <location filename="../ui/guidancepreset.cpp" line="37"/>
@@ -55,9 +63,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="68"/>
-        <location filename="../ui/imageexport.cpp" line="71"/>
+        <location filename="../ui/imageexport.cpp" line="70"/>
         <location filename="../ui/imageexport.cpp" line="73"/>
+        <location filename="../ui/imageexport.cpp" line="75"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="179"/>
+        <location filename="../ui/imageparameters.cpp" line="178"/>
         <source>There is no image to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="213"/>
+        <location filename="../ui/imageparameters.cpp" line="216"/>
         <source>The parameters could not be added to the image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="220"/>
+        <location filename="../ui/imageparameters.cpp" line="223"/>
         <source>%1 cannot be read: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="238"/>
+        <location filename="../ui/imageparameters.cpp" line="241"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="244"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="251"/>
+        <location filename="../ui/imageparameters.cpp" line="249"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,7 +147,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="21"/>
+        <location filename="../ui/generationworker.cpp" line="22"/>
         <source>Out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,6 +195,262 @@
     <message>
         <location filename="../ui/settingspanel.cpp" line="53"/>
         <source>Small square (fast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::download::DownloadDialog</name>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="28"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="29"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="30"/>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="31"/>
+        <source>Checking integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="32"/>
+        <source>Waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="33"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="34"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="35"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="36"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="51"/>
+        <source>Download model weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="69"/>
+        <source>Every model file is already in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="71"/>
+        <source>FlashFace needs the files below, about %1 in all, in
+%2
+(%3 free there). Downloads resume where they stopped if interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="83"/>
+        <source>Progress of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="97"/>
+        <source>Total progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="99"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="106"/>
+        <source>Retries and problems are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="111"/>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="157"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="175"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="160"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="176"/>
+        <source> · %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="162"/>
+        <source> · %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="177"/>
+        <source> · about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="187"/>
+        <source>All files are downloaded and intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="193"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::download::DownloadManager</name>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="187"/>
+        <source>Not enough disk space in %1: the download needs %2 more, %3 is free. Free some space or choose another models folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="244"/>
+        <source>Cannot create the models folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="267"/>
+        <source>The download was cancelled; what has arrived is kept and resumes next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="278"/>
+        <source>Another download of %1 into this folder is running; let it finish or stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="283"/>
+        <source>Checking the file already present…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="291"/>
+        <source>Already present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="295"/>
+        <source>%1 is damaged and is fetched again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="310"/>
+        <source>Checking integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="334"/>
+        <source>%1 arrived damaged %2 times; the last check said: %3 Try again later or use another mirror.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="341"/>
+        <source>%1 arrived damaged and is fetched again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="349"/>
+        <source>%1 Gave up after %2 attempts in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="354"/>
+        <source>%1 Retrying in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="373"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="429"/>
+        <source>The server resumed %1 at the wrong place; starting it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="435"/>
+        <source>The server cannot resume %1; downloading it from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="449"/>
+        <source>The server rejected the resume point of %1; starting it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="453"/>
+        <source>The server answered %1 %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="459"/>
+        <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="479"/>
+        <location filename="../ui/download/downloadmanager.cpp" line="532"/>
+        <source>Writing %1 failed: %2. Is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="504"/>
+        <source>No data arrived for %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="512"/>
+        <source>The server redirected %1 to %2, which is not a web address; the download was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="519"/>
+        <source>Offline: %1 cannot be reached (%2). Check the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="524"/>
+        <source>The download of %1 was interrupted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="527"/>
+        <source>The connection closed after %1 of %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="537"/>
+        <source>Too many redirects while fetching %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="551"/>
+        <source>Checking integrity… %1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -285,24 +549,24 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="129"/>
+        <location filename="../ui/gallerymodel.cpp" line="134"/>
         <source>Could not delete %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="171"/>
+        <location filename="../ui/gallerymodel.cpp" line="176"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="177"/>
+        <location filename="../ui/gallerymodel.cpp" line="182"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="183"/>
+        <location filename="../ui/gallerymodel.cpp" line="188"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -317,110 +581,110 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="50"/>
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="52"/>
+        <location filename="../ui/galleryview.cpp" line="56"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="53"/>
+        <location filename="../ui/galleryview.cpp" line="57"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="54"/>
+        <location filename="../ui/galleryview.cpp" line="58"/>
         <source>Copy Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="55"/>
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="59"/>
+        <location filename="../ui/galleryview.cpp" line="63"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="68"/>
         <source>Open Containing Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="90"/>
+        <location filename="../ui/galleryview.cpp" line="94"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="125"/>
-        <location filename="../ui/galleryview.cpp" line="133"/>
-        <location filename="../ui/galleryview.cpp" line="139"/>
+        <location filename="../ui/galleryview.cpp" line="129"/>
+        <location filename="../ui/galleryview.cpp" line="137"/>
+        <location filename="../ui/galleryview.cpp" line="143"/>
         <source>Save Image As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="134"/>
+        <location filename="../ui/galleryview.cpp" line="138"/>
         <source>%1 already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="146"/>
+        <location filename="../ui/galleryview.cpp" line="150"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="152"/>
+        <location filename="../ui/galleryview.cpp" line="156"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="157"/>
+        <location filename="../ui/galleryview.cpp" line="161"/>
         <source>Seed %1 copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="163"/>
+        <location filename="../ui/galleryview.cpp" line="167"/>
         <source>This image is not saved yet: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="169"/>
+        <location filename="../ui/galleryview.cpp" line="173"/>
         <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
-        <location filename="../ui/galleryview.cpp" line="186"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
+        <location filename="../ui/galleryview.cpp" line="190"/>
         <source>Delete Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
         <source>Move “%1” to the trash?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="180"/>
+        <location filename="../ui/galleryview.cpp" line="184"/>
         <source>Discard Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="181"/>
+        <location filename="../ui/galleryview.cpp" line="185"/>
         <source>This image was never saved. Discard it for good?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,12 +700,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="55"/>
+        <location filename="../ui/generationworker.cpp" line="56"/>
         <source>Loading the models was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="82"/>
+        <location filename="../ui/generationworker.cpp" line="83"/>
         <source>The models could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,92 +713,147 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="145"/>
+        <location filename="../ui/imageviewer.cpp" line="250"/>
         <source>Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="148"/>
+        <location filename="../ui/imageviewer.cpp" line="253"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>Fit the image to the window (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="151"/>
+        <location filename="../ui/imageviewer.cpp" line="256"/>
         <source>1:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="152"/>
+        <location filename="../ui/imageviewer.cpp" line="257"/>
         <source>Actual pixels (1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="155"/>
+        <location filename="../ui/imageviewer.cpp" line="260"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="156"/>
+        <location filename="../ui/imageviewer.cpp" line="261"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="159"/>
+        <location filename="../ui/imageviewer.cpp" line="264"/>
         <source>Zoom out (−)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <location filename="../ui/imageviewer.cpp" line="265"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="162"/>
+        <location filename="../ui/imageviewer.cpp" line="267"/>
         <source>Previous image (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <location filename="../ui/imageviewer.cpp" line="268"/>
         <source>Previous image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="165"/>
+        <location filename="../ui/imageviewer.cpp" line="270"/>
         <source>Next image (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <location filename="../ui/imageviewer.cpp" line="271"/>
         <source>Next image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="168"/>
+        <location filename="../ui/imageviewer.cpp" line="273"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="240"/>
+        <location filename="../ui/imageviewer.cpp" line="274"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="275"/>
+        <source>Compare this image with another result or a reference photo (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="361"/>
+        <source>Pin This Image (then go to another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="362"/>
+        <source>With the Previous Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="364"/>
+        <source>With the Next Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="367"/>
+        <source>With a Reference Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Side by Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="380"/>
+        <source>Stop Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="399"/>
         <source>No image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="244"/>
+        <location filename="../ui/imageviewer.cpp" line="403"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="246"/>
+        <location filename="../ui/imageviewer.cpp" line="405"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="254"/>
+        <location filename="../ui/imageviewer.cpp" line="415"/>
+        <source>beside %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="416"/>
+        <source>swiping with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="418"/>
         <source>%1 — Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,7 +862,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,48 +897,48 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Filter by prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Show only images whose prompt contains this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -627,8 +946,8 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,211 +962,211 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Before: the target photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Show in Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>&amp;Paste Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>Open Parameters from Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>P&amp;references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Clear &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>&amp;Reset Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&amp;Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>Models loaded — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>The models could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="484"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -855,7 +1174,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -863,17 +1182,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>Done in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>Seed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -881,17 +1200,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="510"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -899,83 +1218,90 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>Queue Another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
-        <location filename="../ui/mainwindow.cpp" line="839"/>
+        <location filename="../ui/mainwindow.cpp" line="605"/>
         <source>Parameters restored from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
-        <source>Seed %1 (not saved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <source>Parameters and reference weights restored from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="609"/>
+        <source>Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in use; the weights stay as they are.</source>
+        <translation>
+            <numerusform>Parameters restored from %1. Its reference weights are for %n reference, not for the %2 in use; the weights stay as they are.</numerusform>
+            <numerusform>Parameters restored from %1. Its reference weights are for %n references, not for the %2 in use; the weights stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="630"/>
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="635"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="608"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="646"/>
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>No usable reference photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="629"/>
+        <location filename="../ui/mainwindow.cpp" line="660"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
+        <location filename="../ui/mainwindow.cpp" line="682"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="706"/>
+        <location filename="../ui/mainwindow.cpp" line="734"/>
         <source>Token count unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="765"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -983,18 +1309,18 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="782"/>
-        <location filename="../ui/mainwindow.cpp" line="796"/>
+        <location filename="../ui/mainwindow.cpp" line="811"/>
+        <location filename="../ui/mainwindow.cpp" line="825"/>
         <source>Unsaved Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="812"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
@@ -1002,12 +1328,12 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="791"/>
+        <location filename="../ui/mainwindow.cpp" line="820"/>
         <source>Save Unsaved Images To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="874"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,73 +1654,104 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferenceCard</name>
     <message>
-        <location filename="../ui/referencecard.cpp" line="24"/>
+        <location filename="../ui/referencecard.cpp" line="27"/>
         <source>Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="30"/>
+        <location filename="../ui/referencecard.cpp" line="36"/>
         <source>The face the model will see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="36"/>
+        <location filename="../ui/referencecard.cpp" line="42"/>
         <source>Include this reference in the next run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="37"/>
+        <location filename="../ui/referencecard.cpp" line="43"/>
         <source>Draw face box…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="38"/>
+        <location filename="../ui/referencecard.cpp" line="44"/>
         <source>Mark the face by hand, for photos where none is detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="39"/>
+        <location filename="../ui/referencecard.cpp" line="45"/>
         <source>Clear box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="40"/>
+        <location filename="../ui/referencecard.cpp" line="46"/>
         <source>Go back to the detected face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="43"/>
+        <location filename="../ui/referencecard.cpp" line="49"/>
         <source>Remove this reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="44"/>
+        <location filename="../ui/referencecard.cpp" line="50"/>
         <source>Remove reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="90"/>
+        <location filename="../ui/referencecard.cpp" line="56"/>
+        <source>How much this photo counts: 2 counts as the photo given twice, 0.5 as half</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="57"/>
+        <location filename="../ui/referencecard.cpp" line="58"/>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="60"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="61"/>
+        <source>Which person this photo shows. Mark photos of a second person B to mix the two faces with the slider under the references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="132"/>
         <source>Looking for faces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
-        <location filename="../ui/referencecard.cpp" line="98"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
+        <location filename="../ui/referencecard.cpp" line="140"/>
         <source>Manual face box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
         <source>No face found. Draw a face box to use this photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="100"/>
+        <location filename="../ui/referencecard.cpp" line="142"/>
         <source>%1 faces found: using face %2. Click another face to choose it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="103"/>
+        <location filename="../ui/referencecard.cpp" line="145"/>
         <source>Face found (confidence %1%).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,94 +1759,114 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="67"/>
+        <location filename="../ui/referencepanel.cpp" line="77"/>
         <source>Add Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="68"/>
+        <location filename="../ui/referencepanel.cpp" line="78"/>
         <source>Photos of the person. More varied photos give better likeness.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="69"/>
+        <location filename="../ui/referencepanel.cpp" line="79"/>
         <source>Add Folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="70"/>
+        <location filename="../ui/referencepanel.cpp" line="80"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="71"/>
+        <location filename="../ui/referencepanel.cpp" line="81"/>
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="77"/>
+        <location filename="../ui/referencepanel.cpp" line="87"/>
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="99"/>
+        <location filename="../ui/referencepanel.cpp" line="106"/>
+        <source>Mix the two people: left for more of person A, right for more of person B. It sets the weights of their photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="108"/>
+        <source>Mix A ↔ B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="111"/>
+        <source>Mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="127"/>
         <source>Images (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="100"/>
+        <location filename="../ui/referencepanel.cpp" line="128"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="105"/>
+        <location filename="../ui/referencepanel.cpp" line="133"/>
         <source>Add Reference Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="115"/>
+        <location filename="../ui/referencepanel.cpp" line="145"/>
         <source>%1 of %2 references in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="132"/>
+        <location filename="../ui/referencepanel.cpp" line="162"/>
         <source>No images in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="180"/>
+        <location filename="../ui/referencepanel.cpp" line="212"/>
         <source>Pasted image %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="183"/>
+        <location filename="../ui/referencepanel.cpp" line="215"/>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="261"/>
+        <location filename="../ui/referencepanel.cpp" line="295"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="332"/>
+        <location filename="../ui/referencepanel.cpp" line="376"/>
+        <source>%1% A · %2% B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="409"/>
         <source>%1: still looking for faces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="334"/>
+        <location filename="../ui/referencepanel.cpp" line="411"/>
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="335"/>
+        <location filename="../ui/referencepanel.cpp" line="412"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="350"/>
+        <location filename="../ui/referencepanel.cpp" line="427"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2004,7 +2381,7 @@ Its face (or the part you paint) is repainted with the person of the references;
 <context>
     <name>flashface::ui::ZoomableImageView</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="25"/>
+        <location filename="../ui/imageviewer.cpp" line="31"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>GalleryItem</name>
+    <message>
+        <location filename="../ui/galleryitem.cpp" line="37"/>
+        <source>Seed %1 (not saved)</source>
+        <translation>种子 %1（未保存）</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePreset</name>
     <message>
         <location filename="../ui/guidancepreset.cpp" line="37"/>
@@ -55,9 +63,9 @@
         <translation>%1 已存在，未被覆盖。</translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="68"/>
-        <location filename="../ui/imageexport.cpp" line="71"/>
+        <location filename="../ui/imageexport.cpp" line="70"/>
         <location filename="../ui/imageexport.cpp" line="73"/>
+        <location filename="../ui/imageexport.cpp" line="75"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -75,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="179"/>
+        <location filename="../ui/imageparameters.cpp" line="178"/>
         <source>There is no image to save.</source>
         <translation>没有可保存的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="213"/>
+        <location filename="../ui/imageparameters.cpp" line="216"/>
         <source>The parameters could not be added to the image.</source>
         <translation>无法将参数写入图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="220"/>
+        <location filename="../ui/imageparameters.cpp" line="223"/>
         <source>%1 cannot be read: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="238"/>
+        <location filename="../ui/imageparameters.cpp" line="241"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation>%1 不是 PNG、JPEG 或 WebP 图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="244"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation>%1 不含 FlashFace 参数（不是由 FlashFace Studio 保存的）。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="251"/>
+        <location filename="../ui/imageparameters.cpp" line="249"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation>%1 中的 FlashFace 参数已损坏：%2</translation>
     </message>
@@ -139,7 +147,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="21"/>
+        <location filename="../ui/generationworker.cpp" line="22"/>
         <source>Out of memory.</source>
         <translation>内存不足。</translation>
     </message>
@@ -193,195 +201,263 @@
 <context>
     <name>flashface::download::DownloadDialog</name>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="28"/>
         <source>Waiting</source>
-        <translation type="vanished">等待中</translation>
+        <translation>等待中</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="29"/>
         <source>Connecting…</source>
-        <translation type="vanished">正在连接…</translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="30"/>
         <source>Downloading</source>
-        <translation type="vanished">正在下载</translation>
+        <translation>正在下载</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="31"/>
         <source>Checking integrity…</source>
-        <translation type="vanished">正在校验完整性…</translation>
+        <translation>正在校验完整性…</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="32"/>
         <source>Waiting to retry</source>
-        <translation type="vanished">等待重试</translation>
+        <translation>等待重试</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="33"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="34"/>
         <source>Done</source>
-        <translation type="vanished">完成</translation>
+        <translation>完成</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="35"/>
         <source>Failed</source>
-        <translation type="vanished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="36"/>
         <source>Cancelled</source>
-        <translation type="vanished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="51"/>
         <source>Download model weights</source>
-        <translation type="vanished">下载模型权重</translation>
+        <translation>下载模型权重</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="69"/>
         <source>Every model file is already in %1.</source>
-        <translation type="vanished">所有模型文件都已在 %1 中。</translation>
+        <translation>所有模型文件都已在 %1 中。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="71"/>
         <source>FlashFace needs the files below, about %1 in all, in
 %2
 (%3 free there). Downloads resume where they stopped if interrupted.</source>
-        <translation type="vanished">FlashFace 需要以下文件，共约 %1，保存到
+        <translation>FlashFace 需要以下文件，共约 %1，保存到
 %2
 （该处剩余 %3）。下载中断后会从中断处继续。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="83"/>
         <source>Progress of %1</source>
-        <translation type="vanished">%1 的进度</translation>
+        <translation>%1 的进度</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="97"/>
         <source>Total progress</source>
-        <translation type="vanished">总进度</translation>
+        <translation>总进度</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="99"/>
         <source>Total</source>
-        <translation type="vanished">总计</translation>
+        <translation>总计</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="106"/>
         <source>Retries and problems are listed here.</source>
-        <translation type="vanished">重试和问题会列在这里。</translation>
+        <translation>重试和问题会列在这里。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="111"/>
         <source>&amp;Download</source>
-        <translation type="vanished">下载(&amp;D)</translation>
+        <translation>下载(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="157"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="175"/>
         <source>%1 of %2</source>
-        <translation type="vanished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="160"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="176"/>
         <source> · %1/s</source>
-        <translation type="vanished"> · %1/秒</translation>
+        <translation> · %1/秒</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="162"/>
         <source> · %1 left</source>
-        <translation type="vanished"> · 剩余 %1</translation>
+        <translation> · 剩余 %1</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="177"/>
         <source> · about %1 left</source>
-        <translation type="vanished"> · 约剩 %1</translation>
+        <translation> · 约剩 %1</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="187"/>
         <source>All files are downloaded and intact.</source>
-        <translation type="vanished">所有文件均已下载且完好。</translation>
+        <translation>所有文件均已下载且完好。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="193"/>
         <source>&amp;Retry</source>
-        <translation type="vanished">重试(&amp;R)</translation>
+        <translation>重试(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>flashface::download::DownloadManager</name>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="187"/>
         <source>Not enough disk space in %1: the download needs %2 more, %3 is free. Free some space or choose another models folder.</source>
-        <translation type="vanished">%1 的磁盘空间不足：下载还需要 %2，当前剩余 %3。请释放空间或选择其他模型文件夹。</translation>
+        <translation>%1 的磁盘空间不足：下载还需要 %2，当前剩余 %3。请释放空间或选择其他模型文件夹。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="244"/>
         <source>Cannot create the models folder %1.</source>
-        <translation type="vanished">无法创建模型文件夹 %1。</translation>
+        <translation>无法创建模型文件夹 %1。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="267"/>
         <source>The download was cancelled; what has arrived is kept and resumes next time.</source>
-        <translation type="vanished">下载已取消；已下载的部分会保留，下次继续。</translation>
+        <translation>下载已取消；已下载的部分会保留，下次继续。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="278"/>
+        <source>Another download of %1 into this folder is running; let it finish or stop it first.</source>
+        <translation>另一个下载正在将 %1 下载到此文件夹；请等待其完成或先停止它。</translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="283"/>
         <source>Checking the file already present…</source>
-        <translation type="vanished">正在检查已有文件…</translation>
+        <translation>正在检查已有文件…</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="291"/>
         <source>Already present.</source>
-        <translation type="vanished">已存在。</translation>
+        <translation>已存在。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="295"/>
         <source>%1 is damaged and is fetched again: %2</source>
-        <translation type="vanished">%1 已损坏，正在重新下载：%2</translation>
+        <translation>%1 已损坏，正在重新下载：%2</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="310"/>
         <source>Checking integrity…</source>
-        <translation type="vanished">正在校验完整性…</translation>
+        <translation>正在校验完整性…</translation>
     </message>
     <message>
         <source>Cannot rename %1 to %2: %3.</source>
         <translation type="vanished">无法将 %1 重命名为 %2：%3。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="334"/>
         <source>%1 arrived damaged %2 times; the last check said: %3 Try again later or use another mirror.</source>
-        <translation type="vanished">%1 已 %2 次下载损坏；最后一次校验结果：%3 请稍后重试或使用其他镜像。</translation>
+        <translation>%1 已 %2 次下载损坏；最后一次校验结果：%3 请稍后重试或使用其他镜像。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="341"/>
         <source>%1 arrived damaged and is fetched again: %2</source>
-        <translation type="vanished">%1 下载后损坏，正在重新下载：%2</translation>
+        <translation>%1 下载后损坏，正在重新下载：%2</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="349"/>
         <source>%1 Gave up after %2 attempts in a row.</source>
-        <translation type="vanished">%1 连续尝试 %2 次后放弃。</translation>
+        <translation>%1 连续尝试 %2 次后放弃。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="354"/>
         <source>%1 Retrying in %2.</source>
-        <translation type="vanished">%1 将在 %2 后重试。</translation>
+        <translation>%1 将在 %2 后重试。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="373"/>
         <source>Cannot write %1: %2.</source>
-        <translation type="vanished">无法写入 %1：%2。</translation>
+        <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="429"/>
         <source>The server resumed %1 at the wrong place; starting it over.</source>
-        <translation type="vanished">服务器从错误的位置续传 %1；重新开始下载。</translation>
+        <translation>服务器从错误的位置续传 %1；重新开始下载。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="435"/>
         <source>The server cannot resume %1; downloading it from the start.</source>
-        <translation type="vanished">服务器无法续传 %1；从头开始下载。</translation>
+        <translation>服务器无法续传 %1；从头开始下载。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="449"/>
         <source>The server rejected the resume point of %1; starting it over.</source>
-        <translation type="vanished">服务器拒绝了 %1 的续传位置；重新开始下载。</translation>
+        <translation>服务器拒绝了 %1 的续传位置；重新开始下载。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="453"/>
         <source>The server answered %1 %2 for %3.</source>
-        <translation type="vanished">服务器对 %3 的响应为 %1 %2。</translation>
+        <translation>服务器对 %3 的响应为 %1 %2。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="459"/>
         <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
-        <translation type="vanished">服务器提供的 %1 为 %2 字节，但应为 %3 字节；该镜像可能是其他版本。</translation>
+        <translation>服务器提供的 %1 为 %2 字节，但应为 %3 字节；该镜像可能是其他版本。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="479"/>
+        <location filename="../ui/download/downloadmanager.cpp" line="532"/>
         <source>Writing %1 failed: %2. Is the disk full?</source>
-        <translation type="vanished">写入 %1 失败：%2。磁盘是否已满？</translation>
+        <translation>写入 %1 失败：%2。磁盘是否已满？</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="504"/>
         <source>No data arrived for %1 for %2.</source>
-        <translation type="vanished">%1 已有 %2 没有收到数据。</translation>
+        <translation>%1 已有 %2 没有收到数据。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="512"/>
+        <source>The server redirected %1 to %2, which is not a web address; the download was stopped.</source>
+        <translation>服务器将 %1 重定向到 %2，这不是网页地址；下载已停止。</translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="519"/>
+        <source>Offline: %1 cannot be reached (%2). Check the network connection.</source>
+        <translation>离线：无法连接 %1（%2）。请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="524"/>
         <source>The download of %1 was interrupted: %2.</source>
-        <translation type="vanished">%1 的下载被中断：%2。</translation>
+        <translation>%1 的下载被中断：%2。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="527"/>
         <source>The connection closed after %1 of %2 of %3.</source>
-        <translation type="vanished">连接在 %3 下载到 %1 / %2 时关闭。</translation>
+        <translation>连接在 %3 下载到 %1 / %2 时关闭。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="537"/>
         <source>Too many redirects while fetching %1.</source>
-        <translation type="vanished">获取 %1 时重定向次数过多。</translation>
+        <translation>获取 %1 时重定向次数过多。</translation>
     </message>
     <message>
+        <location filename="../ui/download/downloadmanager.cpp" line="551"/>
         <source>Checking integrity… %1 %</source>
-        <translation type="vanished">正在校验完整性… %1 %</translation>
+        <translation>正在校验完整性… %1 %</translation>
     </message>
 </context>
 <context>
@@ -480,17 +556,17 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="129"/>
+        <location filename="../ui/gallerymodel.cpp" line="134"/>
         <source>Could not delete %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="171"/>
+        <location filename="../ui/gallerymodel.cpp" line="176"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="177"/>
+        <location filename="../ui/gallerymodel.cpp" line="182"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
@@ -499,7 +575,7 @@ Not saved: right-click and choose Save As… to keep it.</source>
 未保存：右键选择“另存为…”以保留它。</translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="183"/>
+        <location filename="../ui/gallerymodel.cpp" line="188"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -516,110 +592,110 @@ Seed %2 · %3×%4 · %5 steps
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="50"/>
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="52"/>
+        <location filename="../ui/galleryview.cpp" line="56"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="53"/>
+        <location filename="../ui/galleryview.cpp" line="57"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="54"/>
+        <location filename="../ui/galleryview.cpp" line="58"/>
         <source>Copy Seed</source>
         <translation>复制种子</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="55"/>
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="59"/>
+        <location filename="../ui/galleryview.cpp" line="63"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="68"/>
         <source>Open Containing Folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Discard…</source>
         <translation>丢弃…</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="90"/>
+        <location filename="../ui/galleryview.cpp" line="94"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
         <translation>只有已保存的图像才能收藏：请先“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="125"/>
-        <location filename="../ui/galleryview.cpp" line="133"/>
-        <location filename="../ui/galleryview.cpp" line="139"/>
+        <location filename="../ui/galleryview.cpp" line="129"/>
+        <location filename="../ui/galleryview.cpp" line="137"/>
+        <location filename="../ui/galleryview.cpp" line="143"/>
         <source>Save Image As</source>
         <translation>图像另存为</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="134"/>
+        <location filename="../ui/galleryview.cpp" line="138"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="146"/>
+        <location filename="../ui/galleryview.cpp" line="150"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="152"/>
+        <location filename="../ui/galleryview.cpp" line="156"/>
         <source>Image copied</source>
         <translation>图像已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="157"/>
+        <location filename="../ui/galleryview.cpp" line="161"/>
         <source>Seed %1 copied</source>
         <translation>种子 %1 已复制</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="163"/>
+        <location filename="../ui/galleryview.cpp" line="167"/>
         <source>This image is not saved yet: use Save As… first.</source>
         <translation>此图像尚未保存：请先“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="169"/>
+        <location filename="../ui/galleryview.cpp" line="173"/>
         <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
         <translation>无法启动文件管理器来显示 %1。其所在文件夹的路径已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
-        <location filename="../ui/galleryview.cpp" line="186"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
+        <location filename="../ui/galleryview.cpp" line="190"/>
         <source>Delete Image</source>
         <translation>删除图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
         <source>Move “%1” to the trash?</source>
         <translation>将“%1”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="180"/>
+        <location filename="../ui/galleryview.cpp" line="184"/>
         <source>Discard Image</source>
         <translation>丢弃图像</translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="181"/>
+        <location filename="../ui/galleryview.cpp" line="185"/>
         <source>This image was never saved. Discard it for good?</source>
         <translation>此图像从未保存。要永久丢弃它吗？</translation>
     </message>
@@ -635,12 +711,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="55"/>
+        <location filename="../ui/generationworker.cpp" line="56"/>
         <source>Loading the models was cancelled.</source>
         <translation>模型加载已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="82"/>
+        <location filename="../ui/generationworker.cpp" line="83"/>
         <source>The models could not be loaded.</source>
         <translation>无法加载模型。</translation>
     </message>
@@ -648,92 +724,147 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="145"/>
+        <location filename="../ui/imageviewer.cpp" line="250"/>
         <source>Image Viewer</source>
         <translation>图像查看器</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="148"/>
+        <location filename="../ui/imageviewer.cpp" line="253"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>Fit the image to the window (0)</source>
         <translation>使图像适应窗口 (0)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="151"/>
+        <location filename="../ui/imageviewer.cpp" line="256"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="152"/>
+        <location filename="../ui/imageviewer.cpp" line="257"/>
         <source>Actual pixels (1)</source>
         <translation>实际像素 (1)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="155"/>
+        <location filename="../ui/imageviewer.cpp" line="260"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="156"/>
+        <location filename="../ui/imageviewer.cpp" line="261"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="159"/>
+        <location filename="../ui/imageviewer.cpp" line="264"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <location filename="../ui/imageviewer.cpp" line="265"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="162"/>
+        <location filename="../ui/imageviewer.cpp" line="267"/>
         <source>Previous image (Left)</source>
         <translation>上一张 (左方向键)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <location filename="../ui/imageviewer.cpp" line="268"/>
         <source>Previous image</source>
         <translation>上一张</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="165"/>
+        <location filename="../ui/imageviewer.cpp" line="270"/>
         <source>Next image (Right)</source>
         <translation>下一张 (右方向键)</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <location filename="../ui/imageviewer.cpp" line="271"/>
         <source>Next image</source>
         <translation>下一张</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="168"/>
+        <location filename="../ui/imageviewer.cpp" line="273"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="240"/>
+        <location filename="../ui/imageviewer.cpp" line="274"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="275"/>
+        <source>Compare this image with another result or a reference photo (C)</source>
+        <translation>将此图像与另一个结果或参考照片对比（C）</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="361"/>
+        <source>Pin This Image (then go to another)</source>
+        <translation>固定此图像（然后切换到另一张）</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="362"/>
+        <source>With the Previous Image</source>
+        <translation>与上一张图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="364"/>
+        <source>With the Next Image</source>
+        <translation>与下一张图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="367"/>
+        <source>With a Reference Photo</source>
+        <translation>与参考照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Side by Side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Swipe</source>
+        <translation>滑动</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="380"/>
+        <source>Stop Comparing</source>
+        <translation>停止对比</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="399"/>
         <source>No image</source>
         <translation>没有图像</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="244"/>
+        <location filename="../ui/imageviewer.cpp" line="403"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="246"/>
+        <location filename="../ui/imageviewer.cpp" line="405"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
         <translation>第 %1 张，共 %2 张 · %3 · 种子 %4 · %5×%6 · %7%</translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="254"/>
+        <location filename="../ui/imageviewer.cpp" line="415"/>
+        <source>beside %1</source>
+        <translation>与 %1 并排</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="416"/>
+        <source>swiping with %1</source>
+        <translation>与 %1 滑动对比</translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="418"/>
         <source>%1 — Image Viewer</source>
         <translation>%1 — 图像查看器</translation>
     </message>
@@ -742,7 +873,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -781,112 +912,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -895,165 +1026,165 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="448"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="484"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1062,42 +1193,41 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="510"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
-        <location filename="../ui/mainwindow.cpp" line="839"/>
+        <location filename="../ui/mainwindow.cpp" line="605"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
@@ -1112,107 +1242,118 @@ Previews appear here while the images form.</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Seed %1 (not saved)</source>
-        <translation>种子 %1（未保存）</translation>
+        <translation type="vanished">种子 %1（未保存）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation>在结果的位置显示换脸前的照片，再次点击切换回来</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Before: the target photo</source>
         <translation>之前：目标照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <source>Parameters and reference weights restored from %1</source>
+        <translation>已从 %1 恢复参数和参考权重</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="609"/>
+        <source>Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in use; the weights stay as they are.</source>
+        <translation>
+            <numerusform>已从 %1 恢复参数。其参考权重对应 %n 张参考照片，而当前使用的是 %2 张；权重保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="630"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="635"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="608"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation>仍在加载要修改的照片；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="646"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="629"/>
+        <location filename="../ui/mainwindow.cpp" line="660"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
+        <location filename="../ui/mainwindow.cpp" line="682"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="706"/>
+        <location filename="../ui/mainwindow.cpp" line="734"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="765"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="782"/>
-        <location filename="../ui/mainwindow.cpp" line="796"/>
+        <location filename="../ui/mainwindow.cpp" line="811"/>
+        <location filename="../ui/mainwindow.cpp" line="825"/>
         <source>Unsaved Images</source>
         <translation>未保存的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="812"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="791"/>
+        <location filename="../ui/mainwindow.cpp" line="820"/>
         <source>Save Unsaved Images To</source>
         <translation>将未保存的图像保存到</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="874"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1532,73 +1673,104 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferenceCard</name>
     <message>
-        <location filename="../ui/referencecard.cpp" line="24"/>
+        <location filename="../ui/referencecard.cpp" line="27"/>
         <source>Use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="30"/>
+        <location filename="../ui/referencecard.cpp" line="36"/>
         <source>The face the model will see</source>
         <translation>模型将看到的人脸</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="36"/>
+        <location filename="../ui/referencecard.cpp" line="42"/>
         <source>Include this reference in the next run</source>
         <translation>在下次生成中使用这张参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="37"/>
+        <location filename="../ui/referencecard.cpp" line="43"/>
         <source>Draw face box…</source>
         <translation>绘制人脸框…</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="38"/>
+        <location filename="../ui/referencecard.cpp" line="44"/>
         <source>Mark the face by hand, for photos where none is detected</source>
         <translation>手动标出人脸，用于未检测到人脸的照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="39"/>
+        <location filename="../ui/referencecard.cpp" line="45"/>
         <source>Clear box</source>
         <translation>清除框</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="40"/>
+        <location filename="../ui/referencecard.cpp" line="46"/>
         <source>Go back to the detected face</source>
         <translation>改回检测到的人脸</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="43"/>
+        <location filename="../ui/referencecard.cpp" line="49"/>
         <source>Remove this reference</source>
         <translation>移除这张参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="44"/>
+        <location filename="../ui/referencecard.cpp" line="50"/>
         <source>Remove reference</source>
         <translation>移除参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="90"/>
+        <location filename="../ui/referencecard.cpp" line="56"/>
+        <source>How much this photo counts: 2 counts as the photo given twice, 0.5 as half</source>
+        <translation>此照片的分量：2 相当于给出两次此照片，0.5 相当于半张</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="57"/>
+        <location filename="../ui/referencecard.cpp" line="58"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="60"/>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="61"/>
+        <source>Which person this photo shows. Mark photos of a second person B to mix the two faces with the slider under the references.</source>
+        <translation>此照片中是哪个人物。将第二个人物的照片标为 B，即可用参考列表下方的滑块混合两张面孔。</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person A</source>
+        <translation>人物 A</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person B</source>
+        <translation>人物 B</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="132"/>
         <source>Looking for faces…</source>
         <translation>正在检测人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
-        <location filename="../ui/referencecard.cpp" line="98"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
+        <location filename="../ui/referencecard.cpp" line="140"/>
         <source>Manual face box.</source>
         <translation>手动人脸框。</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
         <source>No face found. Draw a face box to use this photo.</source>
         <translation>未检测到人脸。绘制人脸框后即可使用这张照片。</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="100"/>
+        <location filename="../ui/referencecard.cpp" line="142"/>
         <source>%1 faces found: using face %2. Click another face to choose it.</source>
         <translation>检测到 %1 张人脸：正在使用第 %2 张。点击其他人脸可切换。</translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="103"/>
+        <location filename="../ui/referencecard.cpp" line="145"/>
         <source>Face found (confidence %1%).</source>
         <translation>已检测到人脸（置信度 %1%）。</translation>
     </message>
@@ -1606,32 +1778,32 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="67"/>
+        <location filename="../ui/referencepanel.cpp" line="77"/>
         <source>Add Photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="68"/>
+        <location filename="../ui/referencepanel.cpp" line="78"/>
         <source>Photos of the person. More varied photos give better likeness.</source>
         <translation>此人的照片。照片越多样，相似度越高。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="69"/>
+        <location filename="../ui/referencepanel.cpp" line="79"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="70"/>
+        <location filename="../ui/referencepanel.cpp" line="80"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="71"/>
+        <location filename="../ui/referencepanel.cpp" line="81"/>
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
         <translation>从剪贴板粘贴图像或图像文件（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="77"/>
+        <location filename="../ui/referencepanel.cpp" line="87"/>
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
@@ -1640,62 +1812,82 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 每张照片一张人脸效果最好；多样的照片（角度、光线、表情）能提高相似度。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="99"/>
+        <location filename="../ui/referencepanel.cpp" line="106"/>
+        <source>Mix the two people: left for more of person A, right for more of person B. It sets the weights of their photos.</source>
+        <translation>混合两个人物：向左更像人物 A，向右更像人物 B。它会设置他们照片的权重。</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="108"/>
+        <source>Mix A ↔ B</source>
+        <translation>混合 A ↔ B</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="111"/>
+        <source>Mix</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="127"/>
         <source>Images (%1)</source>
         <translation>图像 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="100"/>
+        <location filename="../ui/referencepanel.cpp" line="128"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="105"/>
+        <location filename="../ui/referencepanel.cpp" line="133"/>
         <source>Add Reference Folder</source>
         <translation>添加参考照片文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="115"/>
+        <location filename="../ui/referencepanel.cpp" line="145"/>
         <source>%1 of %2 references in use</source>
         <translation>正在使用 %1 / %2 张参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="132"/>
+        <location filename="../ui/referencepanel.cpp" line="162"/>
         <source>No images in %1</source>
         <translation>%1 中没有图像</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="180"/>
+        <location filename="../ui/referencepanel.cpp" line="212"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图像 %1</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="183"/>
+        <location filename="../ui/referencepanel.cpp" line="215"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图像。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="261"/>
+        <location filename="../ui/referencepanel.cpp" line="295"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation>未检测人脸：%1 生成时引擎会自行检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="332"/>
+        <location filename="../ui/referencepanel.cpp" line="376"/>
+        <source>%1% A · %2% B</source>
+        <translation>%1% A · %2% B</translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="409"/>
         <source>%1: still looking for faces.</source>
         <translation>%1：仍在检测人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="334"/>
+        <location filename="../ui/referencepanel.cpp" line="411"/>
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation>%1：未检测到人脸；请绘制人脸框或停用它。</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="335"/>
+        <location filename="../ui/referencepanel.cpp" line="412"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="350"/>
+        <location filename="../ui/referencepanel.cpp" line="427"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -2212,7 +2404,7 @@ Its face (or the part you paint) is repainted with the person of the references;
 <context>
     <name>flashface::ui::ZoomableImageView</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="25"/>
+        <location filename="../ui/imageviewer.cpp" line="31"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
