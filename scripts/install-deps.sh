@@ -9,9 +9,11 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # qt6-image-formats-plugins: WebP export from the gallery; fonts-wqy-microhei: a CJK font for the
 # Chinese interface (and its screenshot); qt6-translations-l10n: Qt's own dialogs in Chinese. ccache: rebuilds after a branch switch take seconds.
+# libcpp-httplib-dev: `flashface serve`'s HTTP; nginx-light: the load-balancing test (docs/deploy.md).
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config clang ccache python3-venv \
   libopencv-dev libsentencepiece-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev zlib1g-dev libssl-dev \
+  libcpp-httplib-dev nginx-light \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libqt6svg6 \
   qt6-image-formats-plugins qt6-translations-l10n fonts-wqy-microhei \
   libgtest-dev libgmock-dev libbenchmark-dev \

@@ -61,6 +61,7 @@ AppPreferences AppPreferences::load(QSettings& s) {
     p.device = DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
     p.precision = PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, int(PrecisionChoice::BFloat16)));
     p.threads = std::max(0, s.value(QStringLiteral("threads"), p.threads).toInt());
+    p.referenceCacheBytes = s.value(QStringLiteral("referenceCacheBytes"), qulonglong(p.referenceCacheBytes)).toULongLong();
     p.outputFolder = s.value(QStringLiteral("outputFolder"), p.outputFolder).toString();
     p.fileNamePattern = s.value(QStringLiteral("fileNamePattern"), p.fileNamePattern).toString();
     p.language = s.value(QStringLiteral("language"), p.language).toString();
@@ -74,6 +75,7 @@ void AppPreferences::save(QSettings& s) const {
     s.setValue(QStringLiteral("device"), int(device));
     s.setValue(QStringLiteral("precision"), int(precision));
     s.setValue(QStringLiteral("threads"), threads);
+    s.setValue(QStringLiteral("referenceCacheBytes"), qulonglong(referenceCacheBytes));
     s.setValue(QStringLiteral("outputFolder"), outputFolder);
     s.setValue(QStringLiteral("fileNamePattern"), fileNamePattern);
     s.setValue(QStringLiteral("language"), language);
@@ -81,7 +83,11 @@ void AppPreferences::save(QSettings& s) const {
     s.sync();
 }
 
-RuntimeOptions AppPreferences::runtime() const { return RuntimeOptions{device, precision, threads}; }
+RuntimeOptions AppPreferences::runtime() const {
+    RuntimeOptions options{device, precision, threads};
+    options.referenceCacheBytes = referenceCacheBytes;
+    return options;
+}
 
 QString AppPreferences::fileStem(const GenerationSettings& settings, const QDateTime& when) const {
     QString stem = fileNamePattern;

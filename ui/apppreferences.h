@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <cstdint>
+
 class QSettings;
 
 namespace flashface::ui {
@@ -15,6 +17,7 @@ struct AppPreferences {
     DeviceChoice device = DeviceChoice::Auto;
     PrecisionChoice precision = PrecisionChoice::Auto;
     int threads = 0;  // 0 = every core
+    std::uint64_t referenceCacheBytes = kDefaultReferenceCacheBytes;  // reference features kept between runs
     QString outputFolder;
     QString fileNamePattern = QStringLiteral("{date}_{prompt}");
     QString language;  // "" = the system's, "en", "zh_CN"

@@ -12,6 +12,7 @@
 namespace flashface::ui {
 namespace {
 
+// Whether the loaded models serve the new options (a new cache budget is applied in place).
 bool sameOptions(const RuntimeOptions& a, const RuntimeOptions& b) {
     return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
 }
@@ -31,7 +32,12 @@ GenerationWorker::~GenerationWorker() = default;
 void GenerationWorker::cancel() { cancel_.cancel(); }
 
 void GenerationWorker::configure(const QString& modelsFolder, RuntimeOptions options) {
-    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) return;
+    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
+        // A new cache budget needs no reload.
+        options_.referenceCacheBytes = options.referenceCacheBytes;
+        if (pipeline_) pipeline_->setReferenceCacheBudget(options.referenceCacheBytes);
+        return;
+    }
     modelsFolder_ = modelsFolder;
     options_ = options;
     pipeline_.reset();  // frees the weights; the next load reads the new configuration
@@ -110,14 +116,14 @@ GenerationOutcome GenerationWorker::save(const GenerationJob& job, const Generat
     outcome.jobId = job.id;
     outcome.settings = result.settings;
     outcome.seconds = result.seconds;
-    ImageMetadata metadata = referenceMetadata(job.request.references);
-    for (const std::string& label : metadata.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
-    outcome.referenceWeights = metadata.referenceWeights;
-    if (const auto& t = job.request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
+    // The references as every file of the run records them.
+    const ImageMetadata recorded = metadataForImage(job.request, result, 0);
+    for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
+    outcome.referenceWeights = recorded.referenceWeights;
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         outcome.images.append(toQImage(result.images[i]));
         // Each file carries the settings that regenerate it as the first image of a run.
-        metadata.settings = settingsForImage(result.settings, int(i));
+        const ImageMetadata metadata = metadataForImage(job.request, result, int(i));
         try {
             const auto path = saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
                                                  job.fileStem.toStdString());

@@ -15,22 +15,16 @@ bool same(float a, float b) { return std::abs(a - b) < 1e-4f; }
 }  // namespace
 
 GuidancePreset GuidancePreset::capture(const QString& name, const GenerationSettings& s) {
-    return {name, false, s.textGuidance, s.guideRescale, s.lambda, s.referenceGuidance, s.launchStep, s.lambdaBefore};
+    return {name, false, s.guidance};
 }
 
-void GuidancePreset::applyTo(GenerationSettings& s) const {
-    s.textGuidance = textGuidance;
-    s.guideRescale = guideRescale;
-    s.lambda = lambda;
-    s.referenceGuidance = referenceGuidance;
-    s.launchStep = launchStep;
-    s.lambdaBefore = lambdaBefore;
-}
+void GuidancePreset::applyTo(GenerationSettings& s) const { s.guidance = guidance; }
 
 bool GuidancePreset::matches(const GenerationSettings& s) const {
-    return same(textGuidance, s.textGuidance) && same(guideRescale, s.guideRescale) && same(lambda, s.lambda) &&
-           same(referenceGuidance, s.referenceGuidance) && launchStep == s.launchStep &&
-           same(lambdaBefore, s.lambdaBefore);
+    const GuidanceSettings& g = s.guidance;
+    return same(guidance.textScale, g.textScale) && same(guidance.rescale, g.rescale) &&
+           same(guidance.lambda, g.lambda) && same(guidance.referenceScale, g.referenceScale) &&
+           guidance.launchStep == g.launchStep && same(guidance.lambdaBefore, g.lambdaBefore);
 }
 
 QList<GuidancePreset> builtInPresets() {
@@ -40,16 +34,16 @@ QList<GuidancePreset> builtInPresets() {
     // below the "pasted face" look at the top of the official ranges.
     GuidancePreset fidelity = official;
     fidelity.name = GuidancePreset::tr("Identity fidelity");
-    fidelity.lambda = 1.35f;
-    fidelity.referenceGuidance = 3.6f;
-    fidelity.launchStep = 850;
+    fidelity.guidance.lambda = 1.35f;
+    fidelity.guidance.referenceScale = 3.6f;
+    fidelity.guidance.launchStep = 850;
     // The official "change age" setting lets the prompt override the reference's age.
     GuidancePreset age = official;
     age.name = GuidancePreset::tr("Change age");
-    age.textGuidance = 8.5f;
-    age.lambda = 0.9f;
-    age.referenceGuidance = 2.5f;
-    age.launchStep = 750;
+    age.guidance.textScale = 8.5f;
+    age.guidance.lambda = 0.9f;
+    age.guidance.referenceScale = 2.5f;
+    age.guidance.launchStep = 750;
     return {official, fidelity, age};
 }
 
@@ -60,12 +54,13 @@ QList<GuidancePreset> loadUserPresets(QSettings& settings) {
         settings.beginGroup(name);
         GuidancePreset p;
         p.name = name;
-        p.textGuidance = settings.value(QStringLiteral("textGuidance"), p.textGuidance).toFloat();
-        p.guideRescale = settings.value(QStringLiteral("guideRescale"), p.guideRescale).toFloat();
-        p.lambda = settings.value(QStringLiteral("lambda"), p.lambda).toFloat();
-        p.referenceGuidance = settings.value(QStringLiteral("referenceGuidance"), p.referenceGuidance).toFloat();
-        p.launchStep = settings.value(QStringLiteral("launchStep"), p.launchStep).toInt();
-        p.lambdaBefore = settings.value(QStringLiteral("lambdaBefore"), p.lambdaBefore).toFloat();
+        GuidanceSettings& g = p.guidance;  // the keys predate GuidanceSettings: saved presets keep loading
+        g.textScale = settings.value(QStringLiteral("textGuidance"), g.textScale).toFloat();
+        g.rescale = settings.value(QStringLiteral("guideRescale"), g.rescale).toFloat();
+        g.lambda = settings.value(QStringLiteral("lambda"), g.lambda).toFloat();
+        g.referenceScale = settings.value(QStringLiteral("referenceGuidance"), g.referenceScale).toFloat();
+        g.launchStep = settings.value(QStringLiteral("launchStep"), g.launchStep).toInt();
+        g.lambdaBefore = settings.value(QStringLiteral("lambdaBefore"), g.lambdaBefore).toFloat();
         settings.endGroup();
         presets.append(p);
     }
@@ -77,12 +72,13 @@ void saveUserPreset(QSettings& settings, const GuidancePreset& p) {
     settings.beginGroup(kGroup);
     settings.remove(p.name);
     settings.beginGroup(p.name);
-    settings.setValue(QStringLiteral("textGuidance"), p.textGuidance);
-    settings.setValue(QStringLiteral("guideRescale"), p.guideRescale);
-    settings.setValue(QStringLiteral("lambda"), p.lambda);
-    settings.setValue(QStringLiteral("referenceGuidance"), p.referenceGuidance);
-    settings.setValue(QStringLiteral("launchStep"), p.launchStep);
-    settings.setValue(QStringLiteral("lambdaBefore"), p.lambdaBefore);
+    const GuidanceSettings& g = p.guidance;
+    settings.setValue(QStringLiteral("textGuidance"), g.textScale);
+    settings.setValue(QStringLiteral("guideRescale"), g.rescale);
+    settings.setValue(QStringLiteral("lambda"), g.lambda);
+    settings.setValue(QStringLiteral("referenceGuidance"), g.referenceScale);
+    settings.setValue(QStringLiteral("launchStep"), g.launchStep);
+    settings.setValue(QStringLiteral("lambdaBefore"), g.lambdaBefore);
     settings.endGroup();
     settings.endGroup();
     settings.sync();

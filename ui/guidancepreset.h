@@ -18,12 +18,7 @@ struct GuidancePreset {
 public:
     QString name;
     bool builtIn = false;
-    float textGuidance = 7.5f;
-    float guideRescale = 0.5f;
-    float lambda = 1.2f;
-    float referenceGuidance = 3.2f;
-    int launchStep = 750;
-    float lambdaBefore = 0.85f;
+    GuidanceSettings guidance;
 
     static GuidancePreset capture(const QString& name, const GenerationSettings& settings);
     void applyTo(GenerationSettings& settings) const;

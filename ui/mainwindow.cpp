@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "common/error.h"
+#include "common/human_units.h"
 #include "facedetectionservice.h"
 #include "facepositionpanel.h"
 #include "galleryitem.h"
@@ -61,12 +62,6 @@ namespace flashface::ui {
 namespace {
 
 constexpr int kGalleryFolderHistory = 20;
-
-QString duration(double seconds) {
-    const int s = int(std::lround(seconds));
-    return s >= 60 ? QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
-                   : QCoreApplication::translate("MainWindow", "%1 s").arg(s);
-}
 
 // The vocabulary can be read before every weight file is present, so the token counter works
 // from the start: the resolved file when the folder is complete, else its official name.
@@ -445,7 +440,8 @@ void MainWindow::connectQueue() {
     connect(queue_, &GenerationQueue::stepProgress, this, [this](const StepPreview& p) {
         progress_->setRange(0, p.totalSteps);
         progress_->setValue(p.step);
-        progress_->setFormat(tr("Step %1 of %2 — %3 left").arg(p.step).arg(p.totalSteps).arg(duration(p.secondsLeft)));
+        const QString left = QString::fromStdString(formatDuration(p.secondsLeft));
+        progress_->setFormat(tr("Step %1 of %2 — %3 left").arg(p.step).arg(p.totalSteps).arg(left));
         if (!p.previews.isEmpty()) {
             stopComparing();
             preview_->setImages(p.previews, tr("Step %1 of %2").arg(p.step).arg(p.totalSteps));
@@ -491,14 +487,15 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
         previewItems_.clear();
         for (int i = 0; i < items.size(); ++i) previewItems_.append(QPersistentModelIndex(galleryModel_->index(i)));
         if (unsaved > 0) {
-            progress_->setFormat(tr("Done in %1 — %n image(s) not saved", nullptr, unsaved).arg(duration(outcome.seconds)));
+            progress_->setFormat(tr("Done in %1 — %n image(s) not saved", nullptr, unsaved)
+                                     .arg(QString::fromStdString(formatDuration(outcome.seconds))));
             showError(tr("%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) "
                          "until you quit: right-click one and choose Save As…, or choose another output folder "
                          "in Preferences.",
                          nullptr, unsaved)
                           .arg(QDir::toNativeSeparators(preferences_.outputFolder), asSentence(outcome.error)));
         } else {
-            progress_->setFormat(tr("Done in %1").arg(duration(outcome.seconds)));
+            progress_->setFormat(tr("Done in %1").arg(QString::fromStdString(formatDuration(outcome.seconds))));
             clearError();
             emit notice(tr("%n image(s) saved to %1", nullptr, int(items.size()))
                             .arg(QDir::toNativeSeparators(preferences_.outputFolder)));

@@ -15,7 +15,14 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace flashface::ui {
+
+namespace {
+constexpr int kMaxCacheMiB = 1 << 20;  // 1 TiB: more than any machine has
+}  // namespace
 
 PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     : QDialog(parent),
@@ -23,6 +30,7 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
       device_(new QComboBox(this)),
       precision_(new QComboBox(this)),
       threads_(new QSpinBox(this)),
+      cacheMiB_(new QSpinBox(this)),
       outputFolder_(new QLineEdit(p.outputFolder, this)),
       pattern_(new QLineEdit(p.fileNamePattern, this)),
       example_(new QLabel(this)),
@@ -45,6 +53,14 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     threads_->setSpecialValueText(tr("All cores"));
     threads_->setValue(p.threads);
     threads_->setToolTip(tr("CPU threads the engine uses; fewer keep the computer responsive while generating."));
+    cacheMiB_->setRange(0, kMaxCacheMiB);
+    cacheMiB_->setSingleStep(256);
+    cacheMiB_->setSuffix(tr(" MiB"));
+    cacheMiB_->setSpecialValueText(tr("Off"));
+    cacheMiB_->setValue(static_cast<int>(std::min<std::uint64_t>(p.referenceCacheBytes >> 20, kMaxCacheMiB)));
+    cacheMiB_->setToolTip(tr("Memory for the reference photos' features, kept between runs: the next run with the "
+                             "same photos and negative prompt skips their pass. A 35-step run with 4 references "
+                             "needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU."));
     pattern_->setToolTip(tr("Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are "
                             "filled in; a number is appended, so no file is ever replaced."));
     language_->addItem(tr("System language"), QString());
@@ -58,6 +74,7 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     engineForm->addRow(tr("Device:"), device_);
     engineForm->addRow(tr("Precision:"), precision_);
     engineForm->addRow(tr("Threads:"), threads_);
+    engineForm->addRow(tr("Reference cache:"), cacheMiB_);
     auto* output = new QGroupBox(tr("Output"), this);
     auto* outputForm = new QFormLayout(output);
     outputForm->addRow(tr("Output folder:"), folderRow(tr("Output Folder"), outputFolder_));
@@ -139,6 +156,7 @@ AppPreferences PreferencesDialog::preferences() const {
     p.device = DeviceChoice(device_->currentData().toInt());
     p.precision = PrecisionChoice(precision_->currentData().toInt());
     p.threads = threads_->value();
+    p.referenceCacheBytes = std::uint64_t(cacheMiB_->value()) << 20;
     p.outputFolder = QDir::fromNativeSeparators(outputFolder_->text().trimmed());
     p.fileNamePattern = pattern_->text().trimmed();
     p.language = language_->currentData().toString();

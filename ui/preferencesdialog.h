@@ -12,7 +12,7 @@ class QSpinBox;
 
 namespace flashface::ui {
 
-// Models folder, device, precision, threads, output folder, file name pattern, language.
+// Models folder, device, precision, threads, reference cache, output folder, file name pattern, language.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -22,6 +22,7 @@ public:
 
     QLineEdit* outputFolderField() const { return outputFolder_; }
     QComboBox* deviceField() const { return device_; }
+    QSpinBox* cacheField() const { return cacheMiB_; }
     QDialogButtonBox* buttonBox() const { return buttons_; }
     // Why the output folder cannot take images (shown under it); empty when it can.
     QString outputFolderProblemText() const;
@@ -35,6 +36,7 @@ private:
     QComboBox* device_;
     QComboBox* precision_;
     QSpinBox* threads_;
+    QSpinBox* cacheMiB_;
     QLineEdit* outputFolder_;
     QLineEdit* pattern_;
     QLabel* example_;

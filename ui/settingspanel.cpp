@@ -1,6 +1,7 @@
 #include "settingspanel.h"
 
 #include "guidancepreset.h"
+#include "pipeline/number_format.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -75,9 +76,22 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       guideRescale_(decimalField(this, 0, 1, 0.05, 2)) {
     auto* layout = new QVBoxLayout(this);
     buildPresetRow(layout);
+    layout->addWidget(buildImageGroup());
+    layout->addWidget(buildGuidanceGroup());
+    layout->addWidget(buildAdvancedGroup());
+    layout->addStretch();
+    connectChangeSignals();
 
-    steps_->setToolTip(tr("Denoising steps. The official tool uses 35 (30 in its API); more steps are "
-                          "slower and rarely better beyond that."));
+    readFrom(GenerationSettings{});
+    showSeed(QRandomGenerator::global()->generate());
+    setRandomSeed(true);
+}
+
+// Steps, sampler, seed, image count and size.
+QGroupBox* SettingsPanel::buildImageGroup() {
+    steps_->setToolTip(tr("Denoising steps. The official tool uses %1 (30 in its API); more steps are "
+                          "slower and rarely better beyond that.")
+                           .arg(GenerationSettings{}.steps));
     for (const SamplerName& name : kSamplerNames) {
         const QString title = QString::fromUtf8(name.title);
         sampler_->addItem(name.kind == GenerationSettings{}.sampler ? tr("%1 (default)").arg(title) : title,
@@ -86,6 +100,23 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     sampler_->setToolTip(tr("How the image is denoised step by step. DDIM is the official choice. Euler gives the "
                             "same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs "
                             "repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps."));
+    numImages_->setToolTip(tr("Images per run. They share the references and the prompt; each gets its own noise."));
+
+    auto* general = new QGroupBox(tr("Image"), this);
+    auto* form = new QFormLayout(general);
+    form->addRow(tr("Steps:"), steps_);
+    form->addRow(tr("Sampler:"), sampler_);
+    form->addRow(tr("Seed:"), buildSeedRow());
+    form->addRow(tr("Images:"), numImages_);
+    QLayout* sizeRow = buildSizeRow();
+    form->addRow(tr("Size:"), sizes_);
+    form->addRow(QString(), sizeRow);
+    return general;
+}
+
+// The seed, its dice and the "Random" box. A seed the user types or steps is one they want: it is
+// kept fixed. Focus moving through the field (Tab, clicks elsewhere) changes nothing.
+QLayout* SettingsPanel::buildSeedRow() {
     seed_->setToolTip(tr("The same seed with the same settings gives the same images."));
     randomSeed_->setToolTip(tr("Draw a new seed for every run. The seed used is shown here and kept "
                                "with each image."));
@@ -93,45 +124,64 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     dice->setText(QStringLiteral("⚄"));
     dice->setToolTip(tr("Roll a new seed and keep it fixed"));
     dice->setAccessibleName(tr("Roll seed"));
-    numImages_->setToolTip(tr("Images per run. They share the references and the prompt; each gets its own noise."));
+    auto* row = new QHBoxLayout;
+    row->addWidget(seed_, 1);
+    row->addWidget(dice);
+    row->addWidget(randomSeed_);
+    connect(dice, &QToolButton::clicked, this, &SettingsPanel::rollSeed);
+    connect(seed_, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!applying_ && !settingSeed_) randomSeed_->setChecked(false);
+    });
+    return row;
+}
+
+// Width × height, and the common sizes' list, which follows whatever the fields hold.
+QLayout* SettingsPanel::buildSizeRow() {
     width_->setToolTip(tr("Output width in pixels (a multiple of 8). The model was trained at 768 × 768."));
     height_->setToolTip(tr("Output height in pixels (a multiple of 8). The model was trained at 768 × 768."));
     sizes_->setToolTip(tr("Common output sizes"));
     for (const auto& size : kSizes)
         sizes_->addItem(tr("%1 × %2 — %3").arg(size.width).arg(size.height).arg(QCoreApplication::translate("SettingsPanel", size.label)));
     sizes_->addItem(tr("Custom"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(width_, 1);
+    row->addWidget(new QLabel(QStringLiteral("×"), this));
+    row->addWidget(height_, 1);
+    connect(sizes_, &QComboBox::activated, this, [this](int index) {
+        if (index >= int(std::size(kSizes))) return;
+        width_->setValue(kSizes[index].width);
+        height_->setValue(kSizes[index].height);
+    });
+    for (QSpinBox* field : {width_, height_}) {
+        connect(field, &QSpinBox::editingFinished, this, [this, field] { snapSize(field); });
+        connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::showSize);
+    }
+    return row;
+}
 
-    auto* general = new QGroupBox(tr("Image"), this);
-    auto* form = new QFormLayout(general);
-    form->addRow(tr("Steps:"), steps_);
-    form->addRow(tr("Sampler:"), sampler_);
-    auto* seedRow = new QHBoxLayout;
-    seedRow->addWidget(seed_, 1);
-    seedRow->addWidget(dice);
-    seedRow->addWidget(randomSeed_);
-    form->addRow(tr("Seed:"), seedRow);
-    form->addRow(tr("Images:"), numImages_);
-    form->addRow(tr("Size:"), sizes_);
-    auto* sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(width_, 1);
-    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
-    sizeRow->addWidget(height_, 1);
-    form->addRow(QString(), sizeRow);
-    layout->addWidget(general);
-
+// The tooltips name the official defaults from GuidanceSettings, where they are set.
+QGroupBox* SettingsPanel::buildGuidanceGroup() {
+    const GuidanceSettings official;
+    const auto number = [](float value) { return QString::fromStdString(formatNumber(value)); };
     textGuidance_->setToolTip(tr("Text guidance: how strongly the prompt steers the image. Official default "
-                                 "7.5; “Change age” uses 8.5 so the prompt can override the references."));
+                                 "%1; “Change age” raises it so the prompt can override the references.")
+                                  .arg(number(official.textScale)));
     lambda_->setToolTip(tr("Reference feature strength λ: how much of the reference faces is injected. "
-                           "Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually "
-                           "raising only this is enough. Too high looks pasted; lower it for artifacts."));
-    referenceGuidance_->setToolTip(tr("Reference guidance strength. Official default 3.2, range 1.8–4. Higher "
-                                      "keeps more facial detail but gives less variety."));
+                           "Official default %1, useful range 0.7–1.4. Raise it for more likeness — usually "
+                           "raising only this is enough. Too high looks pasted; lower it for artifacts.")
+                            .arg(number(official.lambda)));
+    referenceGuidance_->setToolTip(tr("Reference guidance strength. Official default %1, range 1.8–4. Higher "
+                                      "keeps more facial detail but gives less variety.")
+                                       .arg(number(official.referenceScale)));
     launchStep_->setToolTip(tr("Reference guidance applies from this timestep on (t ≤ value, of 1000). "
-                               "Official default 750. Higher means earlier and more likeness; lower leaves "
-                               "the prompt more freedom, e.g. to change age."));
-    lambdaBefore_->setToolTip(tr("λ used before reference guidance starts. Official default 0.85."));
+                               "Official default %1. Higher means earlier and more likeness; lower leaves "
+                               "the prompt more freedom, e.g. to change age.")
+                                .arg(official.launchStep));
+    lambdaBefore_->setToolTip(
+        tr("λ used before reference guidance starts. Official default %1.").arg(number(official.lambdaBefore)));
     guideRescale_->setToolTip(tr("Guidance rescale: tames the over-saturated look of strong guidance. "
-                                 "Official value 0.5."));
+                                 "Official value %1.")
+                                  .arg(number(official.rescale)));
 
     auto* guidance = new QGroupBox(tr("Guidance"), this);
     auto* guidanceForm = new QFormLayout(guidance);
@@ -139,8 +189,11 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     guidanceForm->addRow(tr("Reference strength λ:"), lambda_);
     guidanceForm->addRow(tr("Reference guidance:"), referenceGuidance_);
     guidanceForm->addRow(tr("Launch step:"), launchStep_);
-    layout->addWidget(guidance);
+    return guidance;
+}
 
+// λ before launch and the rescale, folded away: the official tool keeps them fixed.
+QGroupBox* SettingsPanel::buildAdvancedGroup() {
     auto* advanced = new QGroupBox(tr("Advanced"), this);
     advanced->setCheckable(true);
     advanced->setChecked(false);
@@ -153,24 +206,11 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     (new QVBoxLayout(advanced))->addWidget(advancedBody);
     advancedBody->setVisible(false);
     connect(advanced, &QGroupBox::toggled, advancedBody, &QWidget::setVisible);
-    layout->addWidget(advanced);
-    layout->addStretch();
+    return advanced;
+}
 
-    connect(dice, &QToolButton::clicked, this, &SettingsPanel::rollSeed);
-    // A seed the user types or steps is one they want: it is kept fixed. Focus moving through the
-    // field (Tab, clicks elsewhere) changes nothing.
-    connect(seed_, &QDoubleSpinBox::valueChanged, this, [this] {
-        if (!applying_ && !settingSeed_) randomSeed_->setChecked(false);
-    });
-    connect(sizes_, &QComboBox::activated, this, [this](int index) {
-        if (index >= int(std::size(kSizes))) return;
-        width_->setValue(kSizes[index].width);
-        height_->setValue(kSizes[index].height);
-    });
-    for (QSpinBox* field : {width_, height_}) {
-        connect(field, &QSpinBox::editingFinished, this, [this, field] { snapSize(field); });
-        connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::showSize);
-    }
+// Any edit is a change; an edit of a guidance value may leave or match a preset.
+void SettingsPanel::connectChangeSignals() {
     for (QDoubleSpinBox* field : {textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
         connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
     connect(launchStep_, &QSpinBox::valueChanged, this, &SettingsPanel::syncPresetSelection);
@@ -179,11 +219,6 @@ SettingsPanel::SettingsPanel(QWidget* parent)
         connect(field, &QSpinBox::valueChanged, this, &SettingsPanel::changed);
     for (QDoubleSpinBox* field : {seed_, textGuidance_, lambda_, referenceGuidance_, lambdaBefore_, guideRescale_})
         connect(field, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::changed);
-
-    GenerationSettings defaults;
-    readFrom(defaults);
-    showSeed(QRandomGenerator::global()->generate());
-    setRandomSeed(true);
 }
 
 void SettingsPanel::buildPresetRow(QVBoxLayout* layout) {
@@ -341,12 +376,12 @@ void SettingsPanel::writeTo(GenerationSettings& s) const {
     const QSize own = targetSize_ ? ownSize_ : QSize(width_->value(), height_->value());
     s.width = own.width() / 8 * 8;
     s.height = own.height() / 8 * 8;
-    s.textGuidance = float(textGuidance_->value());
-    s.lambda = float(lambda_->value());
-    s.referenceGuidance = float(referenceGuidance_->value());
-    s.launchStep = launchStep_->value();
-    s.lambdaBefore = float(lambdaBefore_->value());
-    s.guideRescale = float(guideRescale_->value());
+    s.guidance.textScale = float(textGuidance_->value());
+    s.guidance.lambda = float(lambda_->value());
+    s.guidance.referenceScale = float(referenceGuidance_->value());
+    s.guidance.launchStep = launchStep_->value();
+    s.guidance.lambdaBefore = float(lambdaBefore_->value());
+    s.guidance.rescale = float(guideRescale_->value());
 }
 
 void SettingsPanel::readFrom(const GenerationSettings& s) {
@@ -361,12 +396,12 @@ void SettingsPanel::readFrom(const GenerationSettings& s) {
         width_->setValue(s.width);
         height_->setValue(s.height);
     }
-    textGuidance_->setValue(s.textGuidance);
-    lambda_->setValue(s.lambda);
-    referenceGuidance_->setValue(s.referenceGuidance);
-    launchStep_->setValue(s.launchStep);
-    lambdaBefore_->setValue(s.lambdaBefore);
-    guideRescale_->setValue(s.guideRescale);
+    textGuidance_->setValue(s.guidance.textScale);
+    lambda_->setValue(s.guidance.lambda);
+    referenceGuidance_->setValue(s.guidance.referenceScale);
+    launchStep_->setValue(s.guidance.launchStep);
+    lambdaBefore_->setValue(s.guidance.lambdaBefore);
+    guideRescale_->setValue(s.guidance.rescale);
     applying_ = false;
     syncPresetSelection();
 }

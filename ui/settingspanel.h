@@ -12,6 +12,8 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
+class QLayout;
 class QSpinBox;
 class QToolButton;
 class QVBoxLayout;
@@ -62,6 +64,12 @@ signals:
 
 private:
     void buildPresetRow(QVBoxLayout* layout);
+    QGroupBox* buildImageGroup();
+    QLayout* buildSeedRow();
+    QLayout* buildSizeRow();
+    QGroupBox* buildGuidanceGroup();
+    QGroupBox* buildAdvancedGroup();
+    void connectChangeSignals();
     void reloadPresets();
     void syncPresetSelection();
     void askSavePreset();

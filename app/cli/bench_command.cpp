@@ -1,5 +1,6 @@
 // `flashface bench`: whole generations at full size with random weights, stage by stage, in the
-// optimised computation and the original's, with their ratio; a table and optionally JSON.
+// optimised computation and the original's, and a second optimised run with the same references
+// (cached), with their ratios; a table and optionally JSON.
 
 #include "commands.h"
 
@@ -61,7 +62,8 @@ void addBenchCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "bench",
         "Time whole generations stage by stage with random weights (no model files needed), in the optimised "
-        "computation and the original's, and report their ratio and peak memory");
+        "computation and the original's, and a second optimised run with the same references (their features "
+        "cached); report their ratios and peak memory");
     const auto& d = o->run;
     cmd->add_option("--size", o->size, "Square image size in pixels, a multiple of 8 (default: 512)")
         ->check(numberRange(kSideRange));
@@ -83,6 +85,8 @@ void addBenchCommand(CLI::App& app) {
         ->check(CLI::IsMember({"both", "optimised", "original"}));
     addDeviceOptions(*cmd, o->run.device, o->run.precision);
     cmd->add_option("--seed", o->run.seed, "Seed of the random weights and inputs (default: 0)");
+    cmd->add_flag("!--no-cached-run", o->run.cachedRun,
+                  "Leave out the second optimised run, which finds the first one's reference features cached");
     cmd->add_flag("!--no-memory-reuse", o->run.reuseMemory,
                   "Run the optimised computation on libtorch's allocator too (compares the algorithms alone)");
     cmd->add_option("--json", o->json, "Also write every measurement to this JSON file");

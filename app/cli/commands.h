@@ -38,6 +38,9 @@ void addModelsCommand(CLI::App& app);
 // `flashface generate --ref PHOTO... --prompt TEXT --out DIR [...]`: images as PNGs with their settings.
 void addGenerateCommand(CLI::App& app, const GlobalOptions& global);
 
+// `flashface serve [--host ADDR] [--port N] [--token-file FILE] [...]`: the HTTP API (server/).
+void addServeCommand(CLI::App& app, const GlobalOptions& global);
+
 // `flashface bench [--size N] [--steps N] [--json FILE] [...]`: stage timings with random weights.
 void addBenchCommand(CLI::App& app);
 

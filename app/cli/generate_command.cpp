@@ -16,7 +16,6 @@
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -49,6 +48,7 @@ struct GenerateOptions {
     int targetFace = 1;
     bool whole = false;
     double strength = 0;
+    std::uint64_t cacheBudget = kDefaultReferenceCacheBytes;
 };
 
 // Ctrl-C asks the running generation to stop at its next check; a second one ends the process.
@@ -202,12 +202,12 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
     if (given("--steps")) s.steps = o.steps;
     if (given("--sampler")) s.sampler = *parseSampler(o.sampler);  // checked by the option's IsMember
     if (given("--images")) s.numImages = o.images;
-    if (given("--text-guidance")) s.textGuidance = o.textGuidance;
-    if (given("--guidance-rescale")) s.guideRescale = o.rescale;
-    if (given("--lambda")) s.lambda = o.lambda;
-    if (given("--ref-guidance")) s.referenceGuidance = o.refGuidance;
-    if (given("--launch-step")) s.launchStep = o.launchStep;
-    if (given("--lambda-before")) s.lambdaBefore = o.lambdaBefore;
+    if (given("--text-guidance")) s.guidance.textScale = o.textGuidance;
+    if (given("--guidance-rescale")) s.guidance.rescale = o.rescale;
+    if (given("--lambda")) s.guidance.lambda = o.lambda;
+    if (given("--ref-guidance")) s.guidance.referenceScale = o.refGuidance;
+    if (given("--launch-step")) s.guidance.launchStep = o.launchStep;
+    if (given("--lambda-before")) s.guidance.lambdaBefore = o.lambdaBefore;
     if (given("--seed")) s.seed = o.seed;
     else if (o.from.empty()) s.seed = randomSeed();
     if (s.prompt.empty()) throw InvalidRequest("A prompt is needed: --prompt \"a photo of a man in the forest\".");
@@ -290,21 +290,17 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
 
     Reporter reporter(o.json);
     const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
-    Pipeline pipeline(files, {o.device, o.precision, global.threads});
+    RuntimeOptions runtime{o.device, o.precision, global.threads};
+    runtime.referenceCacheBytes = o.cacheBudget;
+    Pipeline pipeline(files, runtime);
     CancelToken cancel;
     const InterruptGuard interrupt(cancel);
     pipeline.load([&](const LoadProgress& p) { reporter.loading(p); }, &cancel);
     const GenerationResult result =
         pipeline.generate(request, [&](const StepProgress& p) { reporter.step(p); }, &cancel);
 
-    std::vector<std::string> labels;
-    std::vector<double> weights;
-    for (const auto& ref : request.references) labels.push_back(ref.label), weights.push_back(ref.weight);
-    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) weights.clear();
-    std::optional<TargetRecord> target;
-    if (const auto& t = request.target) target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     for (std::size_t i = 0; i < result.images.size(); ++i) {
-        const ImageMetadata metadata{settingsForImage(result.settings, static_cast<int>(i)), labels, weights, target};
+        const ImageMetadata metadata = metadataForImage(request, result, static_cast<int>(i));
         const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
         reporter.image(path, static_cast<int>(i), metadata.settings.seed);
     }
@@ -349,7 +345,9 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--negative-postfix", o->negativePostfix,
                     "Replace the default words appended to the negative prompt");
     cmd->add_option("--face-box", o->faceBox,
-                    "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: 0.3,0.1,0.6,0.4)");
+                    "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: " +
+                        formatNumber(defaults.faceBox.x1) + "," + formatNumber(defaults.faceBox.y1) + "," +
+                        formatNumber(defaults.faceBox.x2) + "," + formatNumber(defaults.faceBox.y2) + ")");
     cmd->add_option("--steps", o->steps,
                     "Sampling steps, " + kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
         ->check(numberRange(kStepsRange));
@@ -363,7 +361,8 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
         ->check(numberRange(kImagesRange));
     auto* size = cmd->add_option("--size", o->size,
                                  "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() +
-                                     " (default: 768x768)");
+                                     " (default: " + std::to_string(defaults.width) + "x" +
+                                     std::to_string(defaults.height) + ")");
     auto* target = cmd->add_option("--target", o->target,
                                    "Face swap / img2img: a photo to keep but for a region, repainted with the "
                                    "references' person; the images get its size, and the region is drawn in a "
@@ -386,16 +385,29 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                         formatNumber(static_cast<float>(defaultStrength(TargetRegion::Face))) + ", with --whole " +
                         formatNumber(static_cast<float>(defaultStrength(TargetRegion::Whole))) + ")")
         ->needs(target);
-    cmd->add_option("--text-guidance", o->textGuidance, "How strongly to follow the prompt (default: 7.5)");
-    cmd->add_option("--guidance-rescale", o->rescale, "Rescale of the guided prediction, 0-1 (default: 0.5)");
-    cmd->add_option("--lambda", o->lambda, "Reference feature strength, 0.7-1.4 (default: 1.2)");
-    cmd->add_option("--ref-guidance", o->refGuidance, "Reference guidance strength, 1.8-4 (default: 3.2)");
+    const GuidanceSettings& guidance = defaults.guidance;
+    cmd->add_option("--text-guidance", o->textGuidance,
+                    "How strongly to follow the prompt (default: " + formatNumber(guidance.textScale) + ")");
+    cmd->add_option("--guidance-rescale", o->rescale,
+                    "Rescale of the guided prediction, 0-1 (default: " + formatNumber(guidance.rescale) + ")");
+    cmd->add_option("--lambda", o->lambda,
+                    "Reference feature strength, 0.7-1.4 (default: " + formatNumber(guidance.lambda) + ")");
+    cmd->add_option("--ref-guidance", o->refGuidance,
+                    "Reference guidance strength, 1.8-4 (default: " + formatNumber(guidance.referenceScale) + ")");
     cmd->add_option("--launch-step", o->launchStep,
                     "Reference guidance applies from this timestep down, " + kLaunchStepRange.text() +
-                        " (default: " + std::to_string(defaults.launchStep) + ")")
+                        " (default: " + std::to_string(guidance.launchStep) + ")")
         ->check(numberRange(kLaunchStepRange));
-    cmd->add_option("--lambda-before", o->lambdaBefore, "Reference strength before the launch step (default: 0.85)");
+    cmd->add_option("--lambda-before", o->lambdaBefore,
+                    "Reference strength before the launch step (default: " + formatNumber(guidance.lambdaBefore) + ")");
     addDeviceOptions(*cmd, o->device, o->precision);
+    cmd->add_option("--cache-budget", o->cacheBudget,
+                    "Memory for the reference pass's features, kept per timestep for later runs with the same "
+                    "references and negative prompt, e.g. 512MiB; 0 keeps none (default: " +
+                        std::to_string(kDefaultReferenceCacheBytes >> 30) +
+                        " GiB). One generate is one run, whose timesteps differ: 0 saves that memory")
+        ->transform(CLI::AsSizeValue(false).description(""))
+        ->type_name("SIZE");
     cmd->add_option("--models", o->models, "Models folder (default: the standard location)");
     cmd->add_option("--out", o->out, "Folder for the images (created if needed)")->required();
     cmd->add_flag("--json", o->json, "Report progress and results as one JSON object a line on stdout");

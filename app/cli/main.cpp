@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
     flashface::cli::addDetectCommand(app);
     flashface::cli::addModelsCommand(app);
     flashface::cli::addGenerateCommand(app, global);
+    flashface::cli::addServeCommand(app, global);
     flashface::cli::addBenchCommand(app);
 
     try {

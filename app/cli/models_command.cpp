@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "common/error.h"
+#include "common/human_units.h"
 #include "pipeline/model_checks.h"
 #include "pipeline/model_files.h"
 #include "pipeline/model_verify.h"
@@ -12,16 +13,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 #ifdef FLASHFACE_WITH_DOWNLOAD
-#include "downloadmanager.h"
+#include "download/downloadmanager.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -38,16 +37,6 @@ struct ModelsOptions {
     fs::path folder;
     std::string baseUrl = kOfficialModelsBaseUrl;
 };
-
-std::string humanSize(std::uint64_t bytes) {
-    std::ostringstream s;
-    s << std::fixed;
-    if (bytes >= 1'000'000'000) s << std::setprecision(2) << double(bytes) / 1e9 << " GB";
-    else if (bytes >= 1'000'000) s << std::setprecision(1) << double(bytes) / 1e6 << " MB";
-    else if (bytes >= 1'000) s << std::setprecision(0) << double(bytes) / 1e3 << " kB";
-    else s << bytes << " B";
-    return s.str();
-}
 
 bool isMissing(const std::vector<MissingModelFile>& missing, const std::string& name) {
     return std::any_of(missing.begin(), missing.end(), [&](const MissingModelFile& m) { return m.name == name; });
@@ -83,7 +72,7 @@ void printMissing(const std::vector<MissingModelFile>& missing) {
         std::error_code error;
         const fs::path part = file.expectedAt.string() + ".part";
         if (const auto size = fs::file_size(part, error); !error)
-            std::cout << "           " << humanSize(size) << " already downloaded (" << part.filename().string()
+            std::cout << "           " << formatBytes(size) << " already downloaded (" << part.filename().string()
                       << "); a download resumes from there\n";
     }
 }
@@ -94,7 +83,7 @@ void runStatus(const ModelsOptions& options) {
     for (const auto& file : presentFiles(options.folder, missing)) {
         std::error_code error;
         const auto size = fs::file_size(file.path, error);
-        std::cout << "  present  " << file.officialName << (error ? std::string() : " (" + humanSize(size) + ")")
+        std::cout << "  present  " << file.officialName << (error ? std::string() : " (" + formatBytes(size) + ")")
                   << '\n';
     }
     printMissing(missing);
@@ -120,7 +109,7 @@ void runVerify(const ModelsOptions& options) {
         const auto result = verifyModelFile(file.path, file.expected, verify);
         if (showProgress) std::cerr << "\r\033[K" << std::flush;
         if (result.ok()) {
-            std::cout << "  intact   " << name << " (" << humanSize(result.size);
+            std::cout << "  intact   " << name << " (" << formatBytes(result.size);
             if (result.tensors > 0) std::cout << ", " << result.tensors << " tensors as the model expects";
             if (result.zipEntries > 0) std::cout << ", " << result.zipEntries << " entries CRC-checked";
             std::cout << ")\n";
@@ -153,10 +142,14 @@ void printProgress(const download::DownloadManager& manager, bool tty) {
             break;
         }
     const int percent = total.total > 0 ? int(100 * total.received / total.total) : 0;
-    QString line = QStringLiteral("[%1%] %2 of %3").arg(percent, 3).arg(download::formatBytes(total.received),
-                                                                         download::formatBytes(total.total));
-    if (total.bytesPerSecond > 0) line += QStringLiteral(" · %1/s").arg(download::formatBytes(qint64(total.bytesPerSecond)));
-    if (total.secondsLeft >= 0) line += QStringLiteral(" · about %1 left").arg(download::formatDuration(total.secondsLeft));
+    QString line = QStringLiteral("[%1%] %2 of %3")
+                       .arg(percent, 3)
+                       .arg(QString::fromStdString(formatBytes(total.received)),
+                            QString::fromStdString(formatBytes(total.total)));
+    if (total.bytesPerSecond > 0)
+        line += QStringLiteral(" · %1/s").arg(QString::fromStdString(formatBytes(qint64(total.bytesPerSecond))));
+    if (total.secondsLeft >= 0)
+        line += QStringLiteral(" · about %1 left").arg(QString::fromStdString(formatDuration(total.secondsLeft)));
     if (!current.isEmpty()) line += QStringLiteral("  ") + current;
     std::cerr << (tty ? "\r\033[K" : "") << line.toStdString() << (tty ? "" : "\n") << std::flush;
 }

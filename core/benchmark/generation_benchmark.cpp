@@ -6,9 +6,9 @@
 #include "common/error.h"
 #include "pipeline/compute_device.h"
 #include "pipeline/face_mask.h"
+#include "pipeline/reference_feature_cache.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
-#include "sampler/ddim.h"
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -22,10 +22,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 namespace flashface::bench {
 
@@ -45,6 +47,15 @@ void validate(const GenerationBenchmarkOptions& o) {
     if (o.references < 1 || o.images < 1 || o.steps < 1 || o.repeats < 1)
         throw InvalidRequest("References, images, steps and repeats must each be at least 1.");
     if (o.computations.empty()) throw InvalidRequest("Choose at least one computation to measure.");
+}
+
+// The kinds of run of one round, in turn order: a cached run comes after its first run.
+std::vector<RunKind> runKinds(const GenerationBenchmarkOptions& o) {
+    std::vector<RunKind> kinds;
+    for (const auto c : o.computations) kinds.push_back(c == UNetComputation::Original ? RunKind::Original : RunKind::Optimised);
+    if (o.cachedRun && std::find(kinds.begin(), kinds.end(), RunKind::Optimised) != kinds.end())
+        kinds.push_back(RunKind::Cached);
+    return kinds;
 }
 
 struct Networks {
@@ -132,20 +143,29 @@ public:
 
     template <class F>
     auto measure(StageMeasurement& stage, F&& work) {
+        begin();
+        auto result = work();
+        end(stage);
+        return result;
+    }
+
+    // A stage from here to end(): for work that calls back at its end (the sampling loop).
+    void begin() {
         if (peakResets_) resetPeakMemory();
         resetGpuMemoryPeak(device_);
-        const auto before = memoryUsage().current;
-        const auto start = Clock::now();
-        auto result = work();
+        before_ = memoryUsage().current;
+        start_ = Clock::now();
+    }
+
+    void end(StageMeasurement& stage) {
         synchronize(device_);
-        stage.seconds += secondsSince(start);
+        stage.seconds += secondsSince(start_);
         ++stage.occurrences;
         const auto usage = memoryUsage();
         stage.peakBytes = std::max(stage.peakBytes, usage.peak);
-        stage.extraBytes = std::max(stage.extraBytes, usage.peak - before);
+        stage.extraBytes = std::max(stage.extraBytes, usage.peak - before_);
         stage.gpuPeakBytes = std::max(stage.gpuPeakBytes, gpuMemoryPeak(device_).allocatedBytes);
         pause(false);
-        return result;
     }
 
     // Gives the turn to the other generations (for good when `finished`).
@@ -171,52 +191,77 @@ private:
     bool reuseMemory_;
     Clock::time_point activeSince_;
     double active_ = 0;
+    Clock::time_point start_;
+    std::int64_t before_ = 0;
 };
 
-StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
-    for (auto& stage : run.stages)
+const StageMeasurement& stageNamed(const RunMeasurement& run, const std::string& name) {
+    for (const auto& stage : run.stages)
         if (stage.stage == name) return stage;
     throw std::logic_error("no benchmark stage named " + name);
 }
 
-RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o,
-                       UNetComputation computation, c10::Device device, at::ScalarType dtype, bool peakResets,
-                       TakeTurns& turns, std::size_t player) {
+StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
+    return const_cast<StageMeasurement&>(stageNamed(std::as_const(run), name));
+}
+
+// What a round's first optimised run leaves for its cached run.
+struct FirstRun {
+    at::Tensor refLatents;
+    ReferenceFeatureCache cache{std::numeric_limits<std::uint64_t>::max()};
+};
+
+RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o, RunKind kind,
+                       c10::Device device, at::ScalarType dtype, bool peakResets, TakeTurns& turns, std::size_t player,
+                       FirstRun& first) {
     RunMeasurement run;
-    run.computation = computation;
+    run.kind = kind;
     for (const char* name : kStages) run.stages.push_back({name});
     // The original runs on libtorch's allocator, as it does in PyTorch.
-    StageClock clock(device, peakResets, turns, player, o.reuseMemory && computation == UNetComputation::Optimised);
+    StageClock clock(device, peakResets, turns, player, o.reuseMemory && kind != RunKind::Original);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
 
     const auto [positive, negative] = clock.measure(stageNamed(run, "text encoding"), [&] {
         return std::pair(nets.clip.forward(in.positiveTokens.to(device)), nets.clip.forward(in.negativeTokens.to(device)));
     });
-    const at::Tensor refLatents = clock.measure(stageNamed(run, "reference encoding"),
-                                                [&] { return encodeLatents(nets.vae, in.faces.to(on)); });
+    // The application's next run with the same photos keeps their latents (Pipeline).
+    const at::Tensor refLatents = clock.measure(stageNamed(run, "reference encoding"), [&] {
+        if (kind == RunKind::Cached) return first.refLatents;
+        at::Tensor latents = encodeLatents(nets.vae, in.faces.to(on));
+        if (kind == RunKind::Optimised) first.refLatents = latents;
+        return latents;
+    });
+    if (!refLatents.defined()) throw std::logic_error("the cached run took its turn before its first run");
 
-    const auto positiveRows = positive.expand({n, -1, -1}).contiguous();
-    const auto negativeRows = negative.expand({n, -1, -1}).contiguous();
-    const auto contexts2 = at::cat({positiveRows, negativeRows});
-    const auto contexts3 = at::cat({positiveRows, positiveRows, negativeRows});
-    const auto refContext = negative.expand({refLatents.size(0), -1, -1}).contiguous();
+    // The application's inputs (Pipeline::generate), through the shipping sampling loop.
     GenerationSettings settings;
-    settings.launchStep = o.launchStep;
-    const auto mask = faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
-
-    const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
-        const auto features = clock.measure(stageNamed(run, "reference pass"), [&] {
-            return nets.unet.referenceFeatures(refLatents, t, refContext, computation);
-        });
-        const auto stage = step.groups == 3 ? "main UNet, 3 groups" : "main UNet, 2 groups";
-        return clock.measure(stageNamed(run, stage), [&] {
-            return nets.unet.denoise(x.to(on), t, step.groups == 3 ? contexts3 : contexts2, mask, features,
-                                     step.lambda, step.groups);
-        });
+    settings.guidance.launchStep = o.launchStep;
+    SamplingInputs inputs;
+    inputs.noise = in.noise.to(device);
+    inputs.refLatents = refLatents;
+    inputs.refContext = negative.expand({refLatents.size(0), -1, -1}).contiguous();
+    inputs.positive = positive.expand({n, -1, -1}).contiguous();
+    inputs.negative = negative.expand({n, -1, -1}).contiguous();
+    inputs.mask = faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
+    // The application's runs take the features through its cache; the original computes them at every call.
+    const ReferenceFeatureProvider pass =
+        kind == RunKind::Original
+            ? ReferenceFeatureProvider([&](std::int64_t t) {
+                  return nets.unet.referenceFeatures(inputs.refLatents, t, inputs.refContext, UNetComputation::Original);
+              })
+            : first.cache.provider(nets.unet, inputs.refLatents, inputs.refContext);
+    inputs.referenceFeatures = [&](std::int64_t t) {
+        const auto misses = first.cache.misses();
+        auto features = clock.measure(stageNamed(run, "reference pass"), [&] { return pass(t); });
+        if (kind != RunKind::Original && first.cache.misses() == misses) ++run.referenceHits;
+        clock.begin();  // the main UNet, ended by the step's callback
+        return features;
     };
-    static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
-    const at::Tensor latents = sampleDdim(in.noise.to(device), schedule, o.steps, guidanceOf(settings), predict);
+    const auto onStep = [&](const SamplerStep& step) {
+        clock.end(stageNamed(run, step.guidance.groups == 3 ? "main UNet, 3 groups" : "main UNet, 2 groups"));
+    };
+    const at::Tensor latents = sampleLatents(nets.unet, inputs, o.steps, settings.guidance, nullptr, onStep);
     run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return decodeLatents(nets.vae, latents, dtype); });
 
     auto& whole = stageNamed(run, "whole run");
@@ -244,13 +289,21 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     return run;
 }
 
-// One generation per computation, in threads taking turns stage by stage.
-std::vector<RunMeasurement> runInTurns(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o,
-                                       c10::Device device, at::ScalarType dtype, bool peakResets) {
-    const auto players = o.computations.size();
-    std::vector<RunMeasurement> runs(players);
+struct Round {
+    std::vector<RunMeasurement> runs;
+    std::int64_t referenceFeatureBytes = 0;  // of one model timestep (0: no run kept any)
+};
+
+// One generation per kind of run, in threads taking turns stage by stage.
+Round runInTurns(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o, c10::Device device,
+                 at::ScalarType dtype, bool peakResets) {
+    const auto kinds = runKinds(o);
+    const auto players = kinds.size();
+    Round round;
+    round.runs.resize(players);
     std::vector<std::exception_ptr> errors(players);
     TakeTurns turns(players);
+    FirstRun first;
     const int threads = at::get_num_threads();
     std::vector<std::thread> generations;
     for (std::size_t i = 0; i < players; ++i) {
@@ -259,7 +312,7 @@ std::vector<RunMeasurement> runInTurns(const Networks& nets, const Inputs& in, c
             at::set_num_threads(threads);
             at::NoGradGuard noGrad;
             try {
-                runs[i] = runOnce(nets, in, o, o.computations[i], device, dtype, peakResets, turns, i);
+                round.runs[i] = runOnce(nets, in, o, kinds[i], device, dtype, peakResets, turns, i, first);
             } catch (...) {
                 errors[i] = std::current_exception();
             }
@@ -269,7 +322,9 @@ std::vector<RunMeasurement> runInTurns(const Networks& nets, const Inputs& in, c
     for (auto& generation : generations) generation.join();
     for (const auto& error : errors)
         if (error) std::rethrow_exception(error);
-    return runs;
+    if (first.cache.entries() > 0)
+        round.referenceFeatureBytes = static_cast<std::int64_t>(first.cache.bytes() / first.cache.entries());
+    return round;
 }
 
 double median(std::vector<double> values) {
@@ -279,13 +334,13 @@ double median(std::vector<double> values) {
     return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
-// The largest per-run figure of a stage for one computation (memory peaks).
-std::int64_t maxBytes(const GenerationBenchmarkReport& r, UNetComputation c, const std::string& stage,
+// The largest per-run figure of a stage for one kind of run (memory peaks).
+std::int64_t maxBytes(const GenerationBenchmarkReport& r, RunKind kind, const std::string& stage,
                       std::int64_t StageMeasurement::*field) {
     std::int64_t most = 0;
     for (const auto& run : r.runs)
         for (const auto& s : run.stages)
-            if (run.computation == c && s.stage == stage) most = std::max(most, s.*field);
+            if (run.kind == kind && s.stage == stage) most = std::max(most, s.*field);
     return most;
 }
 
@@ -299,14 +354,29 @@ std::string loadString(const std::array<double, 3>& load) {
     return text;
 }
 
-bool measured(const GenerationBenchmarkReport& r, UNetComputation c) {
-    return std::find(r.options.computations.begin(), r.options.computations.end(), c) != r.options.computations.end();
+// The ratios the report shows: numerator and denominator kinds of run.
+struct Ratio {
+    RunKind over, under;
+    const char* column;  // in the table
+    const char* key;     // in the JSON summary
+};
+constexpr std::array<Ratio, 3> kRatios = {{{RunKind::Optimised, RunKind::Original, "opt/orig", "optimised_over_original"},
+                                           {RunKind::Cached, RunKind::Original, "cached/orig", "cached_over_original"},
+                                           {RunKind::Cached, RunKind::Optimised, "cached/opt", "cached_over_optimised"}}};
+
+bool measured(const GenerationBenchmarkReport& r, RunKind kind) {
+    return std::any_of(r.runs.begin(), r.runs.end(), [&](const RunMeasurement& run) { return run.kind == kind; });
 }
 
 }  // namespace
 
-const char* computationName(UNetComputation computation) {
-    return computation == UNetComputation::Original ? "original" : "optimised";
+const char* runName(RunKind kind) {
+    switch (kind) {
+        case RunKind::Original: return "original";
+        case RunKind::Optimised: return "optimised";
+        case RunKind::Cached: return "cached";
+    }
+    return "?";
 }
 
 GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOptions& options,
@@ -341,20 +411,27 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     // Each computation's turns choose the allocator; the caller's choice comes back at the end.
     const bool wasReusing = reusingCpuMemory();
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-        auto runs = runInTurns(*nets, inputs, options, device, dtype, report.peakMemoryResets);
-        for (auto& run : runs) {
+        auto round = runInTurns(*nets, inputs, options, device, dtype, report.peakMemoryResets);
+        report.referenceFeatureBytes = std::max(report.referenceFeatureBytes, round.referenceFeatureBytes);
+        const auto difference = [](const RunMeasurement& a, const RunMeasurement& b) {
+            return (a.images - b.images).abs().max().item<double>();
+        };
+        for (auto& run : round.runs) {
             run.repeat = repeat;
             if (!report.runs.empty())
-                report.maxImageDifference = std::max(
-                    report.maxImageDifference, (run.images - report.runs.front().images).abs().max().item<double>());
+                report.maxImageDifference = std::max(report.maxImageDifference, difference(run, report.runs.front()));
+            if (run.kind == RunKind::Cached)
+                for (const auto& other : round.runs)
+                    if (other.kind == RunKind::Optimised)
+                        report.cachedImageDifference = std::max(report.cachedImageDifference, difference(run, other));
             if (log) {
                 std::ostringstream line;
-                line << computationName(run.computation) << " run " << repeat + 1 << "/" << options.repeats << ": "
+                line << runName(run.kind) << " run " << repeat + 1 << "/" << options.repeats << ": "
                      << stageNamed(run, "whole run").seconds << " s";
                 log(line.str());
             }
-            report.runs.push_back(std::move(run));
         }
+        for (auto& run : round.runs) report.runs.push_back(std::move(run));
     }
     reuseCpuMemory(wasReusing);
     if (!wasReusing) releaseCachedCpuMemory();
@@ -362,11 +439,11 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     return report;
 }
 
-double medianSeconds(const GenerationBenchmarkReport& report, UNetComputation computation, const std::string& stage) {
+double medianSeconds(const GenerationBenchmarkReport& report, RunKind kind, const std::string& stage) {
     std::vector<double> values;
     for (const auto& run : report.runs)
         for (const auto& s : run.stages)
-            if (run.computation == computation && s.stage == stage && s.occurrences > 0) values.push_back(s.seconds);
+            if (run.kind == kind && s.stage == stage && s.occurrences > 0) values.push_back(s.seconds);
     return median(values);
 }
 
@@ -397,26 +474,33 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
                                   {"peak_bytes", s.peakBytes},
                                   {"extra_bytes", s.extraBytes},
                                   {"gpu_peak_bytes", s.gpuPeakBytes}});
-        out["runs"].push_back({{"computation", computationName(run.computation)}, {"repeat", run.repeat}, {"stages", stages}});
+        out["runs"].push_back({{"run", runName(run.kind)},
+                               {"repeat", run.repeat},
+                               {"reference_hits", run.referenceHits},
+                               {"stages", stages}});
     }
+    const auto kinds = runKinds(o);
     json summary = json::array();
     for (const char* stage : kStages) {
         json row = {{"stage", stage}};
-        for (const auto c : o.computations) {
-            const double seconds = medianSeconds(r, c, stage);
+        for (const auto kind : kinds) {
+            const double seconds = medianSeconds(r, kind, stage);
             if (seconds == 0) continue;
-            row[computationName(c)] = {{"median_seconds", seconds},
-                                       {"peak_bytes", maxBytes(r, c, stage, &StageMeasurement::peakBytes)},
-                                       {"extra_bytes", maxBytes(r, c, stage, &StageMeasurement::extraBytes)},
-                                       {"gpu_peak_bytes", maxBytes(r, c, stage, &StageMeasurement::gpuPeakBytes)}};
+            row[runName(kind)] = {{"median_seconds", seconds},
+                                  {"peak_bytes", maxBytes(r, kind, stage, &StageMeasurement::peakBytes)},
+                                  {"extra_bytes", maxBytes(r, kind, stage, &StageMeasurement::extraBytes)},
+                                  {"gpu_peak_bytes", maxBytes(r, kind, stage, &StageMeasurement::gpuPeakBytes)}};
         }
-        const double original = medianSeconds(r, UNetComputation::Original, stage);
-        const double optimised = medianSeconds(r, UNetComputation::Optimised, stage);
-        if (original > 0 && optimised > 0) row["optimised_over_original"] = optimised / original;
+        for (const auto& ratio : kRatios) {
+            const double over = medianSeconds(r, ratio.over, stage), under = medianSeconds(r, ratio.under, stage);
+            if (over > 0 && under > 0) row[ratio.key] = over / under;
+        }
         if (row.size() > 1) summary.push_back(row);
     }
     out["summary"] = summary;
     if (r.runs.size() > 1) out["max_image_difference"] = r.maxImageDifference;
+    if (measured(r, RunKind::Cached)) out["cached_image_difference"] = r.cachedImageDifference;
+    if (r.referenceFeatureBytes > 0) out["reference_feature_bytes_per_timestep"] = r.referenceFeatureBytes;
     return out;
 }
 
@@ -432,35 +516,40 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
     out << "weights: " << static_cast<long long>(mib(r.weightBytes)) << " MiB, set up in " << r.setupSeconds << " s\n";
     if (!r.peakMemoryResets) out << "(peak memory counts from the process start: the kernel refused to reset it)\n";
 
-    const bool both = measured(r, UNetComputation::Original) && measured(r, UNetComputation::Optimised);
+    const auto kinds = runKinds(o);
+    std::vector<Ratio> ratios;
+    for (const auto& ratio : kRatios)
+        if (measured(r, ratio.over) && measured(r, ratio.under)) ratios.push_back(ratio);
     char line[256];
     std::snprintf(line, sizeof line, "\n%-22s", "stage (median s)");
     out << line;
-    for (const auto c : o.computations) {
-        std::snprintf(line, sizeof line, " %11s %14s", computationName(c), r.gpu ? "GPU peak MiB" : "peak (+) MiB");
+    for (const auto kind : kinds) {
+        std::snprintf(line, sizeof line, " %11s %14s", runName(kind), r.gpu ? "GPU peak MiB" : "peak (+) MiB");
         out << line;
     }
-    out << (both ? "   opt/orig\n" : "\n");
+    for (const auto& ratio : ratios) {
+        std::snprintf(line, sizeof line, " %11s", ratio.column);
+        out << line;
+    }
+    out << "\n";
     for (const char* stage : kStages) {
-        if (std::all_of(o.computations.begin(), o.computations.end(),
-                        [&](UNetComputation c) { return medianSeconds(r, c, stage) == 0; }))
+        if (std::all_of(kinds.begin(), kinds.end(), [&](RunKind kind) { return medianSeconds(r, kind, stage) == 0; }))
             continue;
         std::snprintf(line, sizeof line, "%-22s", stage);
         out << line;
-        for (const auto c : o.computations) {
+        for (const auto kind : kinds) {
             if (r.gpu)
-                std::snprintf(line, sizeof line, " %11.3f %14.0f", medianSeconds(r, c, stage),
-                              mib(maxBytes(r, c, stage, &StageMeasurement::gpuPeakBytes)));
+                std::snprintf(line, sizeof line, " %11.3f %14.0f", medianSeconds(r, kind, stage),
+                              mib(maxBytes(r, kind, stage, &StageMeasurement::gpuPeakBytes)));
             else
-                std::snprintf(line, sizeof line, " %11.3f %7.0f (%+5.0f)", medianSeconds(r, c, stage),
-                              mib(maxBytes(r, c, stage, &StageMeasurement::peakBytes)),
-                              mib(maxBytes(r, c, stage, &StageMeasurement::extraBytes)));
+                std::snprintf(line, sizeof line, " %11.3f %7.0f (%+5.0f)", medianSeconds(r, kind, stage),
+                              mib(maxBytes(r, kind, stage, &StageMeasurement::peakBytes)),
+                              mib(maxBytes(r, kind, stage, &StageMeasurement::extraBytes)));
             out << line;
         }
-        if (both) {
-            const double original = medianSeconds(r, UNetComputation::Original, stage);
-            std::snprintf(line, sizeof line, "   %8.3f",
-                          original > 0 ? medianSeconds(r, UNetComputation::Optimised, stage) / original : 0.0);
+        for (const auto& ratio : ratios) {
+            const double under = medianSeconds(r, ratio.under, stage);
+            std::snprintf(line, sizeof line, " %11.3f", under > 0 ? medianSeconds(r, ratio.over, stage) / under : 0.0);
             out << line;
         }
         out << "\n";
@@ -468,6 +557,20 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
     out << (r.gpu ? "(per-step stages: seconds per step; GPU peak: bytes held by tensors in CUDA's caching allocator)\n"
                   : "(per-step stages: seconds per step; peak: resident memory of the process, (+): above the stage's start)\n");
     if (r.runs.size() > 1) out << "largest image difference between runs: " << r.maxImageDifference << "\n";
+    if (measured(r, RunKind::Cached)) {
+        int hits = 0, passes = 0;
+        for (const auto& run : r.runs)
+            if (run.kind == RunKind::Cached) hits += run.referenceHits, passes += stageNamed(run, "reference pass").occurrences;
+        out << "cached runs: " << hits << " of " << passes << " reference passes from the cache, images "
+            << (r.cachedImageDifference == 0 ? std::string("bit for bit those of the first runs")
+                                             : "differing by up to " + std::to_string(r.cachedImageDifference))
+            << "\n";
+    }
+    if (r.referenceFeatureBytes > 0) {
+        const int steps = GenerationSettings{}.steps;
+        out << "reference features: " << mib(r.referenceFeatureBytes) << " MiB per timestep, "
+            << mib(r.referenceFeatureBytes) * steps / 1024 << " GiB for a " << steps << "-step run\n";
+    }
     return out.str();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
-// Whole generations at full size with random weights, timed stage by stage, in the optimised
-// computation and the original's, interleaved in one process so that their ratio holds on a busy
-// machine. No real weights are needed.
+// Whole generations at full size with random weights, timed stage by stage through the shipping
+// sampling loop (pipeline/sampling.h), in the optimised computation and the original's, and a
+// second optimised run with the same references (its reference latents and features cached, as
+// the application's next run has them), interleaved in one process so that their ratios hold on
+// a busy machine. No real weights are needed.
 
 #include "models/autoencoder.h"
 #include "models/clip_text.h"
@@ -33,6 +35,9 @@ struct GenerationBenchmarkOptions {
     PrecisionChoice precision = PrecisionChoice::Auto;
     std::vector<models::UNetComputation> computations = {models::UNetComputation::Original,
                                                          models::UNetComputation::Optimised};
+    // With the optimised computation: a second run that finds the first one's reference latents
+    // and features (pipeline/reference_feature_cache.h) as the application's next run does.
+    bool cachedRun = true;
     // The optimised computation's tensors come from the reusing CPU allocator (as in the
     // application); false: both on libtorch's, to compare the algorithms alone.
     bool reuseMemory = true;
@@ -43,8 +48,9 @@ struct GenerationBenchmarkOptions {
     std::uint64_t seed = 0;
 };
 
-// The stages, in order; per-step stages are reported per step. "step, k groups" is a whole
-// sampling step with k condition groups: the reference pass plus the main UNet.
+// The stages, in order; per-step stages are reported per step. "main UNet, k groups" is the rest
+// of a step with k condition groups after its reference pass (the main pass, then the guidance's
+// and the sampler's arithmetic); "step, k groups" the whole step: reference pass plus main UNet.
 inline const std::array<const char*, 9> kStages = {
     "text encoding",  "reference encoding", "reference pass", "main UNet, 2 groups", "main UNet, 3 groups",
     "step, 2 groups", "step, 3 groups",     "VAE decode",     "whole run"};
@@ -58,9 +64,15 @@ struct StageMeasurement {
     std::int64_t gpuPeakBytes = 0;  // on CUDA: the tensors' peak in the caching allocator
 };
 
+// What a run measures: the original's computation; the optimised one as a first run (its
+// reference features computed, and kept for the next); the optimised one as the next run with the
+// same references (latents and features from the first).
+enum class RunKind { Original, Optimised, Cached };
+
 struct RunMeasurement {
-    models::UNetComputation computation = models::UNetComputation::Optimised;
+    RunKind kind = RunKind::Optimised;
     int repeat = 0;
+    int referenceHits = 0;  // reference passes answered by the cache
     std::vector<StageMeasurement> stages;  // one per kStages entry
     at::Tensor images;                     // [n, 3, H, W] float32 in [-1, 1], to compare computations
 };
@@ -78,23 +90,26 @@ struct GenerationBenchmarkReport {
     std::vector<RunMeasurement> runs;
     // Largest |difference| between the first run's images and each other computation's.
     double maxImageDifference = 0;
+    // Largest |difference| between a cached run's images and its first run's (0: bit for bit).
+    double cachedImageDifference = 0;
+    // The reference features of one model timestep, as the cache holds them.
+    std::int64_t referenceFeatureBytes = 0;
 };
 
 // Runs the benchmark; `log` receives one line per finished run.
 GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOptions& options,
                                                  const std::function<void(const std::string&)>& log = {});
 
-const char* computationName(models::UNetComputation computation);
+const char* runName(RunKind kind);
 
-// The median over repeats of a stage's seconds for one computation (0 if it never occurred).
-double medianSeconds(const GenerationBenchmarkReport& report, models::UNetComputation computation,
-                     const std::string& stage);
+// The median over repeats of a stage's seconds for one kind of run (0 if it never occurred).
+double medianSeconds(const GenerationBenchmarkReport& report, RunKind kind, const std::string& stage);
 
-// Every number of the report, per run, plus the medians and optimised ÷ original ratios.
+// Every number of the report, per run, plus the medians and the ratios between kinds of run.
 nlohmann::json toJson(const GenerationBenchmarkReport& report);
 
-// A table for people: per stage the median seconds and peak memory of each computation and
-// their ratio, with the conditions of the measurement above it.
+// A table for people: per stage the median seconds and peak memory of each kind of run and
+// their ratios, with the conditions of the measurement above it.
 std::string formatReport(const GenerationBenchmarkReport& report);
 
 }  // namespace flashface::bench

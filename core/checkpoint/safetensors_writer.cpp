@@ -62,12 +62,12 @@ fs::path float16CachePath(const fs::path& checkpoint) {
 }
 
 void writeFloat16Cache(const Checkpoint& source, const fs::path& destination, const Float16CacheOptions& options) {
-    struct Entry {
+    struct CachedTensor {
         const TensorInfo* info;
         DType stored;  // dtype in the cache
         std::uint64_t bytes;
     };
-    std::vector<Entry> entries;
+    std::vector<CachedTensor> entries;
     std::uint64_t offset = 0;
     nlohmann::ordered_json header;
     const SourceStamp stamp = stampOf(source.path());
@@ -96,7 +96,7 @@ void writeFloat16Cache(const Checkpoint& source, const fs::path& destination, co
 
     std::uint64_t written = 0;
     for (const auto& entry : entries) {
-        if (options.cancel && options.cancel->load()) throw Cancelled();
+        throwIfCancelled(options.cancel);
         const at::Tensor tensor = entry.stored == DType::Float16 ? source.read(entry.info->name, at::kHalf)
                                                                  : source.read(entry.info->name);
         const at::Tensor contiguous = tensor.contiguous();

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <atomic>
+#include "common/cancel.h"
+
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -18,7 +19,7 @@ struct Float16CacheOptions {
     std::vector<std::string> skipPrefixes;
     // Called after each tensor with the fraction of the tensor bytes written (0..1].
     std::function<void(double)> progress;
-    const std::atomic<bool>* cancel = nullptr;  // set → throws Cancelled, leaves no file
+    const CancelToken* cancel = nullptr;  // triggered → throws Cancelled, leaves no file
 };
 
 // Writes every tensor of `source` not skipped to a .safetensors file at `destination`, floating

@@ -30,6 +30,13 @@ public:
     using Error::Error;
 };
 
+// A part of the engine was called against its contract (a tensor of the wrong shape, a step with
+// an impossible group count): a bug to report, not something the user asked for.
+class InternalError : public Error {
+public:
+    using Error::Error;
+};
+
 // Thrown out of a long computation when its cancel token was triggered.
 class Cancelled : public Error {
 public:

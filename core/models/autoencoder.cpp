@@ -231,7 +231,7 @@ Autoencoder::Autoencoder(const AutoencoderConfig& config) : config_(config) {
 
 Autoencoder::Posterior Autoencoder::encode(const at::Tensor& image) const {
     if (image.dim() != 4 || image.size(1) != 3)
-        throw InvalidRequest("the autoencoder encodes images of shape [batch, 3, height, width]");
+        throw InternalError("the autoencoder encodes images of shape [batch, 3, height, width]");
     const auto& w = conv1_->weight;
     const auto moments = conv1_->forward(encoder_->forward(image.to(w.device(), w.scalar_type())));
     auto halves = moments.chunk(2, 1);
@@ -240,7 +240,7 @@ Autoencoder::Posterior Autoencoder::encode(const at::Tensor& image) const {
 
 at::Tensor Autoencoder::decode(const at::Tensor& z) const {
     if (z.dim() != 4 || z.size(1) != config_.zDim)
-        throw InvalidRequest("the autoencoder decodes latents of shape [batch, " + std::to_string(config_.zDim) +
+        throw InternalError("the autoencoder decodes latents of shape [batch, " + std::to_string(config_.zDim) +
                              ", height, width]");
     const auto& w = conv2_->weight;
     return decoder_->forward(conv2_->forward(z.to(w.device(), w.scalar_type())));

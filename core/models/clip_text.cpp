@@ -151,7 +151,7 @@ ClipTextEncoder::ClipTextEncoder(const ClipTextConfig& config) : config_(config)
 
 at::Tensor ClipTextEncoder::forward(const at::Tensor& tokens) const {
     if (tokens.dim() != 2 || tokens.size(1) > config_.textLen)
-        throw InvalidRequest("the text encoder takes token ids of shape [batch, " +
+        throw InternalError("the text encoder takes token ids of shape [batch, " +
                              std::to_string(config_.textLen) + "]");
     auto x = tokenEmbedding_->forward(tokens.to(posEmbedding.device(), at::kLong)) +
              posEmbedding.narrow(1, 0, tokens.size(1));

@@ -76,9 +76,9 @@ bool hasAttention(const UNetConfig& c, double scale) {
 
 }  // namespace
 
-// One entry of an encoder/middle/decoder list: a bare conv (the first conv, a downsample), or
+// One layer of an encoder/middle/decoder list: a bare conv (the first conv, a downsample), or
 // [residual block, transformer block?, nearest-upsample + conv?] in the original's ModuleList.
-struct Entry {
+struct TrunkLayer {
     nn::Conv2d* conv = nullptr;
     ResidualBlock* res = nullptr;
     StackedAttention* attn = nullptr;
@@ -100,12 +100,12 @@ struct Entry {
 // and text; only λ differs): the encoder runs on the distinct rows only.
 struct SharedRows {
     at::Tensor encoderContext;  // the text context of the distinct rows
-    at::Tensor expand;          // for every row of the pass, its index among the distinct rows
+    at::Tensor distinctRowOf;   // for every row of the pass, its index among the distinct rows
 };
 
 // The encoder, middle and decoder of one network.
 struct UNetTrunk {
-    std::vector<Entry> encoder, middle, decoder;
+    std::vector<TrunkLayer> encoder, middle, decoder;
     // The attention blocks taking part in reference attention, by slot.
     std::vector<const AttentionBlock*> slots;
 
@@ -119,8 +119,8 @@ struct UNetTrunk {
             skips.push_back(x);
         }
         if (shared) {
-            x = x.index_select(0, shared->expand);
-            for (auto& skip : skips) skip = skip.index_select(0, shared->expand);
+            x = x.index_select(0, shared->distinctRowOf);
+            for (auto& skip : skips) skip = skip.index_select(0, shared->distinctRowOf);
         }
         for (const auto& entry : middle) {
             x = entry.forward(x, e, context, mode, {});
@@ -185,13 +185,13 @@ UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& e
     UNetTrunk trunk;
     const auto embedDim = 4 * c.dim;
     const auto levels = static_cast<std::int64_t>(c.dimMult.size());
-    const auto name = [](const std::vector<Entry>& list) { return std::to_string(list.size()); };
+    const auto name = [](const std::vector<TrunkLayer>& list) { return std::to_string(list.size()); };
     int nextSlot = 0;
     // Appends [res, attn?] to `list` under the next index; attention at this scale if configured.
-    const auto addBlock = [&](nn::Module& container, std::vector<Entry>& list, std::int64_t in, std::int64_t out,
-                              double scale, bool referenceSlots) -> std::pair<Entry&, nn::Module&> {
+    const auto addBlock = [&](nn::Module& container, std::vector<TrunkLayer>& list, std::int64_t in, std::int64_t out,
+                              double scale, bool referenceSlots) -> std::pair<TrunkLayer&, nn::Module&> {
         auto& module = container.addModule<nn::Module>(name(list));
-        Entry entry;
+        TrunkLayer entry;
         entry.res = &module.addModule<ResidualBlock>("0", in, embedDim, out);
         if (hasAttention(c, scale)) {
             const int slot = referenceSlots ? nextSlot : -1;
@@ -265,7 +265,7 @@ UNetTrunk buildTrunk(const UNetConfig& c, std::int64_t inChannels, nn::Module& e
 namespace {
 
 void require(bool ok, const std::string& what) {
-    if (!ok) throw InvalidRequest("UNet: " + what);
+    if (!ok) throw InternalError("UNet: " + what);
 }
 
 // λ per row: every row when k == 2 (cond, uncond); the first group only when k == 3
@@ -299,7 +299,7 @@ std::optional<EncoderSharing> encoderSharing(const at::Tensor& input, const at::
     EncoderSharing sharing;
     sharing.distinct = indices({{0, samples}, {2 * samples, 3 * samples}}, input);
     sharing.rows.encoderContext = context.index_select(0, sharing.distinct);
-    sharing.rows.expand = indices({{0, samples}, {0, samples}, {samples, 2 * samples}}, input);
+    sharing.rows.distinctRowOf = indices({{0, samples}, {0, samples}, {samples, 2 * samples}}, input);
     return sharing;
 }
 

@@ -122,12 +122,12 @@ nlohmann::json settingsToJson(const GenerationSettings& s) {
         {"sampler", samplerName(s.sampler).id},
         {"seed", s.seed},
         {"num_images", s.numImages},
-        {"text_guidance", number(s.textGuidance)},
-        {"guide_rescale", number(s.guideRescale)},
-        {"lambda", number(s.lambda)},
-        {"reference_guidance", number(s.referenceGuidance)},
-        {"launch_step", s.launchStep},
-        {"lambda_before", number(s.lambdaBefore)},
+        {"text_guidance", number(s.guidance.textScale)},
+        {"guide_rescale", number(s.guidance.rescale)},
+        {"lambda", number(s.guidance.lambda)},
+        {"reference_guidance", number(s.guidance.referenceScale)},
+        {"launch_step", s.guidance.launchStep},
+        {"lambda_before", number(s.guidance.lambdaBefore)},
     };
 }
 
@@ -158,12 +158,12 @@ GenerationSettings settingsFromJson(const nlohmann::json& json) {
     else unusable("sampler", json.at("sampler"));
     readKey(json, "seed", s.seed);
     readKey(json, "num_images", s.numImages);
-    readKey(json, "text_guidance", s.textGuidance);
-    readKey(json, "guide_rescale", s.guideRescale);
-    readKey(json, "lambda", s.lambda);
-    readKey(json, "reference_guidance", s.referenceGuidance);
-    readKey(json, "launch_step", s.launchStep);
-    readKey(json, "lambda_before", s.lambdaBefore);
+    readKey(json, "text_guidance", s.guidance.textScale);
+    readKey(json, "guide_rescale", s.guidance.rescale);
+    readKey(json, "lambda", s.guidance.lambda);
+    readKey(json, "reference_guidance", s.guidance.referenceScale);
+    readKey(json, "launch_step", s.guidance.launchStep);
+    readKey(json, "lambda_before", s.guidance.lambdaBefore);
     return s;
 }
 
@@ -172,13 +172,25 @@ std::string a1111Parameters(const GenerationSettings& s) {
     std::ostringstream out;
     out << prompts.positive << "\nNegative prompt: " << prompts.negative << '\n'
         << "Steps: " << s.steps << ", Sampler: " << samplerName(s.sampler).label
-        << ", Schedule type: " << samplerName(s.sampler).schedule << ", CFG scale: " << formatNumber(s.textGuidance)
+        << ", Schedule type: " << samplerName(s.sampler).schedule << ", CFG scale: " << formatNumber(s.guidance.textScale)
         << ", Seed: " << s.seed << ", Size: " << s.width << 'x' << s.height
-        << ", Model: FlashFace-SD1.5, CFG rescale: " << formatNumber(s.guideRescale)
-        << ", Face box: " << quoted(boxText(s.faceBox)) << ", Reference strength: " << formatNumber(s.lambda)
-        << ", Reference guidance: " << formatNumber(s.referenceGuidance) << ", Reference launch step: " << s.launchStep
-        << ", Reference strength before launch: " << formatNumber(s.lambdaBefore);
+        << ", Model: FlashFace-SD1.5, CFG rescale: " << formatNumber(s.guidance.rescale)
+        << ", Face box: " << quoted(boxText(s.faceBox)) << ", Reference strength: " << formatNumber(s.guidance.lambda)
+        << ", Reference guidance: " << formatNumber(s.guidance.referenceScale) << ", Reference launch step: " << s.guidance.launchStep
+        << ", Reference strength before launch: " << formatNumber(s.guidance.lambdaBefore);
     return out.str();
+}
+
+ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index) {
+    ImageMetadata metadata{settingsForImage(result.settings, index), {}, {}, {}};
+    for (const auto& ref : request.references) {
+        metadata.referenceLabels.push_back(ref.label);
+        metadata.referenceWeights.push_back(ref.weight);
+    }
+    const auto& weights = metadata.referenceWeights;
+    if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) metadata.referenceWeights.clear();
+    if (const auto& t = request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
+    return metadata;
 }
 
 std::string metadataRecord(const ImageMetadata& metadata) {
@@ -213,11 +225,13 @@ std::string imageParameters(const ImageMetadata& metadata) {
     return parameters;
 }
 
+std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMetadata& metadata) {
+    return encodePng(image, {{kParametersChunk, imageParameters(metadata)}, {kSettingsChunk, metadataRecord(metadata)}});
+}
+
 std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
                                          const ImageMetadata& metadata, const std::string& stem) {
-    const auto png = encodePng(image, {{kParametersChunk, imageParameters(metadata)},
-                                       {kSettingsChunk, metadataRecord(metadata)}});
-    return writeNumberedFile(folder, stem, ".png", png);
+    return writeNumberedFile(folder, stem, ".png", encodeGeneratedImage(image, metadata));
 }
 
 ImageMetadata readImageMetadata(const std::filesystem::path& png) {

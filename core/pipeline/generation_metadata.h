@@ -5,6 +5,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -50,8 +51,15 @@ std::string imageParameters(const ImageMetadata& metadata);
 inline constexpr const char* kSettingsChunk = "flashface";     // metadataRecord()
 inline constexpr const char* kParametersChunk = "parameters";  // imageParameters()
 
-// Encodes `image` as PNG with a `parameters` and a `flashface` (JSON) text chunk and writes it
-// into `folder` as `<stem>-NNNNN.png`, atomically and never replacing a file. Returns the path.
+// What image `index` of `request`'s `result` carries: its own seed (settingsForImage), the
+// references' labels, their weights unless all are 1, and the target photo's record.
+ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index);
+
+// `image` as PNG with a `parameters` and a `flashface` (JSON) text chunk.
+std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMetadata& metadata);
+
+// encodeGeneratedImage's PNG written into `folder` as `<stem>-NNNNN.png`, atomically and never
+// replacing a file. Returns the path.
 std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
                                          const ImageMetadata& metadata, const std::string& stem = "flashface");
 

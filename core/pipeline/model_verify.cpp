@@ -40,10 +40,6 @@ std::string lowercase(std::string text) {
     return text;
 }
 
-void checkCancel(const VerifyOptions& options) {
-    if (options.cancel && options.cancel->load()) throw Cancelled();
-}
-
 // One pass over the mapped file in order: every byte goes to the SHA-256 (when asked) and, when it
 // lies in a zip entry's data, to that entry's CRC-32. Only the span holding entry data is read
 // when no hash is wanted. Pages are dropped once checked, so a 10 GB file never stays resident.
@@ -60,7 +56,7 @@ void scanFile(const checkpoint::MappedFile& mapped, std::vector<checkpoint::ZipE
     }
     std::size_t next = 0;  // the first entry not yet fully taken in
     for (std::uint64_t offset = start; offset < stop;) {
-        checkCancel(options);
+        throwIfCancelled(options.cancel);
         const auto chunk = bytes.subspan(offset, std::min<std::uint64_t>(kChunk, stop - offset));
         const std::uint64_t end = offset + chunk.size();
         if (sha) sha->update(chunk.data(), chunk.size());
@@ -123,7 +119,7 @@ void hashFile(const std::filesystem::path& file, Sha256& sha, const VerifyOption
     std::vector<char> buffer(4 << 20);
     std::uint64_t done = 0;
     while (in) {
-        checkCancel(options);
+        throwIfCancelled(options.cancel);
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         sha.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
         done += static_cast<std::uint64_t>(in.gcount());

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "checkpoint/key_check.h"
+#include "common/cancel.h"
 
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -53,8 +53,8 @@ struct FileExpectation {
 struct VerifyOptions {
     // Called now and then with (bytes read, bytes to read).
     std::function<void(std::uint64_t, std::uint64_t)> progress;
-    const std::atomic<bool>* cancel = nullptr;  // set → throws flashface::Cancelled
-    bool computeSha256 = false;                  // also when no sha256 is expected
+    const CancelToken* cancel = nullptr;  // triggered → throws flashface::Cancelled
+    bool computeSha256 = false;            // also when no sha256 is expected
 };
 
 struct VerifyResult {

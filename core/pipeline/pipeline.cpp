@@ -14,6 +14,7 @@
 #include "pipeline/face_mask.h"
 #include "pipeline/previews.h"
 #include "pipeline/prompts.h"
+#include "pipeline/reference_feature_cache.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
 #include "pipeline/target.h"
@@ -42,10 +43,6 @@ using Clock = std::chrono::steady_clock;
 
 // Text encodings kept between runs; the oldest are dropped past this many prompts.
 constexpr std::size_t kTextCacheSize = 32;
-
-void checkCancel(const CancelToken* cancel) {
-    if (cancel && cancel->isCancelled()) throw Cancelled();
-}
 
 nlohmann::json configJson(const std::string& text, const std::filesystem::path& source) {
     if (text.empty()) return nlohmann::json::object();
@@ -103,12 +100,14 @@ struct Pipeline::Impl {
     // prompts and settings) skip detection, cropping and encoding.
     std::vector<Reference> cachedReferences;
     at::Tensor cachedReferenceLatents;
+    ReferenceFeatureCache referenceFeatures;
 
     Impl(ModelFiles f, RuntimeOptions o)
         : files(std::move(f)),
           options(o),
           compute(resolveComputeDevice(o.device, o.precision)),
-          threads(configureThreads(o.threads)) {
+          threads(configureThreads(o.threads)),
+          referenceFeatures(o.referenceCacheBytes) {
         // CPU temporaries reuse freed memory instead of faulting it in again (measured in `flashface bench`).
         if (device.is_cpu()) reuseCpuMemory(true);
     }
@@ -124,7 +123,7 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     if (models) return;
     // Fractions follow the official files' sizes, so the bar moves evenly.
     const auto report = [&](const char* stage, double fraction) {
-        checkCancel(cancel);
+        throwIfCancelled(cancel);
         if (progress) progress({stage, fraction});
     };
     report("tokenizer", 0.0);
@@ -134,7 +133,7 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     // damaged download must fail here, not produce images from flipped bits.
     VerifiedFiles verified(VerifiedFiles::defaultRecord());
     VerifyOptions checking;
-    checking.progress = [&](std::uint64_t, std::uint64_t) { checkCancel(cancel); };
+    checking.progress = [&](std::uint64_t, std::uint64_t) { throwIfCancelled(cancel); };
     for (const auto* weights : {&files.clip, &files.vae, &files.faceDetector, &files.unet}) {
         report("checking model files", 0.005);
         verified.requireIntact(*weights, FileContent::Checkpoint, checking);
@@ -191,7 +190,7 @@ at::Tensor Pipeline::Impl::encodeText(const std::string& prompt) {
 at::Tensor Pipeline::Impl::referenceLatents(const std::vector<Reference>& references, const CancelToken* cancel) {
     if (cachedReferenceLatents.defined() && sameReferences(references, cachedReferences)) return cachedReferenceLatents;
     const auto images = prepareReferenceImages(references, models->detector.get());
-    checkCancel(cancel);
+    throwIfCancelled(cancel);
     at::Tensor latents = encodeLatents(*models->vae, imagesToTensor(images).to(device, dtype));
     cachedReferences = references;
     cachedReferenceLatents = latents;
@@ -241,6 +240,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     inputs.positive = positive.expand({n, -1, -1}).contiguous();
     inputs.negative = negative.expand({n, -1, -1}).contiguous();
     inputs.refContext = negative.expand({r, -1, -1}).contiguous();
+    inputs.referenceFeatures = referenceFeatures.provider(*models->unet, inputs.refLatents, inputs.refContext);
     inputs.mask = faceMask(s.faceBox, s.width, s.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
     if (target) {
         inputs.keep = LatentKeep{encodeLatents(*models->vae, target->pixels.to(on)).to(at::kFloat),
@@ -256,12 +256,12 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     } else {
         inputs.noise = at::tensor(request.initialNoise, at::TensorOptions().dtype(at::kFloat)).view({n, channels, h, w}).to(device);
     }
-    checkCancel(cancel);
+    throwIfCancelled(cancel);
 
     // 5. Denoise, reporting each step.
     const auto sampleStart = Clock::now();
     const auto onStep = [&](const SamplerStep& step) {
-        checkCancel(cancel);
+        throwIfCancelled(cancel);
         if (!progress) return;
         StepProgress p;
         p.step = step.index + 1;
@@ -270,11 +270,10 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
         p.elapsedSeconds = seconds(start);
         p.secondsLeft = seconds(sampleStart) / p.step * (p.totalSteps - p.step);
         if (request.preview == PreviewMode::Fast) p.previews = latentPreviews(*step.x0);
-        if (request.preview == PreviewMode::Full) p.previews = tensorToImages(decodeLatents(*models->vae, *step.x0, dtype));
         progress(p);
     };
-    const at::Tensor latents = sampleLatents(*models->unet, inputs, s.steps, guidanceOf(s), cancel, onStep);
-    checkCancel(cancel);
+    const at::Tensor latents = sampleLatents(*models->unet, inputs, s.steps, s.guidance, cancel, onStep);
+    throwIfCancelled(cancel);
 
     // 6. Decode; a target photo keeps its own pixels outside the region.
     GenerationResult result;
@@ -303,6 +302,10 @@ bool Pipeline::isLoaded() const {
 GenerationResult Pipeline::generate(const GenerationRequest& request, const ProgressCallback& progress,
                                     const CancelToken* cancel) {
     return withEngineErrors([&] { return impl_->generate(request, progress, cancel); });
+}
+
+void Pipeline::setReferenceCacheBudget(std::uint64_t bytes) {
+    impl_->referenceFeatures.setBudget(bytes);
 }
 
 std::string Pipeline::deviceDescription() const {

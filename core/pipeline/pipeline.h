@@ -3,11 +3,17 @@
 #include "pipeline/model_files.h"
 #include "pipeline/request.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 
 namespace flashface {
+
+// The memory kept for reference features between runs unless the user chooses otherwise (the
+// CLI's --cache-budget, the GUI's Preferences): a 35-step run with 4 references needs 1.4 GiB in
+// float32, half that in float16 (docs/model.md), so this keeps one whole run and then some.
+inline constexpr std::uint64_t kDefaultReferenceCacheBytes = std::uint64_t{2} << 30;
 
 struct RuntimeOptions {
     DeviceChoice device = DeviceChoice::Auto;
@@ -16,6 +22,8 @@ struct RuntimeOptions {
     // When the UNet runs in float16, load it from a float16 .safetensors copy of its checkpoint
     // (written on first load, see pipeline/weights_cache.h): a quarter of the bytes, memory-mapped.
     bool useFloat16Cache = true;
+    // Bytes of reference features kept between runs (pipeline/reference_feature_cache.h); 0: none.
+    std::uint64_t referenceCacheBytes = kDefaultReferenceCacheBytes;
 };
 
 struct LoadProgress {
@@ -25,9 +33,10 @@ struct LoadProgress {
 using LoadProgressCallback = std::function<void(const LoadProgress&)>;
 
 // Turns a request (references, prompts, face box, settings, seed) into images. Weights load
-// lazily once and stay loaded between runs; text encodings are cached per prompt, and the last
-// reference set's latents are kept. Not
-// thread-safe: one generation at a time (the UI runs it on a worker thread).
+// lazily once and stay loaded between runs; text encodings are cached per prompt, the last
+// reference set's latents are kept, and the reference pass's features per timestep within
+// RuntimeOptions::referenceCacheBytes. Not thread-safe: one generation at a time (the UI runs it
+// on a worker thread).
 class Pipeline {
 public:
     explicit Pipeline(ModelFiles files, RuntimeOptions options = {});
@@ -43,6 +52,9 @@ public:
     // FileError for unreadable inputs, Cancelled when `cancel` fires (checked within each step).
     GenerationResult generate(const GenerationRequest& request, const ProgressCallback& progress = {},
                               const CancelToken* cancel = nullptr);
+
+    // Evicts reference features down to the new budget at once; 0 keeps none.
+    void setReferenceCacheBudget(std::uint64_t bytes);
 
     // A short description of the device and precision in use, e.g. "CPU float32, 2 threads".
     std::string deviceDescription() const;

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "common/cancel.h"
 #include "common/image.h"
+#include "sampler/guidance_settings.h"
 #include "sampler/sampler_kind.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -97,12 +98,7 @@ struct GenerationSettings {
     std::uint32_t seed = 0;
     int numImages = 4;
 
-    float textGuidance = 7.5f;       // s: classifier-free guidance of the prompt
-    float guideRescale = 0.5f;
-    float lambda = 1.2f;             // λ: reference feature strength once guidance starts
-    float referenceGuidance = 3.2f;  // g: strength of the reference guidance term
-    int launchStep = 750;            // T_L: reference guidance applies for t <= T_L
-    float lambdaBefore = 0.85f;      // λ before the launch step
+    GuidanceSettings guidance;
 };
 
 // The bounds of a request, checked before any work (validateRequest) and stated in the command
@@ -126,7 +122,6 @@ enum class PrecisionChoice { Auto, Float32, Float16, BFloat16 };
 enum class PreviewMode {
     None,  // no previews
     Fast,  // a linear latent → RGB approximation at 1/8 resolution (no model call)
-    Full,  // the autoencoder's decoding of the step's x0 estimate (costs a decode per step)
 };
 
 struct GenerationRequest {
@@ -162,17 +157,6 @@ struct GenerationResult {
     GenerationSettings settings;  // exactly what produced the images (seed included)
     double seconds = 0;
     std::int64_t gpuPeakBytes = 0;  // on CUDA: the tensors' peak during the run; 0 on the CPU
-};
-
-// Set from any thread; the engine checks it between steps and model calls.
-class CancelToken {
-public:
-    void cancel() { cancelled_.store(true); }
-    void reset() { cancelled_.store(false); }
-    bool isCancelled() const { return cancelled_.load(); }
-
-private:
-    std::atomic<bool> cancelled_{false};
 };
 
 using ProgressCallback = std::function<void(const StepProgress&)>;

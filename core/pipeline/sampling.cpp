@@ -16,35 +16,22 @@ namespace {
 // does not depend on it).
 constexpr std::int64_t kEncodeBatch = 4;
 
-void checkCancel(const CancelToken* cancel) {
-    if (cancel && cancel->isCancelled()) throw Cancelled();
-}
-
 }  // namespace
-
-GuidanceSettings guidanceOf(const GenerationSettings& s) {
-    GuidanceSettings g;
-    g.textScale = s.textGuidance;
-    g.referenceScale = s.referenceGuidance;
-    g.rescale = s.guideRescale;
-    g.launchStep = s.launchStep;
-    g.lambda = s.lambda;
-    g.lambdaBefore = s.lambdaBefore;
-    return g;
-}
 
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int steps,
                          const GuidanceSettings& guidance, const CancelToken* cancel, const SamplerCallback& onStep) {
     const at::ScalarType dtype = in.positive.scalar_type();
-    const at::Tensor contexts2 = at::cat({in.positive, in.negative});
-    const at::Tensor contexts3 = at::cat({in.positive, in.positive, in.negative});
+    // The text contexts of the passes by condition groups (sampler/guidance.h: GuidanceStep).
+    const at::Tensor twoGroupContext = at::cat({in.positive, in.negative});
+    const at::Tensor threeGroupContext = at::cat({in.positive, in.positive, in.negative});
     const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
-        checkCancel(cancel);
-        models::ReferenceFeatures features = unet.referenceFeatures(in.refLatents, t, in.refContext);
+        throwIfCancelled(cancel);
+        models::ReferenceFeatures features =
+            in.referenceFeatures ? in.referenceFeatures(t) : unet.referenceFeatures(in.refLatents, t, in.refContext);
         features.referenceWeights = in.refWeights;
-        checkCancel(cancel);
-        return unet.denoise(x.to(dtype), t, step.groups == 3 ? contexts3 : contexts2, in.mask, features, step.lambda,
-                            step.groups);
+        throwIfCancelled(cancel);
+        const at::Tensor& context = step.groups == 3 ? threeGroupContext : twoGroupContext;
+        return unet.denoise(x.to(dtype), t, context, in.mask, features, step.lambda, step.groups);
     };
     static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
     const auto& shape = in.noise.sizes();

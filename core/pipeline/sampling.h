@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -13,7 +14,11 @@ namespace flashface {
 namespace models {
 class UNet;
 class Autoencoder;
+struct ReferenceFeatures;
 }  // namespace models
+
+// The reference pass's features for a model timestep, e.g. from a ReferenceFeatureCache.
+using ReferenceFeatureProvider = std::function<models::ReferenceFeatures(std::int64_t timestep)>;
 
 // Everything the denoising loop reads, already on the UNet's device; the latents and contexts
 // in the UNet's dtype.
@@ -25,12 +30,12 @@ struct SamplingInputs {
     at::Tensor negative;     // [n, 77, C]
     at::Tensor mask;         // [n, h, w]
     std::vector<double> refWeights;  // one per reference row (identity mixing); empty: all 1
+    // Where the reference features come from; unset: the UNet's reference pass at every model call.
+    ReferenceFeatureProvider referenceFeatures;
     SamplerKind sampler = SamplerKind::Ddim;
     std::uint32_t seed = 0;  // of the first image: the per-step noise of Euler ancestral (stepNoise)
     std::optional<LatentKeep> keep;  // face swap / img2img: the target photo's latent and region
 };
-
-GuidanceSettings guidanceOf(const GenerationSettings& settings);
 
 // The denoising loop of one generation (inputs.sampler, disentangled guidance). Checks `cancel`
 // before each of the two model passes of every step. Returns the final latent (float32).

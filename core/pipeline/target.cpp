@@ -71,7 +71,7 @@ at::Tensor photoRegion(const Target& target, const face::FaceDetector* detector)
         return region;
     }
     }
-    throw InvalidRequest("unknown target region " + std::to_string(static_cast<int>(target.region)));
+    throw InternalError("unknown target region " + std::to_string(static_cast<int>(target.region)));
 }
 
 std::optional<Rect> bounds(const at::Tensor& region) {

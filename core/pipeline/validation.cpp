@@ -103,17 +103,17 @@ void validateRequest(const GenerationRequest& request) {
     validateFaceBox(s.faceBox);
     requireWithin("number of steps", kStepsRange, s.steps);
     requireWithin("number of images", kImagesRange, s.numImages);
-    requireWithin("reference guidance launch step", kLaunchStepRange, s.launchStep);
+    requireWithin("reference guidance launch step", kLaunchStepRange, s.guidance.launchStep);
     requireUtf8("prompt", s.prompt);
     requireUtf8("negative prompt", s.negativePrompt);
     requireUtf8("positive postfix", s.positivePostfix);
     requireUtf8("negative postfix", s.negativePostfix);
-    requireFinite("text guidance", s.textGuidance);
-    requireFinite("reference guidance", s.referenceGuidance);
-    requireFinite("reference strength (lambda)", s.lambda);
-    requireFinite("reference strength before the launch step", s.lambdaBefore);
-    if (!(s.guideRescale >= 0.0f && s.guideRescale <= 1.0f))
-        throw InvalidRequest("The guidance rescale must lie within [0, 1], got " + std::to_string(s.guideRescale) + ".");
+    requireFinite("text guidance", s.guidance.textScale);
+    requireFinite("reference guidance", s.guidance.referenceScale);
+    requireFinite("reference strength (lambda)", s.guidance.lambda);
+    requireFinite("reference strength before the launch step", s.guidance.lambdaBefore);
+    if (!(s.guidance.rescale >= 0.0f && s.guidance.rescale <= 1.0f))
+        throw InvalidRequest("The guidance rescale must lie within [0, 1], got " + std::to_string(s.guidance.rescale) + ".");
 }
 
 }  // namespace flashface

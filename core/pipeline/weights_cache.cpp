@@ -69,11 +69,8 @@ Checkpoint openThroughFloat16Cache(const fs::path& checkpoint, const std::vector
 
     Float16CacheOptions options;
     options.skipPrefixes = skipPrefixes;
-    // The writer checks cancellation between tensors through the progress callback's throw.
-    options.progress = [&](double fraction) {
-        if (cancel && cancel->isCancelled()) throw Cancelled();
-        if (progress) progress(fraction);
-    };
+    options.cancel = cancel;
+    options.progress = progress;
     writeFloat16Cache(Checkpoint::open(checkpoint), destination, options);
     return Checkpoint::open(destination);
 }

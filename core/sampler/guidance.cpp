@@ -15,9 +15,9 @@ GuidanceStep guidanceStep(const GuidanceSettings& settings, int t) {
 
 at::Tensor combineGuidance(const at::Tensor& predictions, const GuidanceStep& step, const GuidanceSettings& settings) {
     if (step.groups != 2 && step.groups != 3)
-        throw InvalidRequest("guidance combines 2 or 3 condition groups, got " + std::to_string(step.groups));
+        throw InternalError("guidance combines 2 or 3 condition groups, got " + std::to_string(step.groups));
     if (predictions.dim() < 2 || predictions.size(0) % step.groups != 0)
-        throw InvalidRequest("the model returned " + std::to_string(predictions.size(0)) +
+        throw InternalError("the model returned " + std::to_string(predictions.size(0)) +
                              " rows, not a multiple of the " + std::to_string(step.groups) + " condition groups");
     const auto parts = predictions.to(at::kFloat).chunk(step.groups, 0);
     const at::Tensor& uncond = parts.back();

@@ -1,19 +1,10 @@
 #pragma once
 
+#include "sampler/guidance_settings.h"
+
 #include <ATen/core/Tensor.h>
 
 namespace flashface {
-
-// FlashFace's disentangled guidance: text guidance s from the start; reference guidance g only
-// from the launch timestep T_L down, so that early (layout-defining) steps follow the prompt.
-struct GuidanceSettings {
-    float textScale = 7.5f;       // s
-    float referenceScale = 3.2f;  // g
-    float rescale = 0.5f;         // share of the std-matching rescale (arXiv 2305.08891)
-    int launchStep = 750;         // T_L: reference guidance for model timesteps t <= T_L
-    float lambda = 1.2f;          // reference feature strength once reference guidance runs
-    float lambdaBefore = 0.85f;   // ... before it
-};
 
 // The model evaluations of one step: `groups` condition groups of the n samples, stacked group
 // after group along the batch.

@@ -58,7 +58,7 @@ at::Tensor sample(SamplerKind kind, const at::Tensor& noise, const NoiseSchedule
                   const GuidanceSettings& guidance, const NoisePredictor& predictNoise, const NoiseSource& stepNoise,
                   const SamplerCallback& onStep, const LatentKeep* keep) {
     if (kind == SamplerKind::EulerAncestral && !stepNoise)
-        throw InvalidRequest("the Euler ancestral sampler needs a source of per-step noise");
+        throw InternalError("the Euler ancestral sampler needs a source of per-step noise");
     const at::Tensor eps = noise.to(at::kFloat);
     const SamplerLevels all = samplerLevels(kind, schedule, steps);
     const std::size_t first = keep ? firstStepAt(keep->strength, all.timesteps, schedule.timesteps()) : 0;
@@ -102,7 +102,7 @@ at::Tensor sample(SamplerKind kind, const at::Tensor& noise, const NoiseSchedule
     case SamplerKind::Dpmpp2mKarras: return sampleDpmpp2m(x, levels.sigmas, denoise, putBack);
     case SamplerKind::Ddim: break;  // returned above
     }
-    throw InvalidRequest("unknown sampler kind " + std::to_string(static_cast<int>(kind)));
+    throw InternalError("unknown sampler kind " + std::to_string(static_cast<int>(kind)));
 }
 
 }  // namespace flashface

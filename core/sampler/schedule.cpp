@@ -40,7 +40,7 @@ NoiseSchedule::NoiseSchedule(std::vector<double> sigmas) : sigmas_(std::move(sig
 }
 
 NoiseSchedule NoiseSchedule::scaledLinear(int timesteps, double betaMin, double betaMax) {
-    if (timesteps < 2) throw InvalidRequest("a noise schedule needs at least 2 timesteps, got " + std::to_string(timesteps));
+    if (timesteps < 2) throw InternalError("a noise schedule needs at least 2 timesteps, got " + std::to_string(timesteps));
     const double lo = std::sqrt(betaMin), hi = std::sqrt(betaMax);
     std::vector<double> sigmas(static_cast<std::size_t>(timesteps));
     double alphaBar = 1.0;
@@ -98,7 +98,7 @@ int NoiseSchedule::modelTimestepOfVe(double sigma) const {
 }
 
 std::vector<float> NoiseSchedule::trailingSigmas(int steps) const {
-    if (steps < 1) throw InvalidRequest("the number of sampling steps must be at least 1, got " + std::to_string(steps));
+    if (steps < 1) throw InternalError("the number of sampling steps must be at least 1, got " + std::to_string(steps));
     const double last = timesteps() - 1;
     const double stride = static_cast<double>(timesteps()) / steps;
     std::vector<float> out;
@@ -114,7 +114,7 @@ std::vector<float> NoiseSchedule::trailingSigmas(int steps) const {
 }
 
 std::vector<double> NoiseSchedule::karrasSigmas(int steps, double rho) const {
-    if (steps < 1) throw InvalidRequest("the number of sampling steps must be at least 1, got " + std::to_string(steps));
+    if (steps < 1) throw InternalError("the number of sampling steps must be at least 1, got " + std::to_string(steps));
     const double maxRoot = std::pow(veSigma(sigmas_.back()), 1.0 / rho);
     const double minRoot = std::pow(veSigma(sigmas_.front()), 1.0 / rho);
     std::vector<double> out;

@@ -39,13 +39,14 @@ const bench::GenerationBenchmarkReport& fixtureReport() {
     return report;
 }
 
-TEST(GenerationBenchmark, MeasuresEveryStageOfBothComputationsInAlternation) {
+TEST(GenerationBenchmark, MeasuresEveryStageOfEveryKindOfRunInAlternation) {
     const auto& report = fixtureReport();
-    ASSERT_EQ(report.runs.size(), 4u);
+    const std::vector<bench::RunKind> round = {bench::RunKind::Original, bench::RunKind::Optimised, bench::RunKind::Cached};
+    ASSERT_EQ(report.runs.size(), 2 * round.size());
     for (std::size_t i = 0; i < report.runs.size(); ++i) {
         const auto& run = report.runs[i];
-        EXPECT_EQ(run.computation, i % 2 ? UNetComputation::Optimised : UNetComputation::Original);
-        EXPECT_EQ(run.repeat, static_cast<int>(i / 2));
+        EXPECT_EQ(run.kind, round[i % round.size()]);
+        EXPECT_EQ(run.repeat, static_cast<int>(i / round.size()));
         ASSERT_EQ(run.stages.size(), bench::kStages.size());
         for (const auto& stage : run.stages) {
             // 2 steps with launch at 750: one step of each group count, a reference pass per step.
@@ -55,47 +56,58 @@ TEST(GenerationBenchmark, MeasuresEveryStageOfBothComputationsInAlternation) {
             EXPECT_GT(stage.peakBytes, 0) << stage.stage;
             EXPECT_GE(stage.extraBytes, 0) << stage.stage;
         }
+        // Every reference pass of a cached run comes from the cache; none of a first run's.
+        EXPECT_EQ(run.referenceHits, run.kind == bench::RunKind::Cached ? 2 : 0);
         EXPECT_EQ(run.images.sizes(), (at::IntArrayRef{2, 3, 32, 48}));
     }
     EXPECT_GT(report.weightBytes, 0);
+    EXPECT_GT(report.referenceFeatureBytes, 0);
 }
 
-TEST(GenerationBenchmark, BothComputationsMakeTheSameImages) {
+TEST(GenerationBenchmark, EveryKindOfRunMakesTheSameImages) {
     const auto& report = fixtureReport();
     const auto scale = std::max(1.0, report.runs.front().images.abs().max().item<double>());
     EXPECT_LE(report.maxImageDifference, 1e-4 * scale);
+    EXPECT_EQ(report.cachedImageDifference, 0.0);  // the cached run is its first run bit for bit
     EXPECT_TRUE(report.runs.front().images.isfinite().all().item<bool>());
 }
 
 TEST(GenerationBenchmark, ReportsMediansRatiosAndConditions) {
     const auto& report = fixtureReport();
     const auto json = bench::toJson(report);
-    EXPECT_EQ(json.at("runs").size(), 4u);
+    EXPECT_EQ(json.at("runs").size(), 6u);
     EXPECT_EQ(json.at("settings").at("width"), 48);
     EXPECT_TRUE(json.at("environment").contains("load_average_before"));
+    EXPECT_EQ(json.at("reference_feature_bytes_per_timestep"), report.referenceFeatureBytes);
     ASSERT_EQ(json.at("summary").size(), bench::kStages.size());
     for (const auto& row : json.at("summary")) {
         const auto stage = row.at("stage").get<std::string>();
-        const double original = bench::medianSeconds(report, UNetComputation::Original, stage);
-        const double optimised = bench::medianSeconds(report, UNetComputation::Optimised, stage);
+        const double original = bench::medianSeconds(report, bench::RunKind::Original, stage);
+        const double optimised = bench::medianSeconds(report, bench::RunKind::Optimised, stage);
+        const double cached = bench::medianSeconds(report, bench::RunKind::Cached, stage);
         EXPECT_DOUBLE_EQ(row.at("original").at("median_seconds").get<double>(), original) << stage;
         EXPECT_DOUBLE_EQ(row.at("optimised_over_original").get<double>(), optimised / original) << stage;
+        EXPECT_DOUBLE_EQ(row.at("cached_over_optimised").get<double>(), cached / optimised) << stage;
+        EXPECT_DOUBLE_EQ(row.at("cached_over_original").get<double>(), cached / original) << stage;
     }
     const auto table = bench::formatReport(report);
     for (const char* stage : bench::kStages) EXPECT_NE(table.find(stage), std::string::npos) << stage;
-    EXPECT_NE(table.find("load average"), std::string::npos);
+    for (const char* text : {"load average", "cached/opt", "4 of 4 reference passes from the cache", "bit for bit"})
+        EXPECT_NE(table.find(text), std::string::npos) << text;
 }
 
 TEST(GenerationBenchmark, OneComputationAlone) {
     auto o = fixtureOptions();
     o.computations = {UNetComputation::Optimised};
+    o.cachedRun = false;
     o.steps = 1;
     o.launchStep = 1000;  // the only step (t = 999) is guided: 3 groups
     const auto report = bench::runGenerationBenchmark(o);
     ASSERT_EQ(report.runs.size(), 1u);
-    EXPECT_GT(bench::medianSeconds(report, UNetComputation::Optimised, "main UNet, 3 groups"), 0.0);
-    EXPECT_EQ(bench::medianSeconds(report, UNetComputation::Optimised, "main UNet, 2 groups"), 0.0);
+    EXPECT_GT(bench::medianSeconds(report, bench::RunKind::Optimised, "main UNet, 3 groups"), 0.0);
+    EXPECT_EQ(bench::medianSeconds(report, bench::RunKind::Optimised, "main UNet, 2 groups"), 0.0);
     EXPECT_FALSE(bench::toJson(report).at("summary").at(0).contains("optimised_over_original"));
+    EXPECT_FALSE(bench::toJson(report).contains("cached_image_difference"));
 }
 
 TEST(GenerationBenchmark, RejectsImpossibleSettings) {

@@ -3,6 +3,7 @@
 #include "../pipeline/fixture_models.h"
 #include "pipeline/generation_metadata.h"
 #include "pipeline/png_metadata.h"
+#include "support/child_process.h"
 #include "support/fixtures.h"
 #include "support/pipeline_fixture.h"
 
@@ -10,17 +11,11 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
 #include <sstream>
-
-extern char** environ;
 
 namespace flashface {
 namespace {
@@ -32,53 +27,7 @@ struct Finished {
     std::string out, err;
 };
 
-// The binary, started without a shell; stdout through a pipe (read line by line by `onLine`,
-// which may return false to stop reading), stderr into a file.
-class Process {
-public:
-    Process(const std::vector<std::string>& args, const fs::path& errFile) {
-        int fds[2];
-        if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        posix_spawn_file_actions_addclose(&actions, fds[0]);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        const int status = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(fds[1]);
-        if (status != 0) throw std::runtime_error("cannot start " + args[0]);
-        out_ = ::fdopen(fds[0], "r");
-    }
-    ~Process() {
-        if (out_) std::fclose(out_);
-        if (pid_ > 0) wait();
-    }
-    // The next stdout line without its newline; false at the end.
-    bool readLine(std::string& line) {
-        line.clear();
-        for (int c; (c = std::fgetc(out_)) != EOF;) {
-            if (c == '\n') return true;
-            line.push_back(static_cast<char>(c));
-        }
-        return !line.empty();
-    }
-    void signal(int sig) { ::kill(pid_, sig); }
-    int wait() {
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-
-private:
-    pid_t pid_ = -1;
-    FILE* out_ = nullptr;
-};
-
+using test::Process;
 using test::readText;
 
 // The CLI's default output names: flashface-00001.png, flashface-00002.png, ...
@@ -188,7 +137,7 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
         EXPECT_EQ(metadata.settings.negativePrompt, c.at("neg_prompt").get<std::string>());
         EXPECT_EQ(metadata.settings.steps, c.at("steps").get<int>());
         EXPECT_EQ(metadata.settings.width, c.at("W").get<int>());
-        EXPECT_FLOAT_EQ(metadata.settings.lambda, c.at("lamda_feat").get<float>());
+        EXPECT_FLOAT_EQ(metadata.settings.guidance.lambda, c.at("lamda_feat").get<float>());
         EXPECT_FLOAT_EQ(metadata.settings.faceBox.y1, c.at("face_bbox")[1].get<float>());
         EXPECT_EQ(metadata.settings.seed, 77u + i);  // image i: seed + i
         EXPECT_EQ(metadata.referenceLabels, labels);
@@ -209,11 +158,12 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     const std::string firstBytes = readText(before[0]);
 
     // The first image's stored settings (its run's image count included), re-imported: the same
-    // images again, under new names after the first run's.
+    // images again, under new names after the first run's; without the reference-feature cache too.
     std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate", "--from", before[0].string()};
     const auto refs = referenceArgs();
     args.insert(args.end(), refs.begin(), refs.end());
-    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string()});
+    args.insert(args.end(), {"--device", "cpu", "--models", models().string(), "--out", out().string(),
+                             "--cache-budget", "0"});
     const auto again = run(args);
     ASSERT_EQ(again.exitCode, 0) << again.err;
     const auto after = outputs();
@@ -351,6 +301,10 @@ TEST_F(GenerateCli, MistakesAreReportedClearly) {
     const auto badSize = run(fixtureArgs({"--size", "60x64"}));
     EXPECT_EQ(badSize.exitCode, 1);
     EXPECT_NE(badSize.err.find("multiple of 8"), std::string::npos) << badSize.err;
+
+    const auto badBudget = run(fixtureArgs({"--cache-budget", "lots"}));
+    EXPECT_NE(badBudget.exitCode, 0);
+    EXPECT_NE(badBudget.err.find("--cache-budget"), std::string::npos) << badBudget.err;
 
     const fs::path empty = dir_.path() / "no-models";
     fs::create_directories(empty);

@@ -42,7 +42,7 @@ private:
         return nullptr;
     }
 
-private Q_SLOTS:
+private slots:
     void initTestCase() {
         for (const char* name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
             qunsetenv(name);

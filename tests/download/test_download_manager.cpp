@@ -1,4 +1,4 @@
-#include "downloadmanager.h"
+#include "download/downloadmanager.h"
 #include "support/fixtures.h"
 #include "test_http_server.h"
 
@@ -80,7 +80,7 @@ private:
         return out;
     }
 
-private Q_SLOTS:
+private slots:
     void initTestCase() {
         // Loopback requests must not go through a proxy configured for this machine.
         for (const char* name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})

@@ -28,11 +28,11 @@ protected:
 
     // Writes the cache of the source and cancels the write once a third of it is written.
     void cancelAWritePartway(const fs::path& cache) const {
-        std::atomic<bool> cancel{false};
+        CancelToken cancel;
         Float16CacheOptions options;
         options.cancel = &cancel;
         options.progress = [&](double f) {
-            if (f > 0.3) cancel = true;
+            if (f > 0.3) cancel.cancel();
         };
         EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
     }

@@ -232,12 +232,13 @@ TEST_F(ModelVerifyTest, WrongSizeAndMissingFileAreReported) {
 
 TEST_F(ModelVerifyTest, CancelThrowsAndProgressReachesTheEnd) {
     const auto fixture = test::fixture("unet/weights.pth");
-    std::atomic<bool> cancel{true};
+    CancelToken cancel;
+    cancel.cancel();
     VerifyOptions options;
     options.cancel = &cancel;
     EXPECT_THROW(verifyModelFile(fixture, zipCheck(), options), Cancelled);
 
-    cancel = false;
+    cancel.reset();
     std::uint64_t last = 0, total = 0;
     options.progress = [&](std::uint64_t done, std::uint64_t all) {
         EXPECT_GE(done, last);

@@ -167,19 +167,19 @@ TEST(UNet, RejectsInconsistentInputs) {
     // such mode) and as 3 (2n rows are not 3n, for any n).
     const auto x = io.at("x").repeat({2, 1, 1, 1});
     const auto context = stackedContext(io, 2);
-    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InvalidRequest);
-    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 3), flashface::InvalidRequest);
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 4), flashface::InternalError);
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), features, 1.0, 3), flashface::InternalError);
     EXPECT_THROW(unet.denoise(x, 900, context.narrow(0, 0, 1), io.at("mask"), features, 1.0, 2),
-                 flashface::InvalidRequest);
-    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InvalidRequest);
+                 flashface::InternalError);
+    EXPECT_THROW(unet.denoise(x, 900, context, io.at("mask"), {}, 1.0, 2), flashface::InternalError);
     // A reference context is one row for all references or one per reference: R + 1 rows is
     // neither, whatever R the fixture has.
     const auto& refContext = io.at("ref_context");
     EXPECT_THROW(unet.referenceFeatures(io.at("ref_latents"), 900, at::cat({refContext, refContext.narrow(0, 0, 1)})),
-                 flashface::InvalidRequest);
+                 flashface::InternalError);
     const auto& refLatents = io.at("ref_latents");
     EXPECT_THROW(unet.referenceFeatures(refLatents.narrow(1, 0, refLatents.size(1) - 1), 900, refContext),
-                 flashface::InvalidRequest);
+                 flashface::InternalError);
 }
 
 struct ManifestLine {

@@ -43,12 +43,12 @@ GenerationRequest fixtureRequest() {
     s.height = c.at("H").get<int>();
     s.steps = c.at("steps").get<int>();
     s.numImages = c.at("num_sample").get<int>();
-    s.textGuidance = c.at("text_control_scale").get<float>();
-    s.guideRescale = c.at("guide_rescale").get<float>();
-    s.lambda = c.at("lamda_feat").get<float>();
-    s.referenceGuidance = c.at("face_guidence").get<float>();
-    s.launchStep = c.at("step_to_launch_face_guidence").get<int>();
-    s.lambdaBefore = c.at("lamda_feat_before_ref_guidence").get<float>();
+    s.guidance.textScale = c.at("text_control_scale").get<float>();
+    s.guidance.rescale = c.at("guide_rescale").get<float>();
+    s.guidance.lambda = c.at("lamda_feat").get<float>();
+    s.guidance.referenceScale = c.at("face_guidence").get<float>();
+    s.guidance.launchStep = c.at("step_to_launch_face_guidence").get<int>();
+    s.guidance.lambdaBefore = c.at("lamda_feat_before_ref_guidence").get<float>();
     return request;
 }
 

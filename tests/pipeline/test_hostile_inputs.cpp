@@ -135,8 +135,8 @@ TEST(RequestBounds, StepsImagesSizesLaunchStepAndReferencesAreBounded) {
     expectInvalid([](auto& b) { b.settings.steps = kStepsRange.max + 1; });
     expectInvalid([](auto& b) { b.settings.numImages = kImagesRange.max + 1; });
     expectInvalid([](auto& b) { b.settings.width = kSideRange.max + 8; });
-    expectInvalid([](auto& b) { b.settings.launchStep = kLaunchStepRange.max + 1; });
-    expectInvalid([](auto& b) { b.settings.launchStep = kLaunchStepRange.min - 1; });
+    expectInvalid([](auto& b) { b.settings.guidance.launchStep = kLaunchStepRange.max + 1; });
+    expectInvalid([](auto& b) { b.settings.guidance.launchStep = kLaunchStepRange.min - 1; });
     expectInvalid([](auto& b) { b.references.resize(kReferencesRange.max + 1, b.references[0]); });
     expectInvalid([](auto& b) { b.settings.prompt = "bad \xC3\x28 utf-8"; });
 }

@@ -46,12 +46,12 @@ GenerationSettings unusualSettings() {
     s.steps = 28;
     s.seed = 4'000'000'000u;
     s.numImages = 3;
-    s.textGuidance = 8.5f;
-    s.guideRescale = 0.3f;
-    s.lambda = 0.9f;
-    s.referenceGuidance = 2.5f;
-    s.launchStep = 650;
-    s.lambdaBefore = 0.8f;
+    s.guidance.textScale = 8.5f;
+    s.guidance.rescale = 0.3f;
+    s.guidance.lambda = 0.9f;
+    s.guidance.referenceScale = 2.5f;
+    s.guidance.launchStep = 650;
+    s.guidance.lambdaBefore = 0.8f;
     return s;
 }
 
@@ -60,7 +60,7 @@ void expectSameSettings(const GenerationSettings& a, const GenerationSettings& b
     EXPECT_EQ(a.prompt, b.prompt);
     EXPECT_EQ(a.seed, b.seed);
     EXPECT_EQ(a.faceBox.x1, b.faceBox.x1);
-    EXPECT_EQ(a.lambda, b.lambda);
+    EXPECT_EQ(a.guidance.lambda, b.guidance.lambda);
     EXPECT_EQ(a.usePositivePostfix, b.usePositivePostfix);
     EXPECT_EQ(a.useNegativePostfix, b.useNegativePostfix);
 }

@@ -81,7 +81,7 @@ TEST(PipelineParity, TheSamplingLoopFollowsTheOriginalStepByStep) {
     const auto request = fixtureRequest();
 
     std::vector<at::Tensor> x0;
-    const at::Tensor z0 = sampleLatents(*unet, test::fixtureSamplingInputs(), request.settings.steps, guidanceOf(request.settings), nullptr,
+    const at::Tensor z0 = sampleLatents(*unet, test::fixtureSamplingInputs(), request.settings.steps, request.settings.guidance, nullptr,
                                         [&](const SamplerStep& step) { x0.push_back(step.x0->clone()); });
     const auto& trace = run().config.at("steps_trace");
     ASSERT_EQ(x0.size(), trace.size());

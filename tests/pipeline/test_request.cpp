@@ -132,7 +132,7 @@ TEST(Validation, RejectsBadRequestsWithAClearMessage) {
     r.settings.numImages = 0;
     expectInvalid(r, "number of images");
     r = validRequest();
-    r.settings.guideRescale = 2;
+    r.settings.guidance.rescale = 2;
     expectInvalid(r, "rescale");
     for (const double weight : {0.0, -1.0, kMaxReferenceWeight * 2, std::nan("")}) {
         r = validRequest();

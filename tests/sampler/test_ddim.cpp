@@ -61,7 +61,7 @@ TEST(Guidance, FullRescaleMatchesTheTextConditionedSpread) {
 }
 
 TEST(Guidance, RejectsARowCountThatIsNotAGroupMultiple) {
-    EXPECT_THROW(combineGuidance(at::zeros({5, 4, 2, 2}), {2, 1.0f}, {}), InvalidRequest);
+    EXPECT_THROW(combineGuidance(at::zeros({5, 4, 2, 2}), {2, 1.0f}, {}), InternalError);
 }
 
 // With a predictor that knows the clean latent, every x0 estimate is that latent and DDIM

@@ -35,7 +35,7 @@ SamplingInputs inputs(SamplerKind sampler) {
 }
 
 GuidanceSettings guidance() {
-    return guidanceOf(test::fixtureRequest().settings);
+    return test::fixtureRequest().settings.guidance;
 }
 
 // The fixtures' pipeline tolerance (error compounds over steps).

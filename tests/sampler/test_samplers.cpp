@@ -277,7 +277,7 @@ TEST(LatentKeep, TheRegionAndTheStrengthBoundWhatChanges) {
 
 TEST(Samplers, EulerAncestralNeedsANoiseSource) {
     EXPECT_THROW(sample(SamplerKind::EulerAncestral, someNoise(), fixtureSchedule(), 4, {}, wobblyPredictor()),
-                 InvalidRequest);
+                 InternalError);
 }
 
 // Euler ancestral's per-step noise comes from the seed: the same seed repeats the run, another

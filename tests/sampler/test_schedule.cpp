@@ -64,8 +64,8 @@ TEST(NoiseSchedule, InterpolationIsExactAtIntegerTimesteps) {
 
 TEST(NoiseSchedule, RejectsFewerThanOneStep) {
     const auto schedule = NoiseSchedule::scaledLinear();
-    EXPECT_THROW(schedule.trailingSigmas(0), InvalidRequest);
-    EXPECT_THROW(schedule.trailingSigmas(-3), InvalidRequest);
+    EXPECT_THROW(schedule.trailingSigmas(0), InternalError);
+    EXPECT_THROW(schedule.trailingSigmas(-3), InternalError);
 }
 
 }  // namespace

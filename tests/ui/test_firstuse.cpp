@@ -35,6 +35,7 @@
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -62,7 +63,7 @@ GenerationSettings someSettings(std::uint32_t seed) {
     s.prompt = "a portrait, soft light  (two spaces) — ü";
     s.steps = 21;
     s.faceBox = FaceBox{0.25f, 0.2f, 0.55f, 0.5f};
-    s.lambda = 1.05f;
+    s.guidance.lambda = 1.05f;
     return s;
 }
 
@@ -131,7 +132,7 @@ private slots:
         QCOMPARE(panel.currentPresetName(), QStringLiteral("Mine"));
         GenerationSettings s;
         panel.writeTo(s);
-        s.lambda += 0.1f;
+        s.guidance.lambda += 0.1f;
         panel.readFrom(s);
         QCOMPARE(panel.currentPresetName(), QString());  // "Custom"
         QVERIFY(panel.applyPreset(QStringLiteral("Mine")));
@@ -200,6 +201,23 @@ private slots:
         dialog.outputFolderField()->setText(fine);
         QTest::mouseClick(ok, Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // The reference cache's budget: the engine's default, edited in Preferences, kept across starts.
+    void referenceCacheBudgetIsAPreference() {
+        AppPreferences prefs = AppPreferences::defaults();
+        QCOMPARE(prefs.runtime().referenceCacheBytes, kDefaultReferenceCacheBytes);
+        PreferencesDialog dialog(prefs);
+        QCOMPARE(std::uint64_t(dialog.cacheField()->value()) << 20, kDefaultReferenceCacheBytes);
+        dialog.cacheField()->setValue(512);
+        QCOMPARE(dialog.preferences().referenceCacheBytes, std::uint64_t{512} << 20);
+        dialog.cacheField()->setValue(0);
+        QCOMPARE(dialog.cacheField()->text(), QStringLiteral("Off"));
+
+        QSettings settings(dir_.filePath(QStringLiteral("cache.ini")), QSettings::IniFormat);
+        prefs.referenceCacheBytes = std::uint64_t{3} << 30;
+        prefs.save(settings);
+        QCOMPARE(AppPreferences::load(settings).runtime().referenceCacheBytes, std::uint64_t{3} << 30);
     }
 
     // 4. JPEG and WebP exports carry the parameters and read back like PNG (a face swap's target
@@ -399,10 +417,10 @@ private slots:
         history.reset();
         GenerationSettings s;
         settings.writeTo(s);
-        const float lambda = s.lambda;
+        const float lambda = s.guidance.lambda;
         const FaceBox box = face.box();
 
-        s.lambda = lambda + 0.2f;
+        s.guidance.lambda = lambda + 0.2f;
         settings.readFrom(s);
         history.commit();
         face.setBox(FaceBox{0.1f, 0.1f, 0.4f, 0.45f});
@@ -416,14 +434,14 @@ private slots:
         QCOMPARE(face.box().x1, box.x1);
         GenerationSettings now;
         settings.writeTo(now);
-        QVERIFY(std::abs(now.lambda - (lambda + 0.2f)) < 1e-4f);
+        QVERIFY(std::abs(now.guidance.lambda - (lambda + 0.2f)) < 1e-4f);
         history.undo();
         settings.writeTo(now);
-        QVERIFY(std::abs(now.lambda - lambda) < 1e-4f);
+        QVERIFY(std::abs(now.guidance.lambda - lambda) < 1e-4f);
         QVERIFY(settings.randomSeed());
         history.redo();
         settings.writeTo(now);
-        QVERIFY(std::abs(now.lambda - (lambda + 0.2f)) < 1e-4f);
+        QVERIFY(std::abs(now.guidance.lambda - (lambda + 0.2f)) < 1e-4f);
         history.redo();
         QVERIFY(std::abs(face.box().x1 - 0.12f) < 1e-4f);
         // An edit after undo drops the redo steps, as everywhere.

@@ -63,12 +63,12 @@ void expectSameSettings(const GenerationSettings& a, const GenerationSettings& b
     QCOMPARE(a.steps, b.steps);
     QCOMPARE(a.seed, b.seed);
     QCOMPARE(a.numImages, b.numImages);
-    QCOMPARE(a.textGuidance, b.textGuidance);
-    QCOMPARE(a.guideRescale, b.guideRescale);
-    QCOMPARE(a.lambda, b.lambda);
-    QCOMPARE(a.referenceGuidance, b.referenceGuidance);
-    QCOMPARE(a.launchStep, b.launchStep);
-    QCOMPARE(a.lambdaBefore, b.lambdaBefore);
+    QCOMPARE(a.guidance.textScale, b.guidance.textScale);
+    QCOMPARE(a.guidance.rescale, b.guidance.rescale);
+    QCOMPARE(a.guidance.lambda, b.guidance.lambda);
+    QCOMPARE(a.guidance.referenceScale, b.guidance.referenceScale);
+    QCOMPARE(a.guidance.launchStep, b.guidance.launchStep);
+    QCOMPARE(a.guidance.lambdaBefore, b.guidance.lambdaBefore);
 }
 
 }  // namespace
@@ -94,12 +94,12 @@ private slots:
         s.steps = 28;
         s.seed = 4294967295u;
         s.numImages = 3;
-        s.textGuidance = 8.5f;
-        s.lambda = 0.9f;
-        s.referenceGuidance = 2.5f;
-        s.launchStep = 700;
-        s.lambdaBefore = 0.8f;
-        s.guideRescale = 0.45f;
+        s.guidance.textScale = 8.5f;
+        s.guidance.lambda = 0.9f;
+        s.guidance.referenceScale = 2.5f;
+        s.guidance.launchStep = 700;
+        s.guidance.lambdaBefore = 0.8f;
+        s.guidance.rescale = 0.45f;
         original.write(s);
         original.settings.setSeed(s.seed);
         const GenerationSettings shown = original.read();

@@ -82,20 +82,20 @@ private slots:
         QVERIFY(panel.applyPreset(QStringLiteral("Change age")));
         GenerationSettings s;
         panel.writeTo(s);
-        QCOMPARE(s.textGuidance, 8.5f);
-        QCOMPARE(s.lambda, 0.9f);
-        QCOMPARE(s.referenceGuidance, 2.5f);
-        QCOMPARE(s.launchStep, 750);
+        QCOMPARE(s.guidance.textScale, 8.5f);
+        QCOMPARE(s.guidance.lambda, 0.9f);
+        QCOMPARE(s.guidance.referenceScale, 2.5f);
+        QCOMPARE(s.guidance.launchStep, 750);
         QCOMPARE(panel.currentPresetName(), QStringLiteral("Change age"));
 
         QVERIFY(panel.applyPreset(QStringLiteral("Official defaults")));
         panel.writeTo(s);
         const GenerationSettings defaults;
-        QCOMPARE(s.textGuidance, defaults.textGuidance);
-        QCOMPARE(s.lambda, defaults.lambda);
-        QCOMPARE(s.referenceGuidance, defaults.referenceGuidance);
-        QCOMPARE(s.launchStep, defaults.launchStep);
-        QCOMPARE(s.lambdaBefore, defaults.lambdaBefore);
+        QCOMPARE(s.guidance.textScale, defaults.guidance.textScale);
+        QCOMPARE(s.guidance.lambda, defaults.guidance.lambda);
+        QCOMPARE(s.guidance.referenceScale, defaults.guidance.referenceScale);
+        QCOMPARE(s.guidance.launchStep, defaults.guidance.launchStep);
+        QCOMPARE(s.guidance.lambdaBefore, defaults.guidance.lambdaBefore);
         QVERIFY(!panel.applyPreset(QStringLiteral("No such preset")));
     }
 
@@ -114,7 +114,7 @@ private slots:
         QCOMPARE(out.width, 512);
         QCOMPARE(out.numImages, 2);
         QCOMPARE(out.seed, 99u);
-        QVERIFY(out.lambda > in.lambda);
+        QVERIFY(out.guidance.lambda > in.guidance.lambda);
     }
 
     void editingAValueLeavesThePreset() {
@@ -122,7 +122,7 @@ private slots:
         QVERIFY(panel.applyPreset(QStringLiteral("Change age")));
         GenerationSettings s;
         panel.writeTo(s);
-        s.lambda = 1.0f;
+        s.guidance.lambda = 1.0f;
         panel.readFrom(s);
         QVERIFY(panel.currentPresetName().isEmpty());
     }
@@ -131,8 +131,8 @@ private slots:
         {
             SettingsPanel panel;
             GenerationSettings s;
-            s.lambda = 1.05f;
-            s.launchStep = 600;
+            s.guidance.lambda = 1.05f;
+            s.guidance.launchStep = 600;
             panel.readFrom(s);
             panel.saveCurrentAsPreset(QStringLiteral("Soft likeness"));
             QCOMPARE(panel.currentPresetName(), QStringLiteral("Soft likeness"));
@@ -142,8 +142,8 @@ private slots:
         QVERIFY(panel.applyPreset(QStringLiteral("Soft likeness")));
         GenerationSettings s;
         panel.writeTo(s);
-        QCOMPARE(s.lambda, 1.05f);
-        QCOMPARE(s.launchStep, 600);
+        QCOMPARE(s.guidance.lambda, 1.05f);
+        QCOMPARE(s.guidance.launchStep, 600);
         panel.removePreset(QStringLiteral("Soft likeness"));
         QVERIFY(!panel.presetNames().contains(QStringLiteral("Soft likeness")));
         QSettings settings;

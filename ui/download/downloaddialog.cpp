@@ -1,5 +1,7 @@
 #include "downloaddialog.h"
 
+#include "common/human_units.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -70,8 +72,8 @@ void DownloadDialog::buildUi() {
     } else {
         summary_->setText(tr("FlashFace needs the files below, about %1 in all, in\n%2\n(%3 free there). "
                              "Downloads resume where they stopped if interrupted.")
-                              .arg(formatBytes(total), QDir::toNativeSeparators(settings_.folder),
-                                   formatBytes(std::max<qint64>(0, available))));
+                              .arg(QString::fromStdString(formatBytes(total)), QDir::toNativeSeparators(settings_.folder),
+                                   QString::fromStdString(formatBytes(std::max<qint64>(0, available)))));
     }
     layout->addWidget(summary_);
 
@@ -154,12 +156,14 @@ void DownloadDialog::showFile(int index) {
     QString text = stateText(file);
     if (file.state == FileState::Downloading) {
         const auto total = manager_->totalProgress();
-        text = file.total >= 0 ? tr("%1 of %2").arg(formatBytes(file.received), formatBytes(file.total))
-                               : formatBytes(file.received);
+        const QString received = QString::fromStdString(formatBytes(file.received));
+        text = file.total >= 0 ? tr("%1 of %2").arg(received, QString::fromStdString(formatBytes(file.total))) : received;
         if (total.bytesPerSecond > 0) {
-            text += tr(" · %1/s").arg(formatBytes(qint64(total.bytesPerSecond)));
+            text += tr(" · %1/s").arg(QString::fromStdString(formatBytes(qint64(total.bytesPerSecond))));
             if (file.total >= 0)
-                text += tr(" · %1 left").arg(formatDuration(double(file.total - file.received) / total.bytesPerSecond));
+                text += tr(" · %1 left")
+                            .arg(QString::fromStdString(
+                                formatDuration(double(file.total - file.received) / total.bytesPerSecond)));
         }
     } else if (!file.message.isEmpty()) {
         text = file.message;
@@ -172,9 +176,12 @@ void DownloadDialog::showTotal() {
     const auto total = manager_->totalProgress();
     totalBar_->setMaximum(std::max(1, barValue(total.total)));
     totalBar_->setValue(std::min(totalBar_->maximum(), barValue(total.received)));
-    QString text = tr("%1 of %2").arg(formatBytes(total.received), formatBytes(total.total));
-    if (total.bytesPerSecond > 0) text += tr(" · %1/s").arg(formatBytes(qint64(total.bytesPerSecond)));
-    if (total.secondsLeft >= 0) text += tr(" · about %1 left").arg(formatDuration(total.secondsLeft));
+    QString text = tr("%1 of %2").arg(QString::fromStdString(formatBytes(total.received)),
+                                      QString::fromStdString(formatBytes(total.total)));
+    if (total.bytesPerSecond > 0)
+        text += tr(" · %1/s").arg(QString::fromStdString(formatBytes(qint64(total.bytesPerSecond))));
+    if (total.secondsLeft >= 0)
+        text += tr(" · about %1 left").arg(QString::fromStdString(formatDuration(total.secondsLeft)));
     totalLabel_->setText(text);
 }
 
@@ -185,14 +192,14 @@ void DownloadDialog::onFinished(bool ok) {
     closeButton_->setEnabled(true);
     if (ok) {
         totalLabel_->setText(tr("All files are downloaded and intact."));
-        Q_EMIT downloadFinished(true);
+        emit downloadFinished(true);
         accept();
         return;
     }
     log_->appendPlainText(manager_->errorString());
     startButton_->setText(tr("&Retry"));
     startButton_->setEnabled(true);
-    Q_EMIT downloadFinished(false);
+    emit downloadFinished(false);
 }
 
 void DownloadDialog::reject() {

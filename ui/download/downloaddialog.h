@@ -1,6 +1,6 @@
 #pragma once
 
-#include "downloadmanager.h"
+#include "download/downloadmanager.h"
 
 #include <QDialog>
 #include <QList>
@@ -34,10 +34,10 @@ public:
     bool isDownloading() const;
     const DownloadManager* manager() const { return manager_.get(); }
 
-Q_SIGNALS:
+signals:
     void downloadFinished(bool ok);
 
-public Q_SLOTS:
+public slots:
     // While downloading, cancels (the dialog stays until the transfer has stopped).
     void reject() override;
 

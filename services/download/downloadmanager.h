@@ -10,11 +10,11 @@
 #include <QUrl>
 #include <QCoro/QCoroTask>
 
-#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QFile;
 class QNetworkAccessManager;
@@ -94,7 +94,7 @@ public:
     TotalProgress totalProgress() const;
     QString errorString() const { return error_; }
 
-Q_SIGNALS:
+signals:
     void fileChanged(int index);
     void progressChanged();  // at most ten times a second, and at every state change
     void logMessage(const QString& line);
@@ -103,10 +103,19 @@ Q_SIGNALS:
 
 private:
     struct Attempt;
+    struct Exchange;
+    enum class Outcome { Done, Failed, Again };  // of one step of fetching a file
 
     QCoro::Task<bool> fetchFile(int index);
+    QCoro::Task<Outcome> checkPresentFile(int index, const FileExpectation& expected);
     QCoro::Task<Attempt> transfer(int index, FileExpectation& expected);
-    QCoro::Task<VerifyResult> verifyInThread(int index, const FileExpectation& expected, const QString& path);
+    QCoro::Task<> receive(Exchange& exchange);
+    QCoro::Task<Outcome> installPart(int index, const FileExpectation& expected, int& refetches);
+    QCoro::Task<Outcome> waitToRetry(int index, const Attempt& attempt, int failures);
+    // Checks `path` off this thread, `note` shown meanwhile; nothing when the run was cancelled.
+    QCoro::Task<std::optional<VerifyResult>> verify(int index, const FileExpectation& expected, const QString& path,
+                                                    const QString& note);
+    void markDone(int index, std::uint64_t size, const QString& message = {});
     QCoro::Task<> pause(std::chrono::milliseconds delay);
 
     QString targetPath(int index) const;
@@ -121,7 +130,7 @@ private:
     QList<FileStatus> files_;
     std::unique_ptr<QNetworkAccessManager> network_;
     QPointer<QNetworkReply> currentReply_;
-    std::atomic<bool> cancelled_{false};
+    CancelToken cancel_;
     bool running_ = false;
     QString error_;
 
@@ -130,10 +139,5 @@ private:
     std::deque<std::pair<qint64, qint64>> rate_;  // (ms, networkBytes_) samples
     qint64 lastNotify_ = -1000;
 };
-
-// "1.2 GB", "350 MB", "12 kB": sizes for people.
-QString formatBytes(qint64 bytes);
-// "2 h 05 min", "3 min 20 s", "45 s".
-QString formatDuration(double seconds);
 
 }  // namespace flashface::download

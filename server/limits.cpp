@@ -1,0 +1,27 @@
+#include "server/limits.h"
+
+#include "common/error.h"
+
+#include <string>
+
+namespace flashface::server {
+
+namespace {
+
+void require(const char* what, long long value, const IntRange& range) {
+    if (!range.contains(value))
+        throw InvalidRequest(std::string("This server takes ") + what + " within " + range.text() + ", got " +
+                             std::to_string(value) + ".");
+}
+
+}  // namespace
+
+void checkServeLimits(const GenerationRequest& request, const ServeLimits& limits) {
+    const auto& s = request.settings;
+    require("an image width", s.width, sideRange(limits));
+    require("an image height", s.height, sideRange(limits));
+    require("a step count", s.steps, stepsRange(limits));
+    require("an image count", s.numImages, imagesRange(limits));
+}
+
+}  // namespace flashface::server
