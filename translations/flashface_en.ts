@@ -4,941 +4,933 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="41" />
+        <location filename="../ui/facedetectionservice.cpp" line="41"/>
         <source>Face detection is unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="43" />
+        <location filename="../ui/facedetectionservice.cpp" line="43"/>
         <source>the model files are not all in place yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GalleryItem</name>
     <message>
-        <location filename="../ui/galleryitem.cpp" line="37" />
+        <location filename="../ui/galleryitem.cpp" line="37"/>
         <source>Seed %1 (not saved)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GuidancePreset</name>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="37" />
+        <location filename="../ui/guidancepreset.cpp" line="31"/>
         <source>Official defaults</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="42" />
+        <location filename="../ui/guidancepreset.cpp" line="36"/>
         <source>Identity fidelity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/guidancepreset.cpp" line="48" />
+        <location filename="../ui/guidancepreset.cpp" line="42"/>
         <source>Change age</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImageExport</name>
     <message>
-        <location filename="../ui/imageexport.cpp" line="28" />
+        <location filename="../ui/imageexport.cpp" line="28"/>
         <source>PNG with parameters (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="30" />
+        <location filename="../ui/imageexport.cpp" line="30"/>
         <source>JPEG (*.jpg *.jpeg)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="31" />
+        <location filename="../ui/imageexport.cpp" line="31"/>
         <source>WebP (*.webp)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="48" />
+        <location filename="../ui/imageexport.cpp" line="48"/>
         <source>%1 already exists; it was not replaced.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="70" />
-        <location filename="../ui/imageexport.cpp" line="73" />
-        <location filename="../ui/imageexport.cpp" line="75" />
+        <location filename="../ui/imageexport.cpp" line="70"/>
+        <location filename="../ui/imageexport.cpp" line="73"/>
+        <location filename="../ui/imageexport.cpp" line="75"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="55" />
+        <location filename="../ui/imageexport.cpp" line="55"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="59" />
+        <location filename="../ui/imageexport.cpp" line="59"/>
         <source>Cannot read %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="178" />
+        <location filename="../ui/imageparameters.cpp" line="178"/>
         <source>There is no image to save.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="216" />
+        <location filename="../ui/imageparameters.cpp" line="216"/>
         <source>The parameters could not be added to the image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="223" />
+        <location filename="../ui/imageparameters.cpp" line="223"/>
         <source>%1 cannot be read: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241" />
+        <location filename="../ui/imageparameters.cpp" line="241"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="244" />
+        <location filename="../ui/imageparameters.cpp" line="244"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="249" />
+        <location filename="../ui/imageparameters.cpp" line="249"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="68" />
-        <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OutputFolder</name>
     <message>
-        <location filename="../ui/apppreferences.cpp" line="38" />
+        <location filename="../ui/apppreferences.cpp" line="38"/>
         <source>No output folder is set.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/apppreferences.cpp" line="40" />
+        <location filename="../ui/apppreferences.cpp" line="40"/>
         <source>%1 is a file, not a folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/apppreferences.cpp" line="42" />
+        <location filename="../ui/apppreferences.cpp" line="42"/>
         <source>The folder %1 cannot be created.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/apppreferences.cpp" line="45" />
+        <location filename="../ui/apppreferences.cpp" line="45"/>
         <source>Images cannot be saved in %1: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="22" />
+        <location filename="../ui/generationworker.cpp" line="23"/>
         <source>Out of memory.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsHistory</name>
     <message>
-        <location filename="../ui/settingshistory.cpp" line="89" />
+        <location filename="../ui/settingshistory.cpp" line="89"/>
         <source>Face Position</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingshistory.cpp" line="90" />
+        <location filename="../ui/settingshistory.cpp" line="90"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="48" />
+        <location filename="../ui/settingspanel.cpp" line="49"/>
         <source>Square (trained size)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="49" />
+        <location filename="../ui/settingspanel.cpp" line="50"/>
         <source>Portrait 3:4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="50" />
+        <location filename="../ui/settingspanel.cpp" line="51"/>
         <source>Portrait 2:3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="51" />
+        <location filename="../ui/settingspanel.cpp" line="52"/>
         <source>Landscape 4:3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="52" />
+        <location filename="../ui/settingspanel.cpp" line="53"/>
         <source>Landscape 3:2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="53" />
+        <location filename="../ui/settingspanel.cpp" line="54"/>
         <source>Small square (fast)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::download::DownloadDialog</name>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="28" />
+        <location filename="../ui/download/downloaddialog.cpp" line="30"/>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="29" />
+        <location filename="../ui/download/downloaddialog.cpp" line="31"/>
         <source>Connecting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="30" />
+        <location filename="../ui/download/downloaddialog.cpp" line="32"/>
         <source>Downloading</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="31" />
+        <location filename="../ui/download/downloaddialog.cpp" line="33"/>
         <source>Checking integrity…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="32" />
+        <location filename="../ui/download/downloaddialog.cpp" line="34"/>
         <source>Waiting to retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="33" />
+        <location filename="../ui/download/downloaddialog.cpp" line="35"/>
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="34" />
+        <location filename="../ui/download/downloaddialog.cpp" line="36"/>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="35" />
+        <location filename="../ui/download/downloaddialog.cpp" line="37"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="36" />
+        <location filename="../ui/download/downloaddialog.cpp" line="38"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="51" />
+        <location filename="../ui/download/downloaddialog.cpp" line="53"/>
         <source>Download model weights</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="69" />
+        <location filename="../ui/download/downloaddialog.cpp" line="71"/>
         <source>Every model file is already in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="71" />
+        <location filename="../ui/download/downloaddialog.cpp" line="73"/>
         <source>FlashFace needs the files below, about %1 in all, in
 %2
 (%3 free there). Downloads resume where they stopped if interrupted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="83" />
+        <location filename="../ui/download/downloaddialog.cpp" line="85"/>
         <source>Progress of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="97" />
+        <location filename="../ui/download/downloaddialog.cpp" line="99"/>
         <source>Total progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="99" />
+        <location filename="../ui/download/downloaddialog.cpp" line="101"/>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="106" />
+        <location filename="../ui/download/downloaddialog.cpp" line="108"/>
         <source>Retries and problems are listed here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="111" />
+        <location filename="../ui/download/downloaddialog.cpp" line="113"/>
         <source>&amp;Download</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="157" />
-        <location filename="../ui/download/downloaddialog.cpp" line="175" />
+        <location filename="../ui/download/downloaddialog.cpp" line="160"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="179"/>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="160" />
-        <location filename="../ui/download/downloaddialog.cpp" line="176" />
+        <location filename="../ui/download/downloaddialog.cpp" line="162"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="182"/>
         <source> · %1/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="162" />
+        <location filename="../ui/download/downloaddialog.cpp" line="164"/>
         <source> · %1 left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="177" />
+        <location filename="../ui/download/downloaddialog.cpp" line="184"/>
         <source> · about %1 left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="187" />
+        <location filename="../ui/download/downloaddialog.cpp" line="194"/>
         <source>All files are downloaded and intact.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloaddialog.cpp" line="193" />
+        <location filename="../ui/download/downloaddialog.cpp" line="200"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::download::DownloadManager</name>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="187" />
+        <location filename="../services/download/downloadmanager.cpp" line="153"/>
         <source>Not enough disk space in %1: the download needs %2 more, %3 is free. Free some space or choose another models folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="244" />
+        <location filename="../services/download/downloadmanager.cpp" line="211"/>
         <source>Cannot create the models folder %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="267" />
+        <location filename="../services/download/downloadmanager.cpp" line="234"/>
         <source>The download was cancelled; what has arrived is kept and resumes next time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="278" />
+        <location filename="../services/download/downloadmanager.cpp" line="244"/>
         <source>Another download of %1 into this folder is running; let it finish or stop it first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="283" />
+        <location filename="../services/download/downloadmanager.cpp" line="282"/>
         <source>Checking the file already present…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="291" />
+        <location filename="../services/download/downloadmanager.cpp" line="285"/>
         <source>Already present.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="295" />
+        <location filename="../services/download/downloadmanager.cpp" line="289"/>
         <source>%1 is damaged and is fetched again: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="310" />
+        <location filename="../services/download/downloadmanager.cpp" line="297"/>
         <source>Checking integrity…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="334" />
+        <location filename="../services/download/downloadmanager.cpp" line="316"/>
         <source>%1 arrived damaged %2 times; the last check said: %3 Try again later or use another mirror.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="341" />
+        <location filename="../services/download/downloadmanager.cpp" line="322"/>
         <source>%1 arrived damaged and is fetched again: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="349" />
+        <location filename="../services/download/downloadmanager.cpp" line="330"/>
         <source>%1 Gave up after %2 attempts in a row.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="354" />
+        <location filename="../services/download/downloadmanager.cpp" line="336"/>
         <source>%1 Retrying in %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="373" />
+        <location filename="../services/download/downloadmanager.cpp" line="496"/>
         <source>Cannot write %1: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="429" />
+        <location filename="../services/download/downloadmanager.cpp" line="389"/>
         <source>The server resumed %1 at the wrong place; starting it over.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="435" />
+        <location filename="../services/download/downloadmanager.cpp" line="413"/>
         <source>The server cannot resume %1; downloading it from the start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="449" />
+        <location filename="../services/download/downloadmanager.cpp" line="394"/>
         <source>The server rejected the resume point of %1; starting it over.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="453" />
+        <location filename="../services/download/downloadmanager.cpp" line="404"/>
         <source>The server answered %1 %2 for %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="459" />
+        <location filename="../services/download/downloadmanager.cpp" line="423"/>
         <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="479" />
-        <location filename="../ui/download/downloadmanager.cpp" line="532" />
+        <location filename="../services/download/downloadmanager.cpp" line="444"/>
+        <location filename="../services/download/downloadmanager.cpp" line="484"/>
         <source>Writing %1 failed: %2. Is the disk full?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="504" />
+        <location filename="../services/download/downloadmanager.cpp" line="462"/>
         <source>No data arrived for %1 for %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="512" />
+        <location filename="../services/download/downloadmanager.cpp" line="515"/>
         <source>The server redirected %1 to %2, which is not a web address; the download was stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="519" />
+        <location filename="../services/download/downloadmanager.cpp" line="469"/>
         <source>Offline: %1 cannot be reached (%2). Check the network connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="524" />
+        <location filename="../services/download/downloadmanager.cpp" line="474"/>
         <source>The download of %1 was interrupted: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="527" />
+        <location filename="../services/download/downloadmanager.cpp" line="478"/>
         <source>The connection closed after %1 of %2 of %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="537" />
+        <location filename="../services/download/downloadmanager.cpp" line="519"/>
         <source>Too many redirects while fetching %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/download/downloadmanager.cpp" line="551" />
+        <location filename="../services/download/downloadmanager.cpp" line="564"/>
         <source>Checking integrity… %1 %</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::FaceBoxCanvas</name>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="32" />
+        <location filename="../ui/faceboxcanvas.cpp" line="32"/>
         <source>No face position: the face may appear anywhere.
 Drag to draw a box.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="33" />
+        <location filename="../ui/faceboxcanvas.cpp" line="33"/>
         <source>Face position</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/faceboxcanvas.cpp" line="82" />
+        <location filename="../ui/faceboxcanvas.cpp" line="82"/>
         <source>face area</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::FacePositionPanel</name>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="39" />
+        <location filename="../ui/facepositionpanel.cpp" line="39"/>
         <source>Centred portrait</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="40" />
+        <location filename="../ui/facepositionpanel.cpp" line="40"/>
         <source>Official default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="41" />
+        <location filename="../ui/facepositionpanel.cpp" line="41"/>
         <source>None (face anywhere)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="42" />
+        <location filename="../ui/facepositionpanel.cpp" line="42"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="43" />
-        <source>Recommended: centred portrait [0.3, 0.2, 0.6, 0.5]. The official tool's default is [0.3, 0.1, 0.6, 0.4].</source>
-        <translation type="unfinished" />
+        <location filename="../ui/facepositionpanel.cpp" line="43"/>
+        <source>Recommended: centred portrait [0.3, 0.2, 0.6, 0.5]. The official tool&apos;s default is [0.3, 0.1, 0.6, 0.4].</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>x1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>y1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>x2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="47" />
+        <location filename="../ui/facepositionpanel.cpp" line="47"/>
         <source>y2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="65" />
-        <source>The model constrains a square: the box's longer side, from its top-left corner, clipped at the image edges. The filled square shows it.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/facepositionpanel.cpp" line="65"/>
+        <source>The model constrains a square: the box&apos;s longer side, from its top-left corner, clipped at the image edges. The filled square shows it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="69" />
+        <location filename="../ui/facepositionpanel.cpp" line="69"/>
         <source>Preset:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="73" />
+        <location filename="../ui/facepositionpanel.cpp" line="73"/>
         <source>Face swap: the face goes where the repainted region of the photo is. Tick “Use my face box” in the Target panel to place it with this box instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="129" />
+        <location filename="../ui/facepositionpanel.cpp" line="129"/>
         <source>No constraint: the face may appear anywhere.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facepositionpanel.cpp" line="130" />
+        <location filename="../ui/facepositionpanel.cpp" line="130"/>
         <source>Face area: %1×%2 px at (%3, %4)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="134" />
+        <location filename="../ui/gallerymodel.cpp" line="134"/>
         <source>Could not delete %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="176" />
+        <location filename="../ui/gallerymodel.cpp" line="176"/>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="182" />
+        <location filename="../ui/gallerymodel.cpp" line="182"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="188" />
+        <location filename="../ui/gallerymodel.cpp" line="188"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GalleryView</name>
     <message>
-        <location filename="../ui/galleryview.cpp" line="33" />
+        <location filename="../ui/galleryview.cpp" line="33"/>
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="54" />
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Save As…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="56" />
+        <location filename="../ui/galleryview.cpp" line="56"/>
         <source>View Full Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="57" />
+        <location filename="../ui/galleryview.cpp" line="57"/>
         <source>Copy Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="58" />
+        <location filename="../ui/galleryview.cpp" line="58"/>
         <source>Copy Seed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="59" />
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Reuse All Parameters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="63" />
+        <location filename="../ui/galleryview.cpp" line="63"/>
         <source>Favourite</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="68" />
+        <location filename="../ui/galleryview.cpp" line="68"/>
         <source>Open Containing Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="70" />
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="70" />
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Discard…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="94" />
+        <location filename="../ui/galleryview.cpp" line="94"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="129" />
-        <location filename="../ui/galleryview.cpp" line="137" />
-        <location filename="../ui/galleryview.cpp" line="143" />
+        <location filename="../ui/galleryview.cpp" line="129"/>
+        <location filename="../ui/galleryview.cpp" line="137"/>
+        <location filename="../ui/galleryview.cpp" line="143"/>
         <source>Save Image As</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="138" />
+        <location filename="../ui/galleryview.cpp" line="138"/>
         <source>%1 already exists. Replace it?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="150" />
+        <location filename="../ui/galleryview.cpp" line="150"/>
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="156" />
+        <location filename="../ui/galleryview.cpp" line="156"/>
         <source>Image copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="161" />
+        <location filename="../ui/galleryview.cpp" line="161"/>
         <source>Seed %1 copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="167" />
+        <location filename="../ui/galleryview.cpp" line="167"/>
         <source>This image is not saved yet: use Save As… first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="173" />
-        <source>No file manager could be started to show %1. Its folder's path was copied to the clipboard.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/galleryview.cpp" line="173"/>
+        <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="182" />
-        <location filename="../ui/galleryview.cpp" line="190" />
+        <location filename="../ui/galleryview.cpp" line="182"/>
+        <location filename="../ui/galleryview.cpp" line="190"/>
         <source>Delete Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="182" />
+        <location filename="../ui/galleryview.cpp" line="182"/>
         <source>Move “%1” to the trash?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="184" />
+        <location filename="../ui/galleryview.cpp" line="184"/>
         <source>Discard Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="185" />
+        <location filename="../ui/galleryview.cpp" line="185"/>
         <source>This image was never saved. Discard it for good?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GenerationQueue</name>
     <message>
-        <location filename="../ui/generationqueue.cpp" line="92" />
+        <location filename="../ui/generationqueue.cpp" line="92"/>
         <source>No such generation in the queue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="56" />
+        <location filename="../ui/generationworker.cpp" line="62"/>
         <source>Loading the models was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="83" />
+        <location filename="../ui/generationworker.cpp" line="89"/>
         <source>The models could not be loaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="250" />
+        <location filename="../ui/imageviewer.cpp" line="250"/>
         <source>Image Viewer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="253" />
+        <location filename="../ui/imageviewer.cpp" line="253"/>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="254" />
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>Fit the image to the window (0)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="256" />
+        <location filename="../ui/imageviewer.cpp" line="256"/>
         <source>1:1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="257" />
+        <location filename="../ui/imageviewer.cpp" line="257"/>
         <source>Actual pixels (1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="260" />
+        <location filename="../ui/imageviewer.cpp" line="260"/>
         <source>Zoom in (+)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="261" />
+        <location filename="../ui/imageviewer.cpp" line="261"/>
         <source>Zoom in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="264" />
+        <location filename="../ui/imageviewer.cpp" line="264"/>
         <source>Zoom out (−)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="265" />
+        <location filename="../ui/imageviewer.cpp" line="265"/>
         <source>Zoom out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="267" />
+        <location filename="../ui/imageviewer.cpp" line="267"/>
         <source>Previous image (Left)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="268" />
+        <location filename="../ui/imageviewer.cpp" line="268"/>
         <source>Previous image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="270" />
+        <location filename="../ui/imageviewer.cpp" line="270"/>
         <source>Next image (Right)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="271" />
+        <location filename="../ui/imageviewer.cpp" line="271"/>
         <source>Next image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="273" />
+        <location filename="../ui/imageviewer.cpp" line="273"/>
         <source>Save As…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="274" />
+        <location filename="../ui/imageviewer.cpp" line="274"/>
         <source>Compare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="275" />
+        <location filename="../ui/imageviewer.cpp" line="275"/>
         <source>Compare this image with another result or a reference photo (C)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="361" />
+        <location filename="../ui/imageviewer.cpp" line="361"/>
         <source>Pin This Image (then go to another)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="362" />
+        <location filename="../ui/imageviewer.cpp" line="362"/>
         <source>With the Previous Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="364" />
+        <location filename="../ui/imageviewer.cpp" line="364"/>
         <source>With the Next Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="367" />
+        <location filename="../ui/imageviewer.cpp" line="367"/>
         <source>With a Reference Photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="373" />
+        <location filename="../ui/imageviewer.cpp" line="373"/>
         <source>Side by Side</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="373" />
+        <location filename="../ui/imageviewer.cpp" line="373"/>
         <source>Swipe</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="380" />
+        <location filename="../ui/imageviewer.cpp" line="380"/>
         <source>Stop Comparing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="399" />
+        <location filename="../ui/imageviewer.cpp" line="399"/>
         <source>No image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="403" />
+        <location filename="../ui/imageviewer.cpp" line="403"/>
         <source>not saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="405" />
+        <location filename="../ui/imageviewer.cpp" line="405"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="415" />
+        <location filename="../ui/imageviewer.cpp" line="415"/>
         <source>beside %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="416" />
+        <location filename="../ui/imageviewer.cpp" line="416"/>
         <source>swiping with %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="418" />
+        <location filename="../ui/imageviewer.cpp" line="418"/>
         <source>%1 — Image Viewer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111" />
-        <location filename="../ui/mainwindow.cpp" line="527" />
+        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>Generate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112" />
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116" />
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>FlashFace Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129" />
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>References</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130" />
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Face Position</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131" />
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132" />
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198" />
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220" />
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Stop the current run (Esc)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222" />
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Idle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260" />
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Filter by prompt…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262" />
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Show only images whose prompt contains this text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263" />
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Favourites only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264" />
-        <source>Mark favourites with the gallery's menu or the * key</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <source>Mark favourites with the gallery&apos;s menu or the * key</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="282" />
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -946,227 +938,227 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266" />
-        <location filename="../ui/mainwindow.cpp" line="282" />
+        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113" />
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Before / After</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134" />
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>Target</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246" />
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250" />
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Before: the target photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319" />
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>Save As…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321" />
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>View Full Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323" />
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Copy Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325" />
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>Reuse All Parameters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326" />
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Show in Gallery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345" />
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346" />
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Add Reference &amp;Photos…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347" />
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Add Reference Photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352" />
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>&amp;Paste Reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355" />
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Open Parameters from Image…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356" />
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Open Parameters from Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362" />
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>P&amp;references…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370" />
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373" />
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374" />
-        <location filename="../ui/mainwindow.cpp" line="382" />
+        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376" />
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Undo the last change of the face position or the settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377" />
-        <location filename="../ui/mainwindow.cpp" line="385" />
+        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382" />
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385" />
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388" />
-        <location filename="../ui/mainwindow.cpp" line="389" />
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Generate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391" />
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393" />
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Clear &amp;Queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395" />
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;Roll New Seed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397" />
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400" />
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405" />
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406" />
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>&amp;Tips</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408" />
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>Tips</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409" />
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417" />
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>&amp;About FlashFace Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418" />
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>About FlashFace Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419" />
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427" />
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Loading models: %1 (%2%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432" />
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Models loaded — %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436" />
-        <location filename="../ui/mainwindow.cpp" line="514" />
+        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>The models could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442" />
+        <location filename="../ui/mainwindow.cpp" line="437"/>
         <source>Preparing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448" />
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Step %1 of %2 — %3 left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="451" />
+        <location filename="../ui/mainwindow.cpp" line="447"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="494" />
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -1174,7 +1166,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="495" />
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -1182,17 +1174,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="501" />
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Done in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="469" />
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>Seed %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="503" />
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -1200,17 +1192,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="508" />
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="510" />
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="524" />
+        <location filename="../ui/mainwindow.cpp" line="521"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -1218,32 +1210,32 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="527" />
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>Queue Another</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="605" />
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>Parameters restored from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593" />
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>No FlashFace parameters in %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357" />
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607" />
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Parameters and reference weights restored from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="609" />
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in use; the weights stay as they are.</source>
         <translation>
             <numerusform>Parameters restored from %1. Its reference weights are for %n reference, not for the %2 in use; the weights stay as they are.</numerusform>
@@ -1251,57 +1243,57 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626" />
+        <location filename="../ui/mainwindow.cpp" line="623"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="630" />
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>Some model files are missing; see the list above.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="635" />
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639" />
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Still loading the photo to change; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="646" />
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>Add at least one reference photo of the person.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="647" />
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>No usable reference photo: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650" />
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="660" />
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="682" />
+        <location filename="../ui/mainwindow.cpp" line="679"/>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734" />
+        <location filename="../ui/mainwindow.cpp" line="731"/>
         <source>Token count unavailable: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="765" />
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -1309,18 +1301,18 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="767" />
-        <source>Parameters restored (seed %1). This image's reference photos were not kept; the current references stay.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/mainwindow.cpp" line="764"/>
+        <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="811" />
-        <location filename="../ui/mainwindow.cpp" line="825" />
+        <location filename="../ui/mainwindow.cpp" line="808"/>
+        <location filename="../ui/mainwindow.cpp" line="822"/>
         <source>Unsaved Images</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="812" />
+        <location filename="../ui/mainwindow.cpp" line="809"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
@@ -1328,68 +1320,63 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="820" />
+        <location filename="../ui/mainwindow.cpp" line="817"/>
         <source>Save Unsaved Images To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="874" />
+        <location filename="../ui/mainwindow.cpp" line="871"/>
         <source>Dropped image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location filename="../ui/mainwindow.cpp" line="142" />
-        <source>Seed %1 (not saved)</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
+</context>
 <context>
     <name>flashface::ui::ManualCropDialog</name>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="17" />
+        <location filename="../ui/manualcropdialog.cpp" line="17"/>
         <source>Draw Face Box</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="21" />
+        <location filename="../ui/manualcropdialog.cpp" line="21"/>
         <source>Drag a box around the face, from the forehead to the chin.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/manualcropdialog.cpp" line="28" />
+        <location filename="../ui/manualcropdialog.cpp" line="28"/>
         <source>Drag to draw, drag inside to move, drag the handles to resize.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::MissingModelsPanel</name>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="28" />
+        <location filename="../ui/missingmodelspanel.cpp" line="28"/>
         <source>Download…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="29" />
+        <location filename="../ui/missingmodelspanel.cpp" line="29"/>
         <source>Download the missing files into the models folder (resumes if interrupted)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="30" />
+        <location filename="../ui/missingmodelspanel.cpp" line="30"/>
         <source>Open Models Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="31" />
+        <location filename="../ui/missingmodelspanel.cpp" line="31"/>
         <source>Choose Models Folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="32" />
+        <location filename="../ui/missingmodelspanel.cpp" line="32"/>
         <source>Check Again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/missingmodelspanel.cpp" line="66" />
+        <location filename="../ui/missingmodelspanel.cpp" line="66"/>
         <source>%n model file(s) missing: you can prepare references, prompts and settings, but generating needs them.</source>
         <translation>
             <numerusform>%n model file missing: you can prepare references, prompts and settings, but generating needs it.</numerusform>
@@ -1397,1053 +1384,1018 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="69" />
+        <location filename="../ui/missingmodelspanel.cpp" line="69"/>
         <source>&lt;p&gt;Put these files into &lt;b&gt;%1&lt;/b&gt;:&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="74" />
-        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href="%3"&gt;download&lt;/a&gt;)</source>
-        <translation type="unfinished" />
+        <location filename="../ui/missingmodelspanel.cpp" line="74"/>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt; — %2 (&lt;a href=&quot;%3&quot;&gt;download&lt;/a&gt;)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/missingmodelspanel.cpp" line="78" />
+        <location filename="../ui/missingmodelspanel.cpp" line="78"/>
         <source>&lt;br/&gt;expected at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="33" />
+        <location filename="../ui/preferencesdialog.cpp" line="41"/>
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="35" />
+        <location filename="../ui/preferencesdialog.cpp" line="43"/>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="36" />
+        <location filename="../ui/preferencesdialog.cpp" line="44"/>
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="37" />
+        <location filename="../ui/preferencesdialog.cpp" line="45"/>
         <source>CUDA GPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="39" />
+        <location filename="../ui/preferencesdialog.cpp" line="47"/>
         <source>Automatic (half on GPU, full on CPU)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="40" />
+        <location filename="../ui/preferencesdialog.cpp" line="48"/>
         <source>Full (float32)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="41" />
+        <location filename="../ui/preferencesdialog.cpp" line="49"/>
         <source>Half (float16, GPU only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="42" />
+        <location filename="../ui/preferencesdialog.cpp" line="50"/>
         <source>Brain float (bfloat16)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="45" />
+        <location filename="../ui/preferencesdialog.cpp" line="53"/>
         <source>All cores</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="47" />
+        <location filename="../ui/preferencesdialog.cpp" line="55"/>
         <source>CPU threads the engine uses; fewer keep the computer responsive while generating.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="48" />
+        <location filename="../ui/preferencesdialog.cpp" line="64"/>
         <source>Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are filled in; a number is appended, so no file is ever replaced.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="50" />
+        <location filename="../ui/preferencesdialog.cpp" line="66"/>
         <source>System language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="55" />
+        <location filename="../ui/preferencesdialog.cpp" line="71"/>
         <source>Engine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="57" />
+        <location filename="../ui/preferencesdialog.cpp" line="73"/>
         <source>Models folder:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="57" />
+        <location filename="../ui/preferencesdialog.cpp" line="73"/>
         <source>Models Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="58" />
+        <location filename="../ui/preferencesdialog.cpp" line="74"/>
         <source>Device:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="59" />
+        <location filename="../ui/preferencesdialog.cpp" line="75"/>
         <source>Precision:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="60" />
+        <location filename="../ui/preferencesdialog.cpp" line="76"/>
         <source>Threads:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61" />
+        <location filename="../ui/preferencesdialog.cpp" line="78"/>
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="63" />
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>Output folder:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="63" />
+        <location filename="../ui/preferencesdialog.cpp" line="80"/>
         <source>Output Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="68" />
+        <location filename="../ui/preferencesdialog.cpp" line="85"/>
         <source>File names:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="70" />
+        <location filename="../ui/preferencesdialog.cpp" line="87"/>
         <source>Interface</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="72" />
+        <location filename="../ui/preferencesdialog.cpp" line="89"/>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80" />
+        <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80" />
+        <location filename="../ui/preferencesdialog.cpp" line="97"/>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="101" />
+        <location filename="../ui/preferencesdialog.cpp" line="118"/>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="116" />
+        <location filename="../ui/preferencesdialog.cpp" line="133"/>
         <source>%1 Choose another output folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131" />
+        <location filename="../ui/preferencesdialog.cpp" line="148"/>
         <source>a handsome young man on the street</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="133" />
+        <location filename="../ui/preferencesdialog.cpp" line="150"/>
         <source>e.g. %1-00001.png</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location filename="../ui/preferencesdialog.cpp" line="58" />
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="58"/>
         <source> MiB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="59" />
+        <location filename="../ui/preferencesdialog.cpp" line="59"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61" />
-        <source>Memory for the reference photos' features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/preferencesdialog.cpp" line="61"/>
+        <source>Memory for the reference photos&apos; features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="77" />
+        <location filename="../ui/preferencesdialog.cpp" line="77"/>
         <source>Reference cache:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    </context>
+</context>
 <context>
     <name>flashface::ui::PreviewGrid</name>
     <message>
-        <location filename="../ui/previewgrid.cpp" line="13" />
+        <location filename="../ui/previewgrid.cpp" line="13"/>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::PromptEditor</name>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="39" />
+        <location filename="../ui/prompteditor.cpp" line="39"/>
         <source>&amp;Prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="39" />
+        <location filename="../ui/prompteditor.cpp" line="39"/>
         <source>&amp;Negative prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="41" />
+        <location filename="../ui/prompteditor.cpp" line="41"/>
         <source>Describe the picture: name age and gender, e.g. “a handsome young man, with long brown hair, on the street at night, soft light”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="44" />
+        <location filename="../ui/prompteditor.cpp" line="44"/>
         <source>What you do not want to see, e.g. “glasses, beard, bangs”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="45" />
+        <location filename="../ui/prompteditor.cpp" line="45"/>
         <source>Naming age and gender (“a handsome young man”, “a beautiful young woman”) helps the likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="47" />
+        <location filename="../ui/prompteditor.cpp" line="47"/>
         <source>Use the negative prompt to remove unwanted features such as a beard, glasses or bangs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="52" />
+        <location filename="../ui/prompteditor.cpp" line="52"/>
         <source>Append quality postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="52" />
+        <location filename="../ui/prompteditor.cpp" line="52"/>
         <source>Append default negative postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="54" />
+        <location filename="../ui/prompteditor.cpp" line="54"/>
         <source>The official tool appends this text to every prompt. Edit it or switch it off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="59" />
+        <location filename="../ui/prompteditor.cpp" line="59"/>
         <source>Reset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="60" />
+        <location filename="../ui/prompteditor.cpp" line="60"/>
         <source>Restore the official postfix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="64" />
+        <location filename="../ui/prompteditor.cpp" line="64"/>
         <source>CLIP reads at most %1 tokens of the prompt and postfix together; anything after that is cut (shown struck out).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="116" />
+        <location filename="../ui/prompteditor.cpp" line="116"/>
         <source>Token count unavailable until the tokenizer is loaded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="129" />
+        <location filename="../ui/prompteditor.cpp" line="129"/>
         <source>– / %1 tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="137" />
+        <location filename="../ui/prompteditor.cpp" line="137"/>
         <source>%1 / %2 tokens — %3 cut</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/prompteditor.cpp" line="138" />
+        <location filename="../ui/prompteditor.cpp" line="138"/>
         <source>%1 / %2 tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferenceCard</name>
     <message>
-        <location filename="../ui/referencecard.cpp" line="27" />
+        <location filename="../ui/referencecard.cpp" line="27"/>
         <source>Use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="36" />
+        <location filename="../ui/referencecard.cpp" line="36"/>
         <source>The face the model will see</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="42" />
+        <location filename="../ui/referencecard.cpp" line="42"/>
         <source>Include this reference in the next run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="43" />
+        <location filename="../ui/referencecard.cpp" line="43"/>
         <source>Draw face box…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="44" />
+        <location filename="../ui/referencecard.cpp" line="44"/>
         <source>Mark the face by hand, for photos where none is detected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="45" />
+        <location filename="../ui/referencecard.cpp" line="45"/>
         <source>Clear box</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="46" />
+        <location filename="../ui/referencecard.cpp" line="46"/>
         <source>Go back to the detected face</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="49" />
+        <location filename="../ui/referencecard.cpp" line="49"/>
         <source>Remove this reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="50" />
+        <location filename="../ui/referencecard.cpp" line="50"/>
         <source>Remove reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="56" />
+        <location filename="../ui/referencecard.cpp" line="56"/>
         <source>How much this photo counts: 2 counts as the photo given twice, 0.5 as half</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="57" />
-        <location filename="../ui/referencecard.cpp" line="58" />
+        <location filename="../ui/referencecard.cpp" line="57"/>
+        <location filename="../ui/referencecard.cpp" line="58"/>
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="60" />
+        <location filename="../ui/referencecard.cpp" line="60"/>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="61" />
+        <location filename="../ui/referencecard.cpp" line="61"/>
         <source>Which person this photo shows. Mark photos of a second person B to mix the two faces with the slider under the references.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="67" />
+        <location filename="../ui/referencecard.cpp" line="67"/>
         <source>Person A</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="67" />
+        <location filename="../ui/referencecard.cpp" line="67"/>
         <source>Person B</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="132" />
+        <location filename="../ui/referencecard.cpp" line="132"/>
         <source>Looking for faces…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="136" />
-        <location filename="../ui/referencecard.cpp" line="140" />
+        <location filename="../ui/referencecard.cpp" line="136"/>
+        <location filename="../ui/referencecard.cpp" line="140"/>
         <source>Manual face box.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="136" />
+        <location filename="../ui/referencecard.cpp" line="136"/>
         <source>No face found. Draw a face box to use this photo.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="142" />
+        <location filename="../ui/referencecard.cpp" line="142"/>
         <source>%1 faces found: using face %2. Click another face to choose it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="145" />
+        <location filename="../ui/referencecard.cpp" line="145"/>
         <source>Face found (confidence %1%).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="77" />
+        <location filename="../ui/referencepanel.cpp" line="77"/>
         <source>Add Photos…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="78" />
+        <location filename="../ui/referencepanel.cpp" line="78"/>
         <source>Photos of the person. More varied photos give better likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="79" />
+        <location filename="../ui/referencepanel.cpp" line="79"/>
         <source>Add Folder…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="80" />
+        <location filename="../ui/referencepanel.cpp" line="80"/>
         <source>Paste</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="81" />
+        <location filename="../ui/referencepanel.cpp" line="81"/>
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="87" />
+        <location filename="../ui/referencepanel.cpp" line="87"/>
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="106" />
+        <location filename="../ui/referencepanel.cpp" line="106"/>
         <source>Mix the two people: left for more of person A, right for more of person B. It sets the weights of their photos.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="108" />
+        <location filename="../ui/referencepanel.cpp" line="108"/>
         <source>Mix A ↔ B</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="111" />
+        <location filename="../ui/referencepanel.cpp" line="111"/>
         <source>Mix</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="127" />
+        <location filename="../ui/referencepanel.cpp" line="127"/>
         <source>Images (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="128" />
+        <location filename="../ui/referencepanel.cpp" line="128"/>
         <source>Add Reference Photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="133" />
+        <location filename="../ui/referencepanel.cpp" line="133"/>
         <source>Add Reference Folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="145" />
+        <location filename="../ui/referencepanel.cpp" line="145"/>
         <source>%1 of %2 references in use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="162" />
+        <location filename="../ui/referencepanel.cpp" line="162"/>
         <source>No images in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="212" />
+        <location filename="../ui/referencepanel.cpp" line="212"/>
         <source>Pasted image %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="215" />
+        <location filename="../ui/referencepanel.cpp" line="215"/>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="295" />
+        <location filename="../ui/referencepanel.cpp" line="295"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="376" />
+        <location filename="../ui/referencepanel.cpp" line="376"/>
         <source>%1% A · %2% B</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="409" />
+        <location filename="../ui/referencepanel.cpp" line="409"/>
         <source>%1: still looking for faces.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="411" />
+        <location filename="../ui/referencepanel.cpp" line="411"/>
         <source>%1: no face found; draw a face box or disable it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="412" />
+        <location filename="../ui/referencepanel.cpp" line="412"/>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="427" />
+        <location filename="../ui/referencepanel.cpp" line="427"/>
         <source>Dropped image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ReferencePhotoView</name>
     <message>
-        <location filename="../ui/referencephotoview.cpp" line="72" />
+        <location filename="../ui/referencephotoview.cpp" line="72"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::SettingsPanel</name>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="65" />
+        <location filename="../ui/settingspanel.cpp" line="66"/>
         <source>Random</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="79" />
-        <source>Denoising steps. The official tool uses 35 (30 in its API); more steps are slower and rarely better beyond that.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="83" />
+        <location filename="../ui/settingspanel.cpp" line="97"/>
         <source>%1 (default)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="86" />
+        <location filename="../ui/settingspanel.cpp" line="100"/>
         <source>How the image is denoised step by step. DDIM is the official choice. Euler gives the same images as DDIM; Euler ancestral adds fresh noise at every step (from the seed, so runs repeat); DPM++ 2M and DPM++ 2M Karras often need fewer steps.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="89" />
+        <location filename="../ui/settingspanel.cpp" line="120"/>
         <source>The same seed with the same settings gives the same images.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="90" />
+        <location filename="../ui/settingspanel.cpp" line="121"/>
         <source>Draw a new seed for every run. The seed used is shown here and kept with each image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="94" />
+        <location filename="../ui/settingspanel.cpp" line="125"/>
         <source>Roll a new seed and keep it fixed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="95" />
+        <location filename="../ui/settingspanel.cpp" line="126"/>
         <source>Roll seed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="96" />
+        <location filename="../ui/settingspanel.cpp" line="103"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="97" />
+        <location filename="../ui/settingspanel.cpp" line="140"/>
         <source>Output width in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="98" />
+        <location filename="../ui/settingspanel.cpp" line="141"/>
         <source>Output height in pixels (a multiple of 8). The model was trained at 768 × 768.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="99" />
+        <location filename="../ui/settingspanel.cpp" line="142"/>
         <source>Common output sizes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="101" />
+        <location filename="../ui/settingspanel.cpp" line="144"/>
         <source>%1 × %2 — %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="102" />
-        <location filename="../ui/settingspanel.cpp" line="221" />
+        <location filename="../ui/settingspanel.cpp" line="145"/>
+        <location filename="../ui/settingspanel.cpp" line="256"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="104" />
+        <location filename="../ui/settingspanel.cpp" line="105"/>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="106" />
+        <location filename="../ui/settingspanel.cpp" line="107"/>
         <source>Steps:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="107" />
+        <location filename="../ui/settingspanel.cpp" line="108"/>
         <source>Sampler:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="112" />
+        <location filename="../ui/settingspanel.cpp" line="109"/>
         <source>Seed:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="113" />
+        <location filename="../ui/settingspanel.cpp" line="110"/>
         <source>Images:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="114" />
+        <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Size:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="122" />
-        <source>Text guidance: how strongly the prompt steers the image. Official default 7.5; “Change age” uses 8.5 so the prompt can override the references.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="124" />
-        <source>Reference feature strength λ: how much of the reference faces is injected. Official default 1.2, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="127" />
-        <source>Reference guidance strength. Official default 3.2, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="129" />
-        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default 750. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="132" />
-        <source>λ used before reference guidance starts. Official default 0.85.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="133" />
-        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value 0.5.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="136" />
+        <location filename="../ui/settingspanel.cpp" line="186"/>
         <source>Guidance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="138" />
+        <location filename="../ui/settingspanel.cpp" line="188"/>
         <source>Text guidance:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="139" />
+        <location filename="../ui/settingspanel.cpp" line="189"/>
         <source>Reference strength λ:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="140" />
+        <location filename="../ui/settingspanel.cpp" line="190"/>
         <source>Reference guidance:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="141" />
+        <location filename="../ui/settingspanel.cpp" line="191"/>
         <source>Launch step:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="144" />
+        <location filename="../ui/settingspanel.cpp" line="197"/>
         <source>Advanced</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="147" />
+        <location filename="../ui/settingspanel.cpp" line="200"/>
         <source>Rarely needed: the official tool keeps these fixed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="151" />
+        <location filename="../ui/settingspanel.cpp" line="204"/>
         <source>λ before launch:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="152" />
+        <location filename="../ui/settingspanel.cpp" line="205"/>
         <source>Guidance rescale:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="190" />
-        <source>Guidance presets. “Change age” lets the prompt change the person's age.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/settingspanel.cpp" line="225"/>
+        <source>Guidance presets. “Change age” lets the prompt change the person&apos;s age.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="192" />
+        <location filename="../ui/settingspanel.cpp" line="227"/>
         <source>Save…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="193" />
+        <location filename="../ui/settingspanel.cpp" line="228"/>
         <source>Save the current guidance values as a preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="194" />
+        <location filename="../ui/settingspanel.cpp" line="229"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="195" />
+        <location filename="../ui/settingspanel.cpp" line="230"/>
         <source>Delete this user preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="197" />
+        <location filename="../ui/settingspanel.cpp" line="232"/>
         <source>Preset:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="208" />
+        <location filename="../ui/settingspanel.cpp" line="243"/>
         <source>Delete preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="208" />
+        <location filename="../ui/settingspanel.cpp" line="243"/>
         <source>Delete the preset “%1”?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="291" />
-        <location filename="../ui/settingspanel.cpp" line="299" />
-        <location filename="../ui/settingspanel.cpp" line="303" />
+        <location filename="../ui/settingspanel.cpp" line="326"/>
+        <location filename="../ui/settingspanel.cpp" line="334"/>
+        <location filename="../ui/settingspanel.cpp" line="338"/>
         <source>Save preset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="291" />
+        <location filename="../ui/settingspanel.cpp" line="326"/>
         <source>Preset name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="299" />
+        <location filename="../ui/settingspanel.cpp" line="334"/>
         <source>“%1” is a built-in preset; choose another name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="303" />
+        <location filename="../ui/settingspanel.cpp" line="338"/>
         <source>Replace the preset “%1”?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location filename="../ui/settingspanel.cpp" line="92" />
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="92"/>
         <source>Denoising steps. The official tool uses %1 (30 in its API); more steps are slower and rarely better beyond that.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="166" />
+        <location filename="../ui/settingspanel.cpp" line="166"/>
         <source>Text guidance: how strongly the prompt steers the image. Official default %1; “Change age” raises it so the prompt can override the references.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="169" />
+        <location filename="../ui/settingspanel.cpp" line="169"/>
         <source>Reference feature strength λ: how much of the reference faces is injected. Official default %1, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="173" />
+        <location filename="../ui/settingspanel.cpp" line="173"/>
         <source>Reference guidance strength. Official default %1, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="176" />
+        <location filename="../ui/settingspanel.cpp" line="176"/>
         <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default %1. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="181" />
+        <location filename="../ui/settingspanel.cpp" line="181"/>
         <source>λ used before reference guidance starts. Official default %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settingspanel.cpp" line="182" />
+        <location filename="../ui/settingspanel.cpp" line="182"/>
         <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    </context>
+</context>
 <context>
     <name>flashface::ui::TargetPanel</name>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="61" />
-        <source>The mask is %1×%2 pixels but the photo is %3×%4: draw the mask at the photo's size.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/targetpanel.cpp" line="61"/>
+        <source>The mask is %1×%2 pixels but the photo is %3×%4: draw the mask at the photo&apos;s size.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="77" />
+        <location filename="../ui/targetpanel.cpp" line="74"/>
         <source>Images (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="86" />
+        <location filename="../ui/targetpanel.cpp" line="83"/>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="89" />
+        <location filename="../ui/targetpanel.cpp" line="86"/>
         <source>Paint a Mask</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="90" />
+        <location filename="../ui/targetpanel.cpp" line="87"/>
         <source>Whole Picture</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="92" />
+        <location filename="../ui/targetpanel.cpp" line="89"/>
         <source>Open…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="93" />
+        <location filename="../ui/targetpanel.cpp" line="90"/>
         <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="94" />
+        <location filename="../ui/targetpanel.cpp" line="91"/>
         <source>Paste</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="95" />
+        <location filename="../ui/targetpanel.cpp" line="92"/>
         <source>Use the image on the clipboard as the photo to change</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="96" />
+        <location filename="../ui/targetpanel.cpp" line="93"/>
         <source>No photo to change: generate new pictures</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="103" />
+        <location filename="../ui/targetpanel.cpp" line="100"/>
         <source>Paint the part of the photo to repaint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="104" />
+        <location filename="../ui/targetpanel.cpp" line="101"/>
         <source>Rework the whole picture (img2img)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="110" />
+        <location filename="../ui/targetpanel.cpp" line="107"/>
         <source>Use my face box</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="111" />
+        <location filename="../ui/targetpanel.cpp" line="108"/>
         <source>Place the face where the Face Position box says instead of where the repainted region is</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="126" />
+        <location filename="../ui/targetpanel.cpp" line="123"/>
         <source>Open Photo to Change</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144" />
+        <location filename="../ui/targetpanel.cpp" line="141"/>
         <source>Repaint:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="149" />
+        <location filename="../ui/targetpanel.cpp" line="146"/>
         <source>Face</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="149" />
+        <location filename="../ui/targetpanel.cpp" line="146"/>
         <source>The detected face, with its hair line, ears and chin (face swap)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="150" />
+        <location filename="../ui/targetpanel.cpp" line="147"/>
         <source>Mask</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="150" />
+        <location filename="../ui/targetpanel.cpp" line="147"/>
         <source>The part you paint with the brush, or a mask image (white = repaint)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="151" />
+        <location filename="../ui/targetpanel.cpp" line="148"/>
         <source>Whole picture</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="151" />
-        <source>Everything, keeping the photo's composition and colours (img2img)</source>
-        <translation type="unfinished" />
+        <location filename="../ui/targetpanel.cpp" line="148"/>
+        <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="168" />
+        <location filename="../ui/targetpanel.cpp" line="165"/>
         <source>Brush</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="169" />
+        <location filename="../ui/targetpanel.cpp" line="166"/>
         <source>Paint the part to repaint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="171" />
+        <location filename="../ui/targetpanel.cpp" line="168"/>
         <source>Eraser</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="172" />
+        <location filename="../ui/targetpanel.cpp" line="169"/>
         <source>Take parts out of the painted region</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="180" />
+        <location filename="../ui/targetpanel.cpp" line="177"/>
         <source> px</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="181" />
+        <location filename="../ui/targetpanel.cpp" line="178"/>
         <source>Brush radius in pixels of the photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="182" />
+        <location filename="../ui/targetpanel.cpp" line="179"/>
         <source>Brush size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="183" />
+        <location filename="../ui/targetpanel.cpp" line="180"/>
         <source>Load Mask…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="184" />
-        <source>A black-and-white image of the photo's size: white is repainted</source>
-        <translation type="unfinished" />
+        <location filename="../ui/targetpanel.cpp" line="181"/>
+        <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="185" />
+        <location filename="../ui/targetpanel.cpp" line="182"/>
         <source>Clear Mask</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="200" />
+        <location filename="../ui/targetpanel.cpp" line="197"/>
         <source>Load Mask</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="211" />
+        <location filename="../ui/targetpanel.cpp" line="208"/>
         <source>Strength</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="212" />
+        <location filename="../ui/targetpanel.cpp" line="209"/>
         <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="218" />
+        <location filename="../ui/targetpanel.cpp" line="215"/>
         <source>Strength:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="258" />
+        <location filename="../ui/targetpanel.cpp" line="255"/>
         <source>Loading %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="300" />
+        <location filename="../ui/targetpanel.cpp" line="297"/>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="303" />
+        <location filename="../ui/targetpanel.cpp" line="300"/>
         <source>Pasted image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="357" />
+        <location filename="../ui/targetpanel.cpp" line="354"/>
         <source>Open the photo to change first, then its mask.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="369" />
+        <location filename="../ui/targetpanel.cpp" line="366"/>
         <source>Cannot use the mask %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="392" />
+        <location filename="../ui/targetpanel.cpp" line="389"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="396" />
+        <location filename="../ui/targetpanel.cpp" line="393"/>
         <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="399" />
+        <location filename="../ui/targetpanel.cpp" line="396"/>
         <source>The face outlined is repainted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="400" />
+        <location filename="../ui/targetpanel.cpp" line="397"/>
         <source>%1 faces found: click one to choose which is repainted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="437" />
+        <location filename="../ui/targetpanel.cpp" line="434"/>
         <source>Looking for faces…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="439" />
+        <location filename="../ui/targetpanel.cpp" line="436"/>
         <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="440" />
+        <location filename="../ui/targetpanel.cpp" line="437"/>
         <source>The whole picture is reworked; a lower strength keeps more of it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="456" />
+        <location filename="../ui/targetpanel.cpp" line="453"/>
         <source>Dropped image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::TargetPhotoView</name>
     <message>
-        <location filename="../ui/targetphotoview.cpp" line="162" />
+        <location filename="../ui/targetphotoview.cpp" line="162"/>
         <source>Drop the photo to change here, or open or paste it.
 
 Its face (or the part you paint) is repainted with the person of the references; the rest stays as it is.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flashface::ui::ZoomableImageView</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="31" />
+        <location filename="../ui/imageviewer.cpp" line="31"/>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 // Every string the studio shows has its Chinese: the catalogue has no unfinished message, and
 // the compiled one (in the binary) is what the widgets use, the download messages included.
-#include "downloadmanager.h"
+#include "download/downloadmanager.h"
 #include "referencecard.h"
 #include "translation.h"
 
