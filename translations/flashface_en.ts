@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>GalleryItem</name>
+    <message>
+        <location filename="../ui/galleryitem.cpp" line="37"/>
+        <source>Seed %1 (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidancePreset</name>
     <message>
         <location filename="../ui/guidancepreset.cpp" line="31"/>
@@ -55,9 +63,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageexport.cpp" line="68"/>
-        <location filename="../ui/imageexport.cpp" line="71"/>
+        <location filename="../ui/imageexport.cpp" line="70"/>
         <location filename="../ui/imageexport.cpp" line="73"/>
+        <location filename="../ui/imageexport.cpp" line="75"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="179"/>
+        <location filename="../ui/imageparameters.cpp" line="178"/>
         <source>There is no image to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="213"/>
+        <location filename="../ui/imageparameters.cpp" line="216"/>
         <source>The parameters could not be added to the image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="220"/>
+        <location filename="../ui/imageparameters.cpp" line="223"/>
         <source>%1 cannot be read: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="238"/>
+        <location filename="../ui/imageparameters.cpp" line="241"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="244"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="251"/>
+        <location filename="../ui/imageparameters.cpp" line="249"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -131,7 +139,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="22"/>
+        <location filename="../ui/generationworker.cpp" line="23"/>
         <source>Out of memory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,6 +187,262 @@
     <message>
         <location filename="../ui/settingspanel.cpp" line="54"/>
         <source>Small square (fast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::download::DownloadDialog</name>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="30"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="31"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="32"/>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="33"/>
+        <source>Checking integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="34"/>
+        <source>Waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="35"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="36"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="37"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="38"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="53"/>
+        <source>Download model weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="71"/>
+        <source>Every model file is already in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="73"/>
+        <source>FlashFace needs the files below, about %1 in all, in
+%2
+(%3 free there). Downloads resume where they stopped if interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="85"/>
+        <source>Progress of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="99"/>
+        <source>Total progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="101"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="108"/>
+        <source>Retries and problems are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="113"/>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="160"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="179"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="162"/>
+        <location filename="../ui/download/downloaddialog.cpp" line="182"/>
+        <source> · %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="164"/>
+        <source> · %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="184"/>
+        <source> · about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="194"/>
+        <source>All files are downloaded and intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/download/downloaddialog.cpp" line="200"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flashface::download::DownloadManager</name>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="153"/>
+        <source>Not enough disk space in %1: the download needs %2 more, %3 is free. Free some space or choose another models folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="211"/>
+        <source>Cannot create the models folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="234"/>
+        <source>The download was cancelled; what has arrived is kept and resumes next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="244"/>
+        <source>Another download of %1 into this folder is running; let it finish or stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="282"/>
+        <source>Checking the file already present…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="285"/>
+        <source>Already present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="289"/>
+        <source>%1 is damaged and is fetched again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="297"/>
+        <source>Checking integrity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="316"/>
+        <source>%1 arrived damaged %2 times; the last check said: %3 Try again later or use another mirror.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="322"/>
+        <source>%1 arrived damaged and is fetched again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="330"/>
+        <source>%1 Gave up after %2 attempts in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="336"/>
+        <source>%1 Retrying in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="496"/>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="389"/>
+        <source>The server resumed %1 at the wrong place; starting it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="413"/>
+        <source>The server cannot resume %1; downloading it from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="394"/>
+        <source>The server rejected the resume point of %1; starting it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="404"/>
+        <source>The server answered %1 %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="423"/>
+        <source>The server offers %1 with %2 bytes, but it should have %3 bytes; the mirror may hold another version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="444"/>
+        <location filename="../services/download/downloadmanager.cpp" line="484"/>
+        <source>Writing %1 failed: %2. Is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="462"/>
+        <source>No data arrived for %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="515"/>
+        <source>The server redirected %1 to %2, which is not a web address; the download was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="469"/>
+        <source>Offline: %1 cannot be reached (%2). Check the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="474"/>
+        <source>The download of %1 was interrupted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="478"/>
+        <source>The connection closed after %1 of %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="519"/>
+        <source>Too many redirects while fetching %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../services/download/downloadmanager.cpp" line="564"/>
+        <source>Checking integrity… %1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -277,24 +541,24 @@ Drag to draw a box.</source>
 <context>
     <name>flashface::ui::GalleryModel</name>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="129"/>
+        <location filename="../ui/gallerymodel.cpp" line="134"/>
         <source>Could not delete %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="171"/>
+        <location filename="../ui/gallerymodel.cpp" line="176"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="177"/>
+        <location filename="../ui/gallerymodel.cpp" line="182"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 Not saved: right-click and choose Save As… to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/gallerymodel.cpp" line="183"/>
+        <location filename="../ui/gallerymodel.cpp" line="188"/>
         <source>%1
 Seed %2 · %3×%4 · %5 steps
 %6</source>
@@ -309,110 +573,110 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="50"/>
+        <location filename="../ui/galleryview.cpp" line="54"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="52"/>
+        <location filename="../ui/galleryview.cpp" line="56"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="53"/>
+        <location filename="../ui/galleryview.cpp" line="57"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="54"/>
+        <location filename="../ui/galleryview.cpp" line="58"/>
         <source>Copy Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="55"/>
+        <location filename="../ui/galleryview.cpp" line="59"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="59"/>
+        <location filename="../ui/galleryview.cpp" line="63"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="64"/>
+        <location filename="../ui/galleryview.cpp" line="68"/>
         <source>Open Containing Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="66"/>
+        <location filename="../ui/galleryview.cpp" line="70"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="90"/>
+        <location filename="../ui/galleryview.cpp" line="94"/>
         <source>Only saved images can be favourites: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="125"/>
-        <location filename="../ui/galleryview.cpp" line="133"/>
-        <location filename="../ui/galleryview.cpp" line="139"/>
+        <location filename="../ui/galleryview.cpp" line="129"/>
+        <location filename="../ui/galleryview.cpp" line="137"/>
+        <location filename="../ui/galleryview.cpp" line="143"/>
         <source>Save Image As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="134"/>
+        <location filename="../ui/galleryview.cpp" line="138"/>
         <source>%1 already exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="146"/>
+        <location filename="../ui/galleryview.cpp" line="150"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="152"/>
+        <location filename="../ui/galleryview.cpp" line="156"/>
         <source>Image copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="157"/>
+        <location filename="../ui/galleryview.cpp" line="161"/>
         <source>Seed %1 copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="163"/>
+        <location filename="../ui/galleryview.cpp" line="167"/>
         <source>This image is not saved yet: use Save As… first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="169"/>
+        <location filename="../ui/galleryview.cpp" line="173"/>
         <source>No file manager could be started to show %1. Its folder&apos;s path was copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
-        <location filename="../ui/galleryview.cpp" line="186"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
+        <location filename="../ui/galleryview.cpp" line="190"/>
         <source>Delete Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="178"/>
+        <location filename="../ui/galleryview.cpp" line="182"/>
         <source>Move “%1” to the trash?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="180"/>
+        <location filename="../ui/galleryview.cpp" line="184"/>
         <source>Discard Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/galleryview.cpp" line="181"/>
+        <location filename="../ui/galleryview.cpp" line="185"/>
         <source>This image was never saved. Discard it for good?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,12 +692,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="61"/>
+        <location filename="../ui/generationworker.cpp" line="62"/>
         <source>Loading the models was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="88"/>
+        <location filename="../ui/generationworker.cpp" line="89"/>
         <source>The models could not be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,92 +705,147 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::ImageViewer</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="145"/>
+        <location filename="../ui/imageviewer.cpp" line="250"/>
         <source>Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="148"/>
+        <location filename="../ui/imageviewer.cpp" line="253"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="149"/>
+        <location filename="../ui/imageviewer.cpp" line="254"/>
         <source>Fit the image to the window (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="151"/>
+        <location filename="../ui/imageviewer.cpp" line="256"/>
         <source>1:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="152"/>
+        <location filename="../ui/imageviewer.cpp" line="257"/>
         <source>Actual pixels (1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="155"/>
+        <location filename="../ui/imageviewer.cpp" line="260"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="156"/>
+        <location filename="../ui/imageviewer.cpp" line="261"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="159"/>
+        <location filename="../ui/imageviewer.cpp" line="264"/>
         <source>Zoom out (−)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="160"/>
+        <location filename="../ui/imageviewer.cpp" line="265"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="162"/>
+        <location filename="../ui/imageviewer.cpp" line="267"/>
         <source>Previous image (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="163"/>
+        <location filename="../ui/imageviewer.cpp" line="268"/>
         <source>Previous image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="165"/>
+        <location filename="../ui/imageviewer.cpp" line="270"/>
         <source>Next image (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="166"/>
+        <location filename="../ui/imageviewer.cpp" line="271"/>
         <source>Next image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="168"/>
+        <location filename="../ui/imageviewer.cpp" line="273"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="240"/>
+        <location filename="../ui/imageviewer.cpp" line="274"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="275"/>
+        <source>Compare this image with another result or a reference photo (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="361"/>
+        <source>Pin This Image (then go to another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="362"/>
+        <source>With the Previous Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="364"/>
+        <source>With the Next Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="367"/>
+        <source>With a Reference Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Side by Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="373"/>
+        <source>Swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="380"/>
+        <source>Stop Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="399"/>
         <source>No image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="244"/>
+        <location filename="../ui/imageviewer.cpp" line="403"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="246"/>
+        <location filename="../ui/imageviewer.cpp" line="405"/>
         <source>%1 of %2 · %3 · seed %4 · %5×%6 · %7%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="254"/>
+        <location filename="../ui/imageviewer.cpp" line="415"/>
+        <source>beside %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="416"/>
+        <source>swiping with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/imageviewer.cpp" line="418"/>
         <source>%1 — Image Viewer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,7 +854,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,48 +889,48 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Stop the current run (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Filter by prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="257"/>
         <source>Show only images whose prompt contains this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Favourites only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -619,8 +938,8 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,211 +954,211 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Before: the target photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>View Full Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Copy Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>Reuse All Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Show in Gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Add Reference &amp;Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>&amp;Paste Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Open Parameters from Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>P&amp;references…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>&amp;Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Clear &amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>&amp;Roll New Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>&amp;Reset Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>&amp;Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>Tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>&amp;About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>About FlashFace Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Loading models: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Models loaded — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
-        <location filename="../ui/mainwindow.cpp" line="501"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>The models could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
         <source>Preparing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="447"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>Done in %1 — %n image not saved</numerusform>
@@ -847,7 +1166,7 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n image could not be saved to %1: %2 It is kept in the gallery (marked “Not saved”) until you quit: right-click it and choose Save As…, or choose another output folder in Preferences.</numerusform>
@@ -855,17 +1174,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="488"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Done in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>Seed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n image saved to %1</numerusform>
@@ -873,17 +1192,17 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="497"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="511"/>
+        <location filename="../ui/mainwindow.cpp" line="521"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n queued</numerusform>
@@ -891,83 +1210,90 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>Queue Another</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="585"/>
-        <location filename="../ui/mainwindow.cpp" line="836"/>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>Parameters restored from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
-        <source>Seed %1 (not saved)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <source>Parameters and reference weights restored from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <source>Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in use; the weights stay as they are.</source>
+        <translation>
+            <numerusform>Parameters restored from %1. Its reference weights are for %n reference, not for the %2 in use; the weights stay as they are.</numerusform>
+            <numerusform>Parameters restored from %1. Its reference weights are for %n references, not for the %2 in use; the weights stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="623"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>Some model files are missing; see the list above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>Add at least one reference photo of the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>No usable reference photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616"/>
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="651"/>
+        <location filename="../ui/mainwindow.cpp" line="679"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="703"/>
+        <location filename="../ui/mainwindow.cpp" line="731"/>
         <source>Token count unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="733"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>Parameters and %n reference photo restored (seed %1)</numerusform>
@@ -975,18 +1301,18 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="735"/>
+        <location filename="../ui/mainwindow.cpp" line="764"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="779"/>
-        <location filename="../ui/mainwindow.cpp" line="793"/>
+        <location filename="../ui/mainwindow.cpp" line="808"/>
+        <location filename="../ui/mainwindow.cpp" line="822"/>
         <source>Unsaved Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="780"/>
+        <location filename="../ui/mainwindow.cpp" line="809"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>%n image in the gallery was never saved. It is lost if you quit now.</numerusform>
@@ -994,12 +1320,12 @@ Previews appear here while the images form.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="788"/>
+        <location filename="../ui/mainwindow.cpp" line="817"/>
         <source>Save Unsaved Images To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="844"/>
+        <location filename="../ui/mainwindow.cpp" line="871"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,21 +1452,6 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="58"/>
-        <source> MiB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/preferencesdialog.cpp" line="59"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61"/>
-        <source>Memory for the reference photos&apos; features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/preferencesdialog.cpp" line="64"/>
         <source>Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are filled in; a number is appended, so no file is ever replaced.</source>
         <translation type="unfinished"></translation>
@@ -1178,11 +1489,6 @@ Previews appear here while the images form.</source>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="76"/>
         <source>Threads:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/preferencesdialog.cpp" line="77"/>
-        <source>Reference cache:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1243,6 +1549,26 @@ Previews appear here while the images form.</source>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="150"/>
         <source>e.g. %1-00001.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="58"/>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="59"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="61"/>
+        <source>Memory for the reference photos&apos; features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="77"/>
+        <source>Reference cache:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1340,73 +1666,104 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferenceCard</name>
     <message>
-        <location filename="../ui/referencecard.cpp" line="24"/>
+        <location filename="../ui/referencecard.cpp" line="27"/>
         <source>Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="30"/>
+        <location filename="../ui/referencecard.cpp" line="36"/>
         <source>The face the model will see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="36"/>
+        <location filename="../ui/referencecard.cpp" line="42"/>
         <source>Include this reference in the next run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="37"/>
+        <location filename="../ui/referencecard.cpp" line="43"/>
         <source>Draw face box…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="38"/>
+        <location filename="../ui/referencecard.cpp" line="44"/>
         <source>Mark the face by hand, for photos where none is detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="39"/>
+        <location filename="../ui/referencecard.cpp" line="45"/>
         <source>Clear box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="40"/>
+        <location filename="../ui/referencecard.cpp" line="46"/>
         <source>Go back to the detected face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="43"/>
+        <location filename="../ui/referencecard.cpp" line="49"/>
         <source>Remove this reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="44"/>
+        <location filename="../ui/referencecard.cpp" line="50"/>
         <source>Remove reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="90"/>
+        <location filename="../ui/referencecard.cpp" line="56"/>
+        <source>How much this photo counts: 2 counts as the photo given twice, 0.5 as half</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="57"/>
+        <location filename="../ui/referencecard.cpp" line="58"/>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="60"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="61"/>
+        <source>Which person this photo shows. Mark photos of a second person B to mix the two faces with the slider under the references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="67"/>
+        <source>Person B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencecard.cpp" line="132"/>
         <source>Looking for faces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
-        <location filename="../ui/referencecard.cpp" line="98"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
+        <location filename="../ui/referencecard.cpp" line="140"/>
         <source>Manual face box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="94"/>
+        <location filename="../ui/referencecard.cpp" line="136"/>
         <source>No face found. Draw a face box to use this photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="100"/>
+        <location filename="../ui/referencecard.cpp" line="142"/>
         <source>%1 faces found: using face %2. Click another face to choose it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencecard.cpp" line="103"/>
+        <location filename="../ui/referencecard.cpp" line="145"/>
         <source>Face found (confidence %1%).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,94 +1771,114 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::ReferencePanel</name>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="67"/>
+        <location filename="../ui/referencepanel.cpp" line="77"/>
         <source>Add Photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="68"/>
+        <location filename="../ui/referencepanel.cpp" line="78"/>
         <source>Photos of the person. More varied photos give better likeness.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="69"/>
+        <location filename="../ui/referencepanel.cpp" line="79"/>
         <source>Add Folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="70"/>
+        <location filename="../ui/referencepanel.cpp" line="80"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="71"/>
+        <location filename="../ui/referencepanel.cpp" line="81"/>
         <source>Paste an image or image files from the clipboard (Ctrl+V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="77"/>
+        <location filename="../ui/referencepanel.cpp" line="87"/>
         <source>Drop photos of the person here, or paste them.
 
 One face per photo works best; varied photos (angles, light, expressions) give better likeness.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="99"/>
+        <location filename="../ui/referencepanel.cpp" line="106"/>
+        <source>Mix the two people: left for more of person A, right for more of person B. It sets the weights of their photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="108"/>
+        <source>Mix A ↔ B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="111"/>
+        <source>Mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="127"/>
         <source>Images (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="100"/>
+        <location filename="../ui/referencepanel.cpp" line="128"/>
         <source>Add Reference Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="105"/>
+        <location filename="../ui/referencepanel.cpp" line="133"/>
         <source>Add Reference Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="115"/>
+        <location filename="../ui/referencepanel.cpp" line="145"/>
         <source>%1 of %2 references in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="132"/>
+        <location filename="../ui/referencepanel.cpp" line="162"/>
         <source>No images in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="180"/>
+        <location filename="../ui/referencepanel.cpp" line="212"/>
         <source>Pasted image %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="183"/>
+        <location filename="../ui/referencepanel.cpp" line="215"/>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="261"/>
+        <location filename="../ui/referencepanel.cpp" line="295"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="332"/>
+        <location filename="../ui/referencepanel.cpp" line="376"/>
+        <source>%1% A · %2% B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/referencepanel.cpp" line="409"/>
         <source>%1: still looking for faces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="334"/>
+        <location filename="../ui/referencepanel.cpp" line="411"/>
         <source>%1: no face found; draw a face box or disable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="335"/>
+        <location filename="../ui/referencepanel.cpp" line="412"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/referencepanel.cpp" line="350"/>
+        <location filename="../ui/referencepanel.cpp" line="427"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,11 +1931,6 @@ One face per photo works best; varied photos (angles, light, expressions) give b
     <message>
         <location filename="../ui/settingspanel.cpp" line="103"/>
         <source>Images per run. They share the references and the prompt; each gets its own noise.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="92"/>
-        <source>Denoising steps. The official tool uses %1 (30 in its API); more steps are slower and rarely better beyond that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1615,36 +1987,6 @@ One face per photo works best; varied photos (angles, light, expressions) give b
     <message>
         <location filename="../ui/settingspanel.cpp" line="112"/>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="166"/>
-        <source>Text guidance: how strongly the prompt steers the image. Official default %1; “Change age” raises it so the prompt can override the references.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="169"/>
-        <source>Reference feature strength λ: how much of the reference faces is injected. Official default %1, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="173"/>
-        <source>Reference guidance strength. Official default %1, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="176"/>
-        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default %1. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="181"/>
-        <source>λ used before reference guidance starts. Official default %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settingspanel.cpp" line="182"/>
-        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1754,6 +2096,41 @@ One face per photo works best; varied photos (angles, light, expressions) give b
         <source>Replace the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="92"/>
+        <source>Denoising steps. The official tool uses %1 (30 in its API); more steps are slower and rarely better beyond that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="166"/>
+        <source>Text guidance: how strongly the prompt steers the image. Official default %1; “Change age” raises it so the prompt can override the references.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="169"/>
+        <source>Reference feature strength λ: how much of the reference faces is injected. Official default %1, useful range 0.7–1.4. Raise it for more likeness — usually raising only this is enough. Too high looks pasted; lower it for artifacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="173"/>
+        <source>Reference guidance strength. Official default %1, range 1.8–4. Higher keeps more facial detail but gives less variety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="176"/>
+        <source>Reference guidance applies from this timestep on (t ≤ value, of 1000). Official default %1. Higher means earlier and more likeness; lower leaves the prompt more freedom, e.g. to change age.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="181"/>
+        <source>λ used before reference guidance starts. Official default %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settingspanel.cpp" line="182"/>
+        <source>Guidance rescale: tames the over-saturated look of strong guidance. Official value %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flashface::ui::TargetPanel</name>
@@ -1763,242 +2140,242 @@ One face per photo works best; varied photos (angles, light, expressions) give b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="77"/>
+        <location filename="../ui/targetpanel.cpp" line="74"/>
         <source>Images (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="86"/>
+        <location filename="../ui/targetpanel.cpp" line="83"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="89"/>
+        <location filename="../ui/targetpanel.cpp" line="86"/>
         <source>Paint a Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="90"/>
+        <location filename="../ui/targetpanel.cpp" line="87"/>
         <source>Whole Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="92"/>
+        <location filename="../ui/targetpanel.cpp" line="89"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="93"/>
+        <location filename="../ui/targetpanel.cpp" line="90"/>
         <source>The photo to change: its face (or the part you choose) is repainted, the rest is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="94"/>
+        <location filename="../ui/targetpanel.cpp" line="91"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="95"/>
+        <location filename="../ui/targetpanel.cpp" line="92"/>
         <source>Use the image on the clipboard as the photo to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="96"/>
+        <location filename="../ui/targetpanel.cpp" line="93"/>
         <source>No photo to change: generate new pictures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="103"/>
+        <location filename="../ui/targetpanel.cpp" line="100"/>
         <source>Paint the part of the photo to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="104"/>
+        <location filename="../ui/targetpanel.cpp" line="101"/>
         <source>Rework the whole picture (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="110"/>
+        <location filename="../ui/targetpanel.cpp" line="107"/>
         <source>Use my face box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="111"/>
+        <location filename="../ui/targetpanel.cpp" line="108"/>
         <source>Place the face where the Face Position box says instead of where the repainted region is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="126"/>
+        <location filename="../ui/targetpanel.cpp" line="123"/>
         <source>Open Photo to Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="144"/>
+        <location filename="../ui/targetpanel.cpp" line="141"/>
         <source>Repaint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="149"/>
+        <location filename="../ui/targetpanel.cpp" line="146"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="149"/>
+        <location filename="../ui/targetpanel.cpp" line="146"/>
         <source>The detected face, with its hair line, ears and chin (face swap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="150"/>
+        <location filename="../ui/targetpanel.cpp" line="147"/>
         <source>Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="150"/>
+        <location filename="../ui/targetpanel.cpp" line="147"/>
         <source>The part you paint with the brush, or a mask image (white = repaint)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="151"/>
+        <location filename="../ui/targetpanel.cpp" line="148"/>
         <source>Whole picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="151"/>
+        <location filename="../ui/targetpanel.cpp" line="148"/>
         <source>Everything, keeping the photo&apos;s composition and colours (img2img)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="168"/>
+        <location filename="../ui/targetpanel.cpp" line="165"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="169"/>
+        <location filename="../ui/targetpanel.cpp" line="166"/>
         <source>Paint the part to repaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="171"/>
+        <location filename="../ui/targetpanel.cpp" line="168"/>
         <source>Eraser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="172"/>
+        <location filename="../ui/targetpanel.cpp" line="169"/>
         <source>Take parts out of the painted region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="180"/>
+        <location filename="../ui/targetpanel.cpp" line="177"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="181"/>
+        <location filename="../ui/targetpanel.cpp" line="178"/>
         <source>Brush radius in pixels of the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="182"/>
+        <location filename="../ui/targetpanel.cpp" line="179"/>
         <source>Brush size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="183"/>
+        <location filename="../ui/targetpanel.cpp" line="180"/>
         <source>Load Mask…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="184"/>
+        <location filename="../ui/targetpanel.cpp" line="181"/>
         <source>A black-and-white image of the photo&apos;s size: white is repainted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="185"/>
+        <location filename="../ui/targetpanel.cpp" line="182"/>
         <source>Clear Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="200"/>
+        <location filename="../ui/targetpanel.cpp" line="197"/>
         <source>Load Mask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="211"/>
+        <location filename="../ui/targetpanel.cpp" line="208"/>
         <source>Strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="212"/>
+        <location filename="../ui/targetpanel.cpp" line="209"/>
         <source>How much of the region changes: 1 repaints it from scratch, lower values keep more of the photo. Each region has its own default (face and mask 1, whole picture 0.75).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="218"/>
+        <location filename="../ui/targetpanel.cpp" line="215"/>
         <source>Strength:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="258"/>
+        <location filename="../ui/targetpanel.cpp" line="255"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="300"/>
+        <location filename="../ui/targetpanel.cpp" line="297"/>
         <source>The clipboard holds no image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="303"/>
+        <location filename="../ui/targetpanel.cpp" line="300"/>
         <source>Pasted image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="357"/>
+        <location filename="../ui/targetpanel.cpp" line="354"/>
         <source>Open the photo to change first, then its mask.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="369"/>
+        <location filename="../ui/targetpanel.cpp" line="366"/>
         <source>Cannot use the mask %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="392"/>
+        <location filename="../ui/targetpanel.cpp" line="389"/>
         <source>Faces not checked: %1 The engine will look for the face when generating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="396"/>
+        <location filename="../ui/targetpanel.cpp" line="393"/>
         <source>No face was found in this photo. Paint the area to repaint as a mask, or repaint the whole picture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="399"/>
+        <location filename="../ui/targetpanel.cpp" line="396"/>
         <source>The face outlined is repainted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="400"/>
+        <location filename="../ui/targetpanel.cpp" line="397"/>
         <source>%1 faces found: click one to choose which is repainted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="437"/>
+        <location filename="../ui/targetpanel.cpp" line="434"/>
         <source>Looking for faces…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="439"/>
+        <location filename="../ui/targetpanel.cpp" line="436"/>
         <source>Paint the part to repaint; the rest of the photo stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="440"/>
+        <location filename="../ui/targetpanel.cpp" line="437"/>
         <source>The whole picture is reworked; a lower strength keeps more of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/targetpanel.cpp" line="456"/>
+        <location filename="../ui/targetpanel.cpp" line="453"/>
         <source>Dropped image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,7 +2393,7 @@ Its face (or the part you paint) is repainted with the person of the references;
 <context>
     <name>flashface::ui::ZoomableImageView</name>
     <message>
-        <location filename="../ui/imageviewer.cpp" line="25"/>
+        <location filename="../ui/imageviewer.cpp" line="31"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,6 +18,8 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
         const ImageMetadata metadata = readImageMetadata(path.toStdString());
         item.settings = metadata.settings;
         for (const std::string& label : metadata.referenceLabels) item.referenceLabels.append(QString::fromStdString(label));
+        item.referenceWeights = metadata.referenceWeights;
+        item.target = metadata.target;
     } catch (const std::exception&) {
         return {};  // not one of ours (or damaged): the gallery leaves it alone
     }
@@ -29,6 +31,10 @@ GalleryItem GalleryItem::fromFile(const QString& path) {
     item.path = path;
     item.created = QFileInfo(path).lastModified();
     return item;
+}
+
+QString GalleryItem::caption() const {
+    return saved() ? QFileInfo(path).fileName() : tr("Seed %1 (not saved)").arg(settings.seed);
 }
 
 QImage GalleryItem::fullImage() const { return saved() ? QImageReader(path).read() : image; }

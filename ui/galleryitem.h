@@ -1,7 +1,8 @@
 #pragma once
 
-#include "pipeline/request.h"
+#include "pipeline/generation_metadata.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QImage>
 #include <QString>
@@ -12,11 +13,16 @@ namespace flashface::ui {
 // One generated image: on disk, its PNG (which carries its settings) and a thumbnail; or an
 // image that could not be saved, held in memory (`image`) until the user saves it elsewhere.
 struct GalleryItem {
+    Q_DECLARE_TR_FUNCTIONS(GalleryItem)
+
+public:
     QString path;   // empty while not saved
     QImage image;   // the full image, kept only while it is not saved
     QImage thumbnail;
     GenerationSettings settings;  // regenerates exactly this image
     QStringList referenceLabels;
+    std::vector<double> referenceWeights;  // in reference order; empty when all are 1
+    std::optional<TargetRecord> target;    // the photo it was made over (face swap, img2img)
     QString referenceSet;  // the references that made it (ReferenceStore), when known
     QDateTime created;
 
@@ -24,6 +30,7 @@ struct GalleryItem {
     static GalleryItem fromFile(const QString& path);
     bool saved() const { return !path.isEmpty(); }
     QImage fullImage() const;  // read from the file, or the unsaved image
+    QString caption() const;   // its file's name, or its seed while not saved
     static QImage makeThumbnail(const QImage& image);
 };
 

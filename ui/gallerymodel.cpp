@@ -1,13 +1,18 @@
 #include "gallerymodel.h"
 
+#include "imageexport.h"
+
 #include <QCoro/QCoroFuture>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
+#include <QMimeData>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
 #include <QSettings>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -195,6 +200,36 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case FavouriteRole: return item.saved() && favourites_.contains(item.path);
     default: return {};
     }
+}
+
+GalleryModel::~GalleryModel() = default;
+
+Qt::ItemFlags GalleryModel::flags(const QModelIndex& index) const {
+    const Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    return index.isValid() ? flags | Qt::ItemIsDragEnabled : flags;
+}
+
+QStringList GalleryModel::mimeTypes() const { return {QStringLiteral("text/uri-list"), QStringLiteral("image/png")}; }
+
+QMimeData* GalleryModel::mimeData(const QModelIndexList& indexes) const {
+    QList<QUrl> urls;
+    for (const QModelIndex& index : indexes) {
+        if (!index.isValid()) continue;
+        const GalleryItem& item = items_.at(index.row());
+        QString path = item.path;
+        if (!item.saved()) {
+            if (!dragFolder_) dragFolder_ = std::make_unique<QTemporaryDir>();
+            if (!dragFolder_->isValid()) return nullptr;
+            path = dragFolder_->filePath(QStringLiteral("flashface-unsaved-%1-%2.png").arg(item.settings.seed).arg(index.row()));
+            if (!exportImage(item, path, true).isEmpty()) return nullptr;
+        }
+        urls.append(QUrl::fromLocalFile(path));
+    }
+    if (urls.isEmpty()) return nullptr;
+    auto* mime = new QMimeData;
+    mime->setUrls(urls);
+    mime->setImageData(items_.at(indexes.front().row()).fullImage());  // for applications that take pixels
+    return mime;
 }
 
 }  // namespace flashface::ui

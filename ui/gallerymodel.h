@@ -5,18 +5,23 @@
 #include <QAbstractListModel>
 #include <QSet>
 
+#include <memory>
+
+class QTemporaryDir;
 #include <QCoro/QCoroTask>
 
 namespace flashface::ui {
 
 // The generated images of this and earlier sessions, newest first. The output folder is the
-// store: every image is a PNG carrying its settings, so nothing else needs saving.
+// store: every image is a PNG carrying its settings, so nothing else needs saving. Images are
+// dragged out as files (to a file manager or another application).
 class GalleryModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role { PathRole = Qt::UserRole + 1, SeedRole, PromptRole, SavedRole, FavouriteRole };
 
     explicit GalleryModel(QObject* parent = nullptr);
+    ~GalleryModel() override;
 
     // Replaces the contents with the folder's images, read off the GUI thread.
     QCoro::Task<> loadFolder(QString folder);
@@ -42,6 +47,13 @@ public:
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    // The images' files as URLs, and the first image itself. An unsaved image is first written,
+    // with its parameters, to a temporary folder that lasts as long as the gallery; null when
+    // it cannot be.
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
 
 signals:
     void folderLoaded(int count);
@@ -52,6 +64,7 @@ private:
     QSet<QString> favourites_;
     QList<GalleryItem> items_;
     quint64 generation_ = 0;  // a newer loadFolder() supersedes an older one still reading
+    mutable std::unique_ptr<QTemporaryDir> dragFolder_;  // unsaved images dragged out
 };
 
 }  // namespace flashface::ui

@@ -31,6 +31,10 @@ GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(paren
     setSpacing(4);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAccessibleName(tr("Gallery"));
+    // Results are dragged out as files (a file manager, another application); never moved here.
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
     connect(this, &QListView::activated, this, [this](const QModelIndex& index) {
         emit imageActivated(index.data(GalleryModel::PathRole).toString());
         emit itemActivated(index.row());

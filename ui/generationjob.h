@@ -38,6 +38,8 @@ struct GenerationOutcome {
     QList<QImage> images;
     QStringList files;
     GenerationSettings settings;
+    QStringList referenceLabels;           // the references that made the images, in order
+    std::vector<double> referenceWeights;  // their weights; empty when all are 1
     double seconds = 0;
     QString error;  // Failed: why; Finished: a problem while saving, if any
 };

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "imageconversion.h"
+#include "imageparameters.h"
 #include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
 #include "pipeline/validation.h"
@@ -115,6 +116,10 @@ GenerationOutcome GenerationWorker::save(const GenerationJob& job, const Generat
     outcome.jobId = job.id;
     outcome.settings = result.settings;
     outcome.seconds = result.seconds;
+    // The references as every file of the run records them.
+    const ImageMetadata recorded = metadataForImage(job.request, result, 0);
+    for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
+    outcome.referenceWeights = recorded.referenceWeights;
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         outcome.images.append(toQImage(result.images[i]));
         // Each file carries the settings that regenerate it as the first image of a run.

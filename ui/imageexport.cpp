@@ -60,6 +60,8 @@ QString exportImage(const GalleryItem& item, const QString& target, bool replace
         ImageMetadata metadata;
         metadata.settings = item.settings;
         for (const QString& label : item.referenceLabels) metadata.referenceLabels.push_back(label.toStdString());
+        metadata.referenceWeights = item.referenceWeights;
+        metadata.target = item.target;
         const QByteArray format = suffix == QLatin1String("png")    ? QByteArray("png")
                                   : suffix == QLatin1String("webp") ? QByteArray("webp")
                                                                     : QByteArray("jpeg");

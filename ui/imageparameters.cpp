@@ -2,7 +2,6 @@
 
 #include "imageconversion.h"
 #include "pipeline/png_metadata.h"
-#include "pipeline/prompts.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -49,16 +48,16 @@ void putLe24(char* p, quint32 value) {
 
 }  // namespace
 
-std::string metadataRecord(const ImageMetadata& metadata) {
-    const PromptPair prompts = assemblePrompts(metadata.settings);
-    const nlohmann::json record = {
-        {"format", "flashface-studio/1"},
-        {"settings", settingsToJson(metadata.settings)},
-        {"final_prompt", prompts.positive},
-        {"final_negative_prompt", prompts.negative},
-        {"references", metadata.referenceLabels},
-    };
-    return record.dump();
+ImageMetadata referenceMetadata(const std::vector<Reference>& references) {
+    ImageMetadata metadata;
+    bool weighed = false;
+    for (const Reference& ref : references) {
+        metadata.referenceLabels.push_back(ref.label);
+        metadata.referenceWeights.push_back(ref.weight);
+        weighed = weighed || ref.weight != 1;
+    }
+    if (!weighed) metadata.referenceWeights.clear();  // as the original: no weights to store
+    return metadata;
 }
 
 QByteArray insertJpegComments(const QByteArray& jpeg, const QList<QByteArray>& comments) {
@@ -177,7 +176,7 @@ QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metada
         return QByteArray();
     };
     if (image.isNull()) return fail(ImageParameters::tr("There is no image to save."));
-    const std::string parameters = a1111Parameters(metadata.settings);
+    const std::string parameters = imageParameters(metadata);
     const std::string record = metadataRecord(metadata);
     if (format == "png") {
         try {
@@ -191,7 +190,11 @@ QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metada
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, format);
     writer.setQuality(95);
-    if (!writer.write(image.convertToFormat(QImage::Format_RGB888))) return fail(writer.errorString());
+    // The pixels without the text the image was read with: Qt's writers would add a PNG's own
+    // (older) record as further comments, which a reader could take for this one.
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const QImage pixels(rgb.constBits(), rgb.width(), rgb.height(), rgb.bytesPerLine(), rgb.format());
+    if (!writer.write(pixels)) return fail(writer.errorString());
     const QByteArray encoded = buffer.data();
     QByteArray out;
     if (format == "jpeg") {
@@ -240,12 +243,7 @@ QString readImageParameters(const QString& path, ImageMetadata* metadata) {
     if (record.isEmpty())
         return ImageParameters::tr("%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).").arg(name);
     try {
-        const auto json = nlohmann::json::parse(record.toStdString());
-        ImageMetadata read;
-        read.settings = settingsFromJson(json.at("settings"));
-        if (const auto refs = json.find("references"); refs != json.end())
-            read.referenceLabels = refs->get<std::vector<std::string>>();
-        *metadata = read;
+        *metadata = metadataFromRecord(nlohmann::json::parse(record.toStdString()));
         return {};
     } catch (const std::exception& e) {
         return ImageParameters::tr("The FlashFace parameters in %1 are damaged: %2").arg(name, QString::fromUtf8(e.what()));

@@ -12,10 +12,10 @@ namespace flashface::ui {
 //   PNG   the engine's `parameters` and `flashface` text chunks;
 //   JPEG  two COM (comment) segments, "parameters: …" and "flashface: <JSON>";
 //   WebP  an XMP chunk with the A1111 text as dc:description and the JSON as flashface:record.
-// The JSON is the record the engine writes into its PNGs, so every format reads back the same.
+// The JSON is the engine's metadataRecord(), so every format reads back the same.
 
-// The engine's JSON record for an image (settings, final prompts, reference labels).
-std::string metadataRecord(const ImageMetadata& metadata);
+// The references' part of an image's metadata: their labels, and their weights unless all are 1.
+ImageMetadata referenceMetadata(const std::vector<Reference>& references);
 
 // Encodes `image` in `format` ("png", "jpeg" or "webp") carrying `metadata`; empty on failure
 // (with the reason in `error`).

@@ -138,8 +138,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
         const GalleryItem& item = galleryModel_->item(row);
         stopComparing();
-        preview_->setImages({item.fullImage()}, item.saved() ? QFileInfo(item.path).fileName()
-                                                             : tr("Seed %1 (not saved)").arg(item.settings.seed));
+        preview_->setImages({item.fullImage()}, item.caption());
         previewItems_ = {QPersistentModelIndex(galleryModel_->index(row))};
         showImageViewer(row);
     });
@@ -285,6 +284,20 @@ ImageViewer* MainWindow::showImageViewer(int row) {
         viewer_ = new ImageViewer(galleryModel_, this);
         viewer_->setRowFilter([this](int r) { return galleryView_->isShown(r); });
         connect(viewer_, &ImageViewer::saveAsRequested, galleryView_, &GalleryView::saveAs);
+        connect(viewer_, &ImageViewer::rowShown, galleryView_, [this](int r) {
+            galleryView_->setCurrentIndex(galleryModel_->index(r));
+            galleryView_->scrollTo(galleryModel_->index(r));
+        });
+        // A result beside the photos it was made from: the crops the model saw, else the photos.
+        viewer_->setReferenceSource([this] {
+            QList<QPair<QString, QImage>> photos;
+            for (int i = 0; i < references_->count(); ++i) {
+                const ReferenceItem& item = references_->item(i);
+                const QImage crop = item.crop();
+                if (!crop.isNull() || !item.preview.isNull()) photos.append({item.label, crop.isNull() ? item.preview : crop});
+            }
+            return photos;
+        });
     }
     viewer_->showRow(row);
     viewer_->show();
@@ -442,10 +455,7 @@ void MainWindow::connectQueue() {
 void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
     const QString referenceSet = jobReferenceSets_.take(outcome.jobId);
     const QImage target = jobTargets_.take(outcome.jobId);
-    if (outcome.jobId != runningJob_) {  // dropped from the queue unstarted
-        jobReferenceLabels_.remove(outcome.jobId);
-        return updateGenerateBar();
-    }
+    if (outcome.jobId != runningJob_) return updateGenerateBar();  // dropped from the queue unstarted
     runningJob_ = 0;
     progress_->setRange(0, 1);
     progress_->setValue(0);
@@ -453,7 +463,6 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
     case GenerationOutcome::Status::Finished: {
         progress_->setValue(1);
         showResults(outcome.images, tr("Seed %1").arg(outcome.settings.seed), target);
-        const QStringList labels = jobReferenceLabels_.take(outcome.jobId);
         QList<GalleryItem> items;
         int unsaved = 0;
         for (int i = 0; i < outcome.images.size(); ++i) {
@@ -466,7 +475,8 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
             }
             item.thumbnail = GalleryItem::makeThumbnail(outcome.images[i]);
             item.settings = settingsForImage(outcome.settings, i);
-            item.referenceLabels = labels;
+            item.referenceLabels = outcome.referenceLabels;
+            item.referenceWeights = outcome.referenceWeights;
             item.referenceSet = referenceSet;
             if (item.saved()) referenceStore_.link(item.path, referenceSet);
             item.created = QDateTime::currentDateTime();
@@ -580,10 +590,31 @@ bool MainWindow::restoreParametersFrom(const QString& path) {
         showError(tr("No FlashFace parameters in %1: %2").arg(QFileInfo(path).fileName(), error));
         return false;
     }
+    applyImageParameters(metadata, QFileInfo(path).fileName());
+    return true;
+}
+
+void MainWindow::applyImageParameters(const ImageMetadata& metadata, const QString& name) {
     applySettings(metadata.settings);
     clearError();
-    emit notice(tr("Parameters restored from %1").arg(QFileInfo(path).fileName()));
-    return true;
+    const std::size_t count = metadata.referenceLabels.size();
+    if (count == 0) {
+        emit notice(tr("Parameters restored from %1").arg(name));
+    } else if (restoreReferenceWeights(metadata.referenceWeights, count)) {
+        emit notice(tr("Parameters and reference weights restored from %1").arg(name));
+    } else {
+        emit notice(tr("Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in "
+                       "use; the weights stay as they are.",
+                       nullptr, int(count))
+                        .arg(name)
+                        .arg(references_->references().size()));
+    }
+}
+
+// As `flashface generate --from` does: onto the references in use when there are as many as made
+// the image. No stored weights means every weight was 1.
+bool MainWindow::restoreReferenceWeights(const std::vector<double>& stored, std::size_t references) {
+    return references_->setWeightsInUse(stored.empty() ? std::vector<double>(references, 1.0) : stored);
 }
 
 quint64 MainWindow::generate() {
@@ -632,15 +663,12 @@ quint64 MainWindow::generate() {
     clearError();
     saveSession();
     const QString stem = preferences_.fileStem(request.settings, QDateTime::currentDateTime());
-    QStringList labels;
-    for (const Reference& ref : request.references) labels.append(QString::fromStdString(ref.label));
     const QString referenceSet = referenceStore_.keep(*references_);  // "Reuse" brings them back
     // The job keeps its own copy of the target: the panel may change while it waits.
     request.target = target_->target();
     const QImage before = request.target ? target_->photo() : QImage();
     const quint64 id = queue_->enqueue(std::move(request), preferences_.outputFolder, stem);
     if (!before.isNull()) jobTargets_.insert(id, before);
-    jobReferenceLabels_.insert(id, labels);
     jobReferenceSets_.insert(id, referenceSet);
     return id;
 }
@@ -728,7 +756,8 @@ void MainWindow::reuseGalleryItem(int row) {
     const GenerationSettings settings = item.settings;
     const QString set = item.referenceSet.isEmpty() ? referenceStore_.setOf(item.path) : item.referenceSet;
     applySettings(settings);
-    const int restored = referenceStore_.restore(set, *references_);
+    const int restored = referenceStore_.restore(set, *references_);  // with their weights
+    if (restored == 0) restoreReferenceWeights(item.referenceWeights, std::size_t(item.referenceLabels.size()));
     if (restored > 0)
         emit notice(tr("Parameters and %n reference photo(s) restored (seed %1)", nullptr, restored).arg(settings.seed));
     else
@@ -831,9 +860,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         if (withParameters.contains(QFileInfo(path).suffix().toLower())) {
             ImageMetadata metadata;
             if (readImageParameters(path, &metadata).isEmpty()) {
-                applySettings(metadata.settings);
-                clearError();
-                emit notice(tr("Parameters restored from %1").arg(QFileInfo(path).fileName()));
+                applyImageParameters(metadata, QFileInfo(path).fileName());
                 restored = true;
             }
         }

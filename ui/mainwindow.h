@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -25,6 +26,7 @@ class QPushButton;
 
 namespace flashface {
 class Tokenizer;
+struct ImageMetadata;
 }
 
 namespace flashface::ui {
@@ -129,6 +131,9 @@ private:
     void restoreSessionReferences();
     bool confirmQuitWithUnsaved();
     void reuseReferencesOf(int galleryRow);
+    // Settings and reference weights from an image's parameters; `name` for the message.
+    void applyImageParameters(const ImageMetadata& metadata, const QString& name);
+    bool restoreReferenceWeights(const std::vector<double>& stored, std::size_t references);
 
     AppPreferences preferences_;
     GenerationQueue* queue_;
@@ -160,7 +165,6 @@ private:
     QAction* pasteAction_ = nullptr;
     QAction* preferencesAction_ = nullptr;
     std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last
-    QHash<quint64, QStringList> jobReferenceLabels_;
     QHash<quint64, QString> jobReferenceSets_;
     QHash<quint64, QImage> jobTargets_;  // the target photo of each queued face swap
     QList<QImage> shownResults_;         // the results the compare button swaps with…

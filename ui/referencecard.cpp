@@ -2,9 +2,12 @@
 
 #include "sentence.h"
 
+#include "identitymix.h"
 #include "referencephotoview.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -23,7 +26,10 @@ ReferenceCard::ReferenceCard(QWidget* parent)
       status_(new QLabel(this)),
       enabled_(new QCheckBox(tr("Use"), this)),
       drawBox_(new QToolButton(this)),
-      clearBox_(new QToolButton(this)) {
+      clearBox_(new QToolButton(this)),
+      weight_(new QDoubleSpinBox(this)),
+      personA_(new QToolButton(this)),
+      personB_(new QToolButton(this)) {
     setFrameShape(QFrame::StyledPanel);
     crop_->setFixedSize(kCropSide, kCropSide);
     crop_->setAlignment(Qt::AlignCenter);
@@ -43,6 +49,28 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     remove->setToolTip(tr("Remove this reference"));
     remove->setAccessibleName(tr("Remove reference"));
 
+    weight_->setRange(kMinReferenceWeight, kMaxReferenceWeight);
+    weight_->setDecimals(2);
+    weight_->setSingleStep(0.25);
+    weight_->setKeyboardTracking(false);  // a value when typed, not per keystroke
+    weight_->setToolTip(tr("How much this photo counts: 2 counts as the photo given twice, 0.5 as half"));
+    weight_->setAccessibleName(tr("Weight"));
+    auto* weightLabel = new QLabel(tr("Weight"), this);
+    weightLabel->setBuddy(weight_);
+    auto* personLabel = new QLabel(tr("Person"), this);
+    const QString personTip = tr("Which person this photo shows. Mark photos of a second person B to mix "
+                                 "the two faces with the slider under the references.");
+    personLabel->setToolTip(personTip);
+    auto* persons = new QButtonGroup(this);
+    for (auto [button, person] : {std::pair{personA_, Person::A}, std::pair{personB_, Person::B}}) {
+        button->setText(person == Person::A ? QStringLiteral("A") : QStringLiteral("B"));
+        button->setAccessibleName(person == Person::A ? tr("Person A") : tr("Person B"));
+        button->setCheckable(true);
+        button->setToolTip(personTip);
+        persons->addButton(button);
+        connect(button, &QToolButton::clicked, this, [this, person] { emit personChanged(person); });
+    }
+
     auto* header = new QHBoxLayout;
     header->addWidget(enabled_);
     header->addWidget(title_, 1);
@@ -51,12 +79,21 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     buttons->addWidget(drawBox_);
     buttons->addWidget(clearBox_);
     buttons->addStretch();
+    auto* mixing = new QHBoxLayout;  // compact: the card is as narrow as the photo and its crop
+    mixing->setSpacing(4);
+    mixing->addWidget(personLabel);
+    mixing->addWidget(personA_);
+    mixing->addWidget(personB_);
+    mixing->addStretch();
+    mixing->addWidget(weightLabel);
+    mixing->addWidget(weight_);
     auto* layout = new QGridLayout(this);
     layout->addLayout(header, 0, 0, 1, 2);
     layout->addWidget(photo_, 1, 0);
     layout->addWidget(crop_, 1, 1, Qt::AlignTop);
     layout->addWidget(status_, 2, 0, 1, 2);
     layout->addLayout(buttons, 3, 0, 1, 2);
+    layout->addLayout(mixing, 4, 0, 1, 2);
     layout->setColumnStretch(0, 1);
 
     connect(enabled_, &QCheckBox::toggled, this, &ReferenceCard::enabledToggled);
@@ -64,6 +101,7 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     connect(drawBox_, &QToolButton::clicked, this, &ReferenceCard::drawBoxRequested);
     connect(clearBox_, &QToolButton::clicked, this, &ReferenceCard::clearBoxRequested);
     connect(photo_, &ReferencePhotoView::faceClicked, this, &ReferenceCard::faceChosen);
+    connect(weight_, &QDoubleSpinBox::valueChanged, this, &ReferenceCard::weightChanged);
 }
 
 QString ReferenceCard::statusText() const { return status_->text(); }
@@ -79,7 +117,11 @@ void ReferenceCard::setItem(const ReferenceItem& item) {
     {
         const QSignalBlocker block(enabled_);
         enabled_->setChecked(item.enabled);
+        const QSignalBlocker blockWeight(weight_);
+        weight_->setValue(item.weight);
     }
+    personA_->setChecked(item.person == Person::A);
+    personB_->setChecked(item.person == Person::B);
     enabled_->setEnabled(item.state != State::Loading && item.state != State::Failed);
     drawBox_->setEnabled(!item.photo.empty());
     clearBox_->setVisible(item.manualBox.has_value());
@@ -110,6 +152,7 @@ void ReferenceCard::setItem(const ReferenceItem& item) {
     setEnabled(true);
     photo_->setEnabled(item.enabled);
     crop_->setEnabled(item.enabled);
+    weight_->setEnabled(item.enabled);
 }
 
 }  // namespace flashface::ui

@@ -5,6 +5,7 @@
 #include <QFrame>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QToolButton;
 
@@ -13,7 +14,8 @@ namespace flashface::ui {
 class ReferencePhotoView;
 
 // One reference in the panel: the photo with its faces, the crop the model will see, its
-// state, and controls to enable, remove, or draw a manual face box.
+// state, and controls to enable, remove, draw a manual face box, weigh it, and say which of two
+// people it shows (for identity mixing).
 class ReferenceCard : public QFrame {
     Q_OBJECT
 public:
@@ -22,6 +24,8 @@ public:
     void setItem(const ReferenceItem& item);
     ReferencePhotoView* photoView() const { return photo_; }
     QString statusText() const;
+    QDoubleSpinBox* weightField() const { return weight_; }
+    QToolButton* personButton(Person person) const { return person == Person::A ? personA_ : personB_; }
 
 signals:
     void enabledToggled(bool enabled);
@@ -29,6 +33,8 @@ signals:
     void faceChosen(int index);
     void drawBoxRequested();
     void clearBoxRequested();
+    void weightChanged(double weight);
+    void personChanged(flashface::ui::Person person);
 
 private:
     ReferencePhotoView* photo_;
@@ -38,6 +44,9 @@ private:
     QCheckBox* enabled_;
     QToolButton* drawBox_;
     QToolButton* clearBox_;
+    QDoubleSpinBox* weight_;
+    QToolButton* personA_;
+    QToolButton* personB_;
 };
 
 }  // namespace flashface::ui

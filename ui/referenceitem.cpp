@@ -14,6 +14,7 @@ std::optional<Reference> ReferenceItem::toReference() const {
     if (!usable()) return std::nullopt;
     Reference ref;
     ref.label = label.toStdString();
+    ref.weight = weight;
     if (manualBox) {
         ref.image = photo;
         ref.manualBox = manualBox;

@@ -11,11 +11,18 @@
 
 namespace flashface::ui {
 
-// How a reference was set up, to set it up again: the face chosen, a manual box, on or off.
+// Identity mixing: which of two people a reference shows. The references panel mixes the two
+// with one slider (see identitymix.h); with everything on A there is nothing to mix.
+enum class Person { A, B };
+
+// How a reference was set up, to set it up again: the face chosen, a manual box, on or off,
+// its weight and person.
 struct ReferenceChoice {
     int face = 0;
     std::optional<PixelBox> manualBox;
     bool enabled = true;
+    double weight = 1;
+    Person person = Person::A;
 };
 
 // One reference photo in the References panel and what is known about its faces.
@@ -38,6 +45,8 @@ struct ReferenceItem {
     int chosenFace = 0;
     std::optional<PixelBox> manualBox;
     bool enabled = true;
+    double weight = 1;  // Reference::weight: how many references this one counts as
+    Person person = Person::A;
     QString sourcePath;  // the file it was read from; empty for pasted or dropped images
     QString storedPath;  // its copy in the reference store (see ReferenceStore), once kept
 

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "face/photo.h"
 #include "facedetectionservice.h"
+#include "identitymix.h"
 #include "imageconversion.h"
 #include "manualcropdialog.h"
 #include "referencecard.h"
@@ -22,9 +23,12 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace flashface::ui {
 namespace {
@@ -62,7 +66,13 @@ LoadedPhoto readPhoto(const QString& path) {
 }  // namespace
 
 ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
-    : QWidget(parent), detection_(detection), emptyHint_(new QLabel(this)), summary_(new QLabel(this)) {
+    : QWidget(parent),
+      detection_(detection),
+      emptyHint_(new QLabel(this)),
+      summary_(new QLabel(this)),
+      mixRow_(new QWidget(this)),
+      mixSlider_(new QSlider(Qt::Horizontal, mixRow_)),
+      mixText_(new QLabel(mixRow_)) {
     setAcceptDrops(true);
     auto* addPhotos = new QPushButton(tr("Add Photos…"), this);
     addPhotos->setToolTip(tr("Photos of the person. More varied photos give better likeness."));
@@ -90,9 +100,27 @@ ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    // Identity mixing: the slider's value is person B's share in percent.
+    mixSlider_->setRange(qRound((1 - kMaxMixShare) * 100), qRound(kMaxMixShare * 100));
+    mixSlider_->setPageStep(10);
+    mixSlider_->setToolTip(tr("Mix the two people: left for more of person A, right for more of person B. "
+                              "It sets the weights of their photos."));
+    mixSlider_->setAccessibleName(tr("Mix A ↔ B"));
+    auto* mixLayout = new QHBoxLayout(mixRow_);
+    mixLayout->setContentsMargins(0, 0, 0, 0);
+    auto* mixLabel = new QLabel(tr("Mix"), mixRow_);
+    mixLabel->setBuddy(mixSlider_);
+    mixLayout->addWidget(mixLabel);
+    mixLayout->addWidget(new QLabel(QStringLiteral("A"), mixRow_));
+    mixLayout->addWidget(mixSlider_, 1);
+    mixLayout->addWidget(new QLabel(QStringLiteral("B"), mixRow_));
+    mixLayout->addWidget(mixText_);
+    mixRow_->hide();
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(scroll, 1);
+    layout->addWidget(mixRow_);
     layout->addWidget(summary_);
 
     connect(addPhotos, &QPushButton::clicked, this, [this] {
@@ -108,7 +136,9 @@ ReferencePanel::ReferencePanel(FaceDetectionService* detection, QWidget* parent)
     connect(paste, &QPushButton::clicked, this, &ReferencePanel::pasteFromClipboard);
     pasteShortcut_ = new QShortcut(QKeySequence::Paste, this, this, &ReferencePanel::pasteFromClipboard);
     pasteShortcut_->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(mixSlider_, &QSlider::valueChanged, this, [this](int percent) { setMixShare(percent / 100.0); });
     connect(this, &ReferencePanel::referencesChanged, this, [this] {
+        updateMix();
         emptyHint_->setVisible(items_.isEmpty());
         const int used = int(references().size());
         summary_->setText(items_.isEmpty() ? QString()
@@ -146,6 +176,8 @@ void ReferencePanel::addStoredFile(const QString& path, const QString& label, co
     item.label = label;
     item.sourcePath = path;
     item.storedPath = path;
+    item.weight = std::clamp(choice.weight, kMinReferenceWeight, kMaxReferenceWeight);
+    item.person = choice.person;
     const quint64 id = append(std::move(item));
     pendingChoices_.insert(id, choice);
     loadFile(id, path);
@@ -196,6 +228,8 @@ quint64 ReferencePanel::append(ReferenceItem item) {
     connect(card, &ReferenceCard::faceChosen, this, [this, id](int face) { chooseFace(indexOf(id), face); });
     connect(card, &ReferenceCard::drawBoxRequested, this, [this, id] { drawBox(id); });
     connect(card, &ReferenceCard::clearBoxRequested, this, [this, id] { setManualBox(indexOf(id), std::nullopt); });
+    connect(card, &ReferenceCard::weightChanged, this, [this, id](double weight) { setWeight(indexOf(id), weight); });
+    connect(card, &ReferenceCard::personChanged, this, [this, id](Person person) { setPerson(indexOf(id), person); });
     refresh(int(items_.size()) - 1);
     return id;
 }
@@ -297,6 +331,49 @@ void ReferencePanel::setManualBox(int index, const std::optional<PixelBox>& box)
     if (index < 0) return;
     items_[index].manualBox = box;
     refresh(index);
+}
+
+void ReferencePanel::setWeight(int index, double weight) {
+    if (index < 0) return;
+    items_[index].weight = std::clamp(weight, kMinReferenceWeight, kMaxReferenceWeight);
+    refresh(index);
+}
+
+void ReferencePanel::setPerson(int index, Person person) {
+    if (index < 0) return;
+    items_[index].person = person;
+    refresh(index);
+}
+
+bool ReferencePanel::setWeightsInUse(const std::vector<double>& weights) {
+    QList<int> inUse;
+    for (int i = 0; i < items_.size(); ++i)
+        if (items_[i].usable()) inUse.append(i);
+    if (qsizetype(weights.size()) != inUse.size()) return false;
+    for (int k = 0; k < inUse.size(); ++k) setWeight(inUse[k], weights[k]);
+    return true;
+}
+
+std::optional<double> ReferencePanel::mixShare() const { return ui::mixShare(items_); }
+
+void ReferencePanel::setMixShare(double share) {
+    if (!mixShare()) return;
+    ui::setMixShare(items_, share);
+    for (int i = 0; i < items_.size(); ++i) cards_[i]->setItem(items_[i]);
+    emit referencesChanged();
+}
+
+bool ReferencePanel::mixShown() const { return !mixRow_->isHidden(); }
+
+// The slider follows the weights, however they were set (cards, restored sets, the slider).
+void ReferencePanel::updateMix() {
+    const std::optional<double> share = mixShare();
+    mixRow_->setVisible(share.has_value());
+    if (!share) return;
+    const int percentB = qRound(*share * 100);
+    const QSignalBlocker block(mixSlider_);
+    mixSlider_->setValue(percentB);
+    mixText_->setText(tr("%1% A · %2% B").arg(100 - percentB).arg(percentB));
 }
 
 void ReferencePanel::drawBox(quint64 id) {

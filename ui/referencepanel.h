@@ -9,6 +9,7 @@
 
 class QLabel;
 class QShortcut;
+class QSlider;
 class QVBoxLayout;
 
 namespace flashface::ui {
@@ -18,7 +19,9 @@ class ReferenceCard;
 
 // The reference photos of the person: add them by dropping files or folders, pasting, or the
 // buttons; each is searched for faces off the GUI thread and shown with its faces outlined and
-// the crop the model will see. Any number of references; each can be disabled or removed.
+// the crop the model will see. Any number of references; each can be disabled or removed, and
+// weighed. References of a second person (marked B on their cards) are mixed with the first's
+// by one slider, shown while both people have references in use.
 class ReferencePanel : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +43,18 @@ public:
     void chooseFace(int index, int face);
     void setReferenceEnabled(int index, bool enabled);
     void setManualBox(int index, const std::optional<PixelBox>& box);
+    void setWeight(int index, double weight);
+    void setPerson(int index, Person person);
+    // The weights of the references in use, in order, as references() gives them (e.g. from an
+    // image's parameters); false, changing nothing, when their number differs.
+    bool setWeightsInUse(const std::vector<double>& weights);
+
+    // Person B's share of the weights in use (identity mixing); none unless both people have
+    // references in use. Setting it rescales each person's weights (see identitymix.h).
+    std::optional<double> mixShare() const;
+    void setMixShare(double share);
+    QSlider* mixSlider() const { return mixSlider_; }
+    bool mixShown() const;
     void remove(int index);
     void clear();
     void redetectUnchecked();  // after the models folder changed
@@ -66,6 +81,7 @@ private:
     quint64 append(ReferenceItem item);
     int indexOf(quint64 id) const;
     void refresh(int index);
+    void updateMix();
     QCoro::Task<> loadFile(quint64 id, QString path);
     QCoro::Task<> detect(quint64 id);
     void drawBox(quint64 id);
@@ -76,6 +92,9 @@ private:
     QVBoxLayout* cardLayout_;
     QLabel* emptyHint_;
     QLabel* summary_;
+    QWidget* mixRow_;
+    QSlider* mixSlider_;
+    QLabel* mixText_;
     QShortcut* pasteShortcut_ = nullptr;
     QHash<quint64, ReferenceChoice> pendingChoices_;  // applied when detection ends
     quint64 nextId_ = 1;

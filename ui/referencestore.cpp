@@ -91,7 +91,9 @@ QString ReferenceStore::keep(ReferencePanel& panel) {
         QJsonObject entry{{QStringLiteral("photo"), QFileInfo(stored).fileName()},
                           {QStringLiteral("label"), item.label},
                           {QStringLiteral("face"), item.chosenFace},
-                          {QStringLiteral("enabled"), item.enabled}};
+                          {QStringLiteral("enabled"), item.enabled},
+                          {QStringLiteral("weight"), item.weight},
+                          {QStringLiteral("person"), item.person == Person::B ? QStringLiteral("B") : QStringLiteral("A")}};
         if (item.manualBox)
             entry.insert(QStringLiteral("box"), QJsonArray{item.manualBox->x1, item.manualBox->y1, item.manualBox->x2,
                                                            item.manualBox->y2});
@@ -136,6 +138,9 @@ int ReferenceStore::restore(const QJsonArray& set, ReferencePanel& panel) {
         ReferenceChoice choice;
         choice.face = entry.value(QStringLiteral("face")).toInt();
         choice.enabled = entry.value(QStringLiteral("enabled")).toBool(true);
+        // Sets kept before identity mixing have neither: weight 1, person A.
+        choice.weight = entry.value(QStringLiteral("weight")).toDouble(1);
+        choice.person = entry.value(QStringLiteral("person")).toString() == QLatin1String("B") ? Person::B : Person::A;
         const QJsonArray box = entry.value(QStringLiteral("box")).toArray();
         if (box.size() == 4) choice.manualBox = PixelBox{box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()};
         panel.addStoredFile(photo, entry.value(QStringLiteral("label")).toString(), choice);

@@ -14,7 +14,7 @@ class ReferencePanel;
 // by default under the application's data folder): a photo's file as it is, a pasted image as
 // lossless PNG, each named by its content, so each is kept once however many runs use it, and
 // a moved or deleted original does not matter. A reference set (the photos in order, with the
-// face chosen, a manual box, on/off) is a JSON file named by its content too; an index maps
+// face chosen, a manual box, on/off, the weight and the person) is a JSON file named by its content too; an index maps
 // generated images to their set.
 class ReferenceStore {
 public:

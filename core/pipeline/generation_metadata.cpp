@@ -193,7 +193,7 @@ ImageMetadata metadataForImage(const GenerationRequest& request, const Generatio
     return metadata;
 }
 
-std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMetadata& metadata) {
+std::string metadataRecord(const ImageMetadata& metadata) {
     const PromptPair prompts = assemblePrompts(metadata.settings);
     nlohmann::json record = {
         {"format", kFormat},
@@ -203,12 +203,30 @@ std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMe
         {"references", metadata.referenceLabels},
     };
     if (!metadata.referenceWeights.empty()) record["reference_weights"] = metadata.referenceWeights;
+    if (metadata.target) record["target"] = targetToJson(*metadata.target);
+    return record.dump();
+}
+
+ImageMetadata metadataFromRecord(const nlohmann::json& record) {
+    ImageMetadata metadata;
+    metadata.settings = settingsFromJson(record.at("settings"));
+    if (const auto refs = record.find("references"); refs != record.end())
+        metadata.referenceLabels = refs->get<std::vector<std::string>>();
+    if (const auto weights = record.find("reference_weights"); weights != record.end())
+        metadata.referenceWeights = weights->get<std::vector<double>>();
+    if (const auto target = record.find("target"); target != record.end()) metadata.target = targetFromJson(*target);
+    return metadata;
+}
+
+std::string imageParameters(const ImageMetadata& metadata) {
     std::string parameters = a1111Parameters(metadata.settings);
-    if (metadata.target) {
-        record["target"] = targetToJson(*metadata.target);
+    if (metadata.target)
         parameters += ", Denoising strength: " + formatNumber(static_cast<float>(metadata.target->strength));
-    }
-    return encodePng(image, {{kParametersChunk, parameters}, {kSettingsChunk, record.dump()}});
+    return parameters;
+}
+
+std::vector<std::uint8_t> encodeGeneratedImage(const Image& image, const ImageMetadata& metadata) {
+    return encodePng(image, {{kParametersChunk, imageParameters(metadata)}, {kSettingsChunk, metadataRecord(metadata)}});
 }
 
 std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, const Image& image,
@@ -220,16 +238,7 @@ ImageMetadata readImageMetadata(const std::filesystem::path& png) {
     for (const PngText& text : readPngTexts(png)) {
         if (text.keyword != kSettingsChunk) continue;
         try {
-            const auto record = parseUntrustedJson(text.text, png, "FlashFace settings stored in the image");
-            ImageMetadata metadata;
-            metadata.settings = settingsFromJson(record.at("settings"));
-            if (const auto refs = record.find("references"); refs != record.end())
-                metadata.referenceLabels = refs->get<std::vector<std::string>>();
-            if (const auto weights = record.find("reference_weights"); weights != record.end())
-                metadata.referenceWeights = weights->get<std::vector<double>>();
-            if (const auto target = record.find("target"); target != record.end())
-                metadata.target = targetFromJson(*target);
-            return metadata;
+            return metadataFromRecord(parseUntrustedJson(text.text, png, "FlashFace settings stored in the image"));
         } catch (const nlohmann::json::exception& e) {
             throw FileError(png, std::string("the FlashFace settings stored in the image are damaged: ") + e.what());
         } catch (const InvalidRequest& e) {

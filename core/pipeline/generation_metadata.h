@@ -39,8 +39,17 @@ struct ImageMetadata {
     std::optional<TargetRecord> target;        // set when the image was made over a target photo
 };
 
-inline constexpr const char* kSettingsChunk = "flashface";     // JSON, see above
-inline constexpr const char* kParametersChunk = "parameters";  // a1111Parameters()
+// The JSON record an image carries (settings, final prompts, reference labels and weights, the
+// target), the same in every format that holds one; and read back (InvalidRequest or a json
+// exception when it is unusable).
+std::string metadataRecord(const ImageMetadata& metadata);
+ImageMetadata metadataFromRecord(const nlohmann::json& record);
+// The `parameters` text an image carries: a1111Parameters() and, over a target photo, its
+// strength as "Denoising strength".
+std::string imageParameters(const ImageMetadata& metadata);
+
+inline constexpr const char* kSettingsChunk = "flashface";     // metadataRecord()
+inline constexpr const char* kParametersChunk = "parameters";  // imageParameters()
 
 // What image `index` of `request`'s `result` carries: its own seed (settingsForImage), the
 // references' labels, their weights unless all are 1, and the target photo's record.

@@ -77,7 +77,23 @@ struct DownloadManager::Attempt {
     enum Kind { Complete, Transient, Permanent, Cancelled } kind;
     QString message;
     qint64 networkBytes = 0;  // bytes this attempt added to the .part file
+    bool offline = false;     // Transient because there is no network at all
 };
+
+namespace {
+
+// Errors that mean this computer has no network, rather than a server or transfer problem.
+bool isOfflineError(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError: return true;
+    default: return false;
+    }
+}
+
+}  // namespace
 
 QList<DownloadFile> officialFiles() {
     // The checks `models verify` makes, keys and shapes of the official architecture included
@@ -249,7 +265,7 @@ QCoro::Task<bool> DownloadManager::fetchFile(int index) {
             break;
         case Attempt::Transient:
             if (attempt.networkBytes > 0) failures = 0;  // progress was made: the line works, keep going
-            outcome = co_await waitToRetry(index, attempt.message, ++failures);
+            outcome = co_await waitToRetry(index, attempt, ++failures);
             break;
         case Attempt::Permanent:
             setState(index, FileState::Failed, attempt.message);
@@ -308,14 +324,15 @@ QCoro::Task<DownloadManager::Outcome> DownloadManager::installPart(int index, co
     co_return Outcome::Again;
 }
 
-QCoro::Task<DownloadManager::Outcome> DownloadManager::waitToRetry(int index, const QString& problem, int failures) {
+QCoro::Task<DownloadManager::Outcome> DownloadManager::waitToRetry(int index, const Attempt& attempt, int failures) {
+    const QString& problem = attempt.message;
     if (failures >= settings_.maxAttempts) {
         setState(index, FileState::Failed, tr("%1 Gave up after %2 attempts in a row.").arg(problem).arg(failures));
         co_return Outcome::Failed;
     }
     const auto delay =
         std::min(settings_.maxRetryDelay, settings_.firstRetryDelay * (std::int64_t{1} << std::min(failures - 1, 20)));
-    setState(index, FileState::Retrying,
+    setState(index, attempt.offline ? FileState::Offline : FileState::Retrying,
              tr("%1 Retrying in %2.").arg(problem, QString::fromStdString(formatDuration(double(delay.count()) / 1000.0))));
     emit logMessage(files_[index].message);
     co_await pause(delay);
@@ -447,6 +464,11 @@ struct DownloadManager::Exchange {
                                                 double(manager.settings_.stallTimeout.count()) / 1000.0))),
                            received};
         if (redirect) return std::nullopt;
+        if (isOfflineError(reply.error()))
+            return Attempt{Attempt::Transient,
+                           DownloadManager::tr("Offline: %1 cannot be reached (%2). Check the network connection.")
+                               .arg(reply.url().host(), reply.errorString()),
+                           received, true};
         if (reply.error() != QNetworkReply::NoError || !accepting)
             return Attempt{Attempt::Transient,
                            DownloadManager::tr("The download of %1 was interrupted: %2.").arg(name(), reply.errorString()),

@@ -52,7 +52,9 @@ struct DownloadSettings {
     std::function<qint64(QFile& file, const char* data, qint64 size)> write;
 };
 
-enum class FileState { Waiting, Connecting, Downloading, Verifying, Retrying, Done, Failed, Cancelled };
+// Offline: no network (the server's name did not resolve, no route): retried like Retrying,
+// and said so.
+enum class FileState { Waiting, Connecting, Downloading, Verifying, Retrying, Offline, Done, Failed, Cancelled };
 
 struct FileStatus {
     QString name;
@@ -109,7 +111,7 @@ private:
     QCoro::Task<Attempt> transfer(int index, FileExpectation& expected);
     QCoro::Task<> receive(Exchange& exchange);
     QCoro::Task<Outcome> installPart(int index, const FileExpectation& expected, int& refetches);
-    QCoro::Task<Outcome> waitToRetry(int index, const QString& problem, int failures);
+    QCoro::Task<Outcome> waitToRetry(int index, const Attempt& attempt, int failures);
     // Checks `path` off this thread, `note` shown meanwhile; nothing when the run was cancelled.
     QCoro::Task<std::optional<VerifyResult>> verify(int index, const FileExpectation& expected, const QString& path,
                                                     const QString& note);

@@ -119,6 +119,41 @@ private slots:
         QCOMPARE(ranges(), (QList<QByteArray>{{}, {}}));
     }
 
+    // No network at all (the mirror's name does not resolve: .invalid never does) is said to
+    // be that, while it is retried, and in the final error; not a silent "interrupted".
+    void noNetworkSaysOffline() {
+        DownloadSettings s = settings({weightsFile()});
+        s.baseUrl = QStringLiteral("http://flashface-mirror.invalid/");
+        DownloadManager manager(s);
+        QList<FileState> states;
+        QString offlineMessage;
+        connect(&manager, &DownloadManager::fileChanged, &manager, [&](int index) {
+            const FileStatus& file = manager.files()[index];
+            states.append(file.state);
+            if (file.state == FileState::Offline) offlineMessage = file.message;
+        });
+        QVERIFY(!runToEnd(manager));
+        QVERIFY(states.contains(FileState::Offline));
+        QVERIFY(!states.contains(FileState::Retrying));
+        QVERIFY2(offlineMessage.startsWith(QStringLiteral("Offline:")), qPrintable(offlineMessage));
+        QVERIFY(offlineMessage.contains(QStringLiteral("flashface-mirror.invalid")));
+        QVERIFY2(manager.errorString().contains(QStringLiteral("Offline:")), qPrintable(manager.errorString()));
+        QCOMPARE(manager.files()[0].state, FileState::Failed);
+    }
+
+    // A server that is up but fails is not "offline".
+    void serverErrorIsNotOffline() {
+        server_->queue(weightsName_, TestHttpServer::status(503));
+        server_->queue(weightsName_, TestHttpServer::status(503));
+        DownloadManager manager(settings({weightsFile()}));
+        QList<FileState> states;
+        connect(&manager, &DownloadManager::fileChanged, &manager,
+                [&](int index) { states.append(manager.files()[index].state); });
+        QVERIFY(runToEnd(manager));
+        QVERIFY(states.contains(FileState::Retrying));
+        QVERIFY(!states.contains(FileState::Offline));
+    }
+
     void resumesAfterConnectionCut() {
         server_->queue(weightsName_, TestHttpServer::cutAfter(700'000));
         DownloadManager manager(settings({weightsFile()}));

@@ -10,6 +10,7 @@
 #include "fixturemodels.h"
 #include "gallerymodel.h"
 #include "generationqueue.h"
+#include "imageviewer.h"
 #include "mainwindow.h"
 #include "manualcropdialog.h"
 #include "preferencesdialog.h"
@@ -52,6 +53,7 @@ void prepare(MainWindow& window) {
     QStringList photos;  // the pipeline run's crops, then the face_crop photo (the last item)
     for (const auto& file : test::pipelineReferenceFiles()) photos.append(QString::fromStdString(file.string()));
     photos.append(fixturePath("face_crop/source.png"));
+    window.referencePanel()->clear();  // not the references an earlier window kept
     window.referencePanel()->addFiles(photos);
     window.promptEditor()->setText(QStringLiteral("A handsome young man, with long brown hair, on the street in the night, soft light"));
     window.negativeEditor()->setText(QStringLiteral("glasses, beard"));
@@ -98,6 +100,9 @@ int main(int argc, char** argv) {
         s.steps = 8;
         s.numImages = 4;
         window.settingsPanel()->readFrom(s);
+        // Identity mixing: the face_crop photo is a second person, mixed in at 30 %.
+        window.referencePanel()->setPerson(window.referencePanel()->count() - 1, Person::B);
+        window.referencePanel()->setMixShare(0.3);
         save(window, out, QStringLiteral("references"));
 
         bool grabbed = false;
@@ -109,6 +114,15 @@ int main(int argc, char** argv) {
         window.generate();
         waitFor([&] { return window.galleryModel()->rowCount() >= 8 && !window.queue()->isBusy(); });
         save(window, out, QStringLiteral("gallery"));
+
+        // The viewer comparing a result with the face the model saw of the face_crop photo.
+        ImageViewer* viewer = window.showImageViewer(0);
+        viewer->resize(1000, 560);
+        (void)QTest::qWaitForWindowExposed(viewer);
+        const ReferenceItem& photo = window.referencePanel()->item(window.referencePanel()->count() - 1);
+        viewer->compareWithImage(photo.crop().isNull() ? photo.preview : photo.crop(), photo.label);
+        save(*viewer, out, QStringLiteral("compare"));
+        viewer->close();
 
         const ReferenceItem& source = window.referencePanel()->item(window.referencePanel()->count() - 1);
         const int w = source.photo.width, h = source.photo.height;

@@ -14,6 +14,7 @@
 #include "pipeline/generation_metadata.h"
 #include "previewgrid.h"
 #include "prompteditor.h"
+#include "referencecard.h"
 #include "referencepanel.h"
 #include "settingspanel.h"
 #include "support/fixtures.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QCoro/QCoroTask>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -97,6 +99,14 @@ private slots:
         }
         QCOMPARE(int(window.referencePanel()->references().size()), references);
 
+        // Identity mixing: the first photo weighed ×2 by typing in its card (issue 13).
+        QDoubleSpinBox* weightField = window.referencePanel()->card(0)->weightField();
+        weightField->selectAll();
+        QTest::keyClicks(weightField, QStringLiteral("2"));
+        QTest::keyClick(weightField, Qt::Key_Return);
+        std::vector<double> weights(std::size_t(references), 1.0);
+        weights[0] = 2;
+
         // Face position: the default box cleared with Delete, a new one drawn with the mouse.
         FaceBoxCanvas* canvas = window.facePanel()->canvas();
         canvas->setFocus();
@@ -170,16 +180,25 @@ private slots:
         QCOMPARE(stored.prompt, std::string("a handsome young man, soft light"));
         QCOMPARE(stored.faceBox.x1, drawn.x1);
         QCOMPARE(stored.width, 64);
+        // The weights reached the worker's request: its files carry them.
+        QCOMPARE(readImageMetadata(gallery->item(2).path.toStdString()).referenceWeights, weights);
+        QCOMPARE(gallery->item(2).referenceWeights, weights);
 
         // Export one, change the prompt, then drop the export on the window: parameters come back.
         const QString exported = dir_.filePath(QStringLiteral("exported.png"));
         QCOMPARE(exportImage(gallery->item(2), exported, false), QString());
         window.promptEditor()->setText(QStringLiteral("something else"));
         window.settingsPanel()->setSeed(5);
+        window.referencePanel()->setWeight(0, 1);
         drop(&window, {QUrl::fromLocalFile(exported)});
         QCOMPARE(window.promptEditor()->text(), QStringLiteral("a handsome young man, soft light"));
         QCOMPARE(window.currentSettings().seed, 1234u);
         QCOMPARE(window.referencePanel()->count(), references);  // not mistaken for a reference photo
+        QCOMPARE(window.referencePanel()->references()[0].weight, 2.0);
+        // Opening the parameters brings the weights back too.
+        window.referencePanel()->setWeight(0, 1);
+        QVERIFY(window.restoreParametersFrom(exported));
+        QCOMPARE(window.referencePanel()->references()[0].weight, 2.0);
 
         // A longer run, cancelled with Esc once its first preview is in: it stops within a step.
         GenerationSettings longer = window.currentSettings();

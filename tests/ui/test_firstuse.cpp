@@ -220,10 +220,12 @@ private slots:
         QCOMPARE(AppPreferences::load(settings).runtime().referenceCacheBytes, std::uint64_t{3} << 30);
     }
 
-    // 4. JPEG and WebP exports carry the parameters and read back like PNG.
+    // 4. JPEG and WebP exports carry the parameters and read back like PNG (a face swap's target
+    // photo too).
     void everyExportFormatRoundTrips() {
-        const GalleryItem item = GalleryItem::fromFile(store(dir_.filePath(QStringLiteral("out")), 31337));
+        GalleryItem item = GalleryItem::fromFile(store(dir_.filePath(QStringLiteral("out")), 31337));
         QVERIFY(item.saved());
+        item.target = TargetRecord{"photo.jpg", TargetRegion::Face, 1, 0.6};
         QStringList names{QStringLiteral("a.png"), QStringLiteral("a.jpg")};
         if (QImageWriter::supportedImageFormats().contains("webp")) names.append(QStringLiteral("a.webp"));
         for (const QString& name : names) {
@@ -238,6 +240,12 @@ private slots:
             QCOMPARE(read.settings.faceBox.x1, item.settings.faceBox.x1);
             QCOMPARE(read.settings.steps, item.settings.steps);
             QCOMPARE(read.referenceLabels, std::vector<std::string>{"ref0.png"});
+            if (!name.endsWith(QLatin1String(".png"))) {  // a PNG export is the engine's file as it is
+                QVERIFY2(read.target, qPrintable(name));
+                QCOMPARE(read.target->label, std::string("photo.jpg"));
+                QCOMPARE(read.target->faceIndex, 1);
+                QVERIFY(std::abs(read.target->strength - 0.6) < 1e-6);  // stored as a float's decimal
+            }
         }
         // A photo without parameters is said to have none, in every format.
         const QString plain = dir_.filePath(QStringLiteral("plain.jpg"));

@@ -270,6 +270,11 @@ private slots:
             }
         const int references = int(panel->references().size());
         QCOMPARE(references, panel->count());
+        // Two people mixed (issue 13): the second photo is person B at a quarter of the weight.
+        panel->setPerson(1, Person::B);
+        panel->setMixShare(0.25);
+        std::vector<double> weights;
+        for (const Reference& ref : panel->references()) weights.push_back(ref.weight);
         GenerationSettings small = window.currentSettings();
         small.width = small.height = 64;
         small.steps = 1;
@@ -293,6 +298,7 @@ private slots:
         QVERIFY2(two.status == GenerationOutcome::Status::Finished, qPrintable(two.error));
         QCOMPARE(one.settings.seed, 1234u);
         QCOMPARE(two.settings.seed, 1235u);
+        QCOMPARE(one.referenceWeights, weights);  // what the worker's request carried
 
         // Reuse the first run's image after the references were changed.
         panel->clear();
@@ -304,6 +310,11 @@ private slots:
         QCOMPARE(panel->count(), references);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeout);
         QCOMPARE(int(panel->references().size()), references);
+        // With their weights and people: the mix is back where it was.
+        for (int i = 0; i < references; ++i) QCOMPARE(panel->references()[std::size_t(i)].weight, weights[std::size_t(i)]);
+        QCOMPARE(panel->item(1).person, Person::B);
+        QVERIFY(panel->mixShown());
+        QVERIFY(std::abs(*panel->mixShare() - 0.25) < 1e-9);
     }
 
     // 5. Device = CUDA where there is none: the run's error says why, not only that loading failed.

@@ -32,6 +32,7 @@ QString stateText(const FileStatus& file) {
     case FileState::Downloading: return DownloadDialog::tr("Downloading");
     case FileState::Verifying: return DownloadDialog::tr("Checking integrity…");
     case FileState::Retrying: return DownloadDialog::tr("Waiting to retry");
+    case FileState::Offline: return DownloadDialog::tr("Offline");
     case FileState::Done: return DownloadDialog::tr("Done");
     case FileState::Failed: return DownloadDialog::tr("Failed");
     case FileState::Cancelled: return DownloadDialog::tr("Cancelled");
