@@ -19,6 +19,7 @@
 #include "settingspanel.h"
 #include "support/fixtures.h"
 #include "support/pipeline_fixture.h"
+#include "window_events.h"
 
 #include <QApplication>
 #include <QCoro/QCoroTask>
@@ -42,16 +43,7 @@ namespace {
 
 constexpr int kTimeout = 300000;  // the fixture models are tiny, but CI machines are slow
 
-void drop(QWidget* target, const QList<QUrl>& urls) {
-    QMimeData mime;
-    mime.setUrls(urls);
-    const QPointF at(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, {});
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
-    QApplication::sendEvent(target, &dropEvent);
-}
+using events::drop;
 
 QList<GenerationOutcome> outcomes(const QSignalSpy& spy) {
     QList<GenerationOutcome> list;
