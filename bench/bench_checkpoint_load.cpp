@@ -65,7 +65,7 @@ void writeRandomCheckpoint(const nlohmann::json& config, const fs::path& file) {
     std::vector<std::pair<std::string, test::Bytes>> storages;
     std::mt19937 random(7);
     std::normal_distribution<float> normal(0.0f, 0.05f);
-    const auto fixture = flashface::Checkpoint::open(fixtureRoot() / "unet/weights.pth");
+    const auto fixture = flashface::checkpoint::Checkpoint::open(fixtureRoot() / "unet/weights.pth");
     for (const auto& info : fixture.tensors()) {
         const auto it = shapes.find(original(info.name));
         if (it == shapes.end()) throw std::runtime_error("no parameter for key " + info.name);
@@ -93,7 +93,7 @@ int childLoad(const nlohmann::json& config, const fs::path& checkpoint) {
     flashface::nn::LoadOptions options;
     options.dtype = at::kHalf;
     options.expectedExtras = UNet::skippedCheckpointKeys();
-    flashface::nn::loadState(unet, flashface::Checkpoint::open(checkpoint), options);
+    flashface::nn::loadState(unet, flashface::checkpoint::Checkpoint::open(checkpoint), options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
     writeRandomCheckpoint(scaledConfig(gSetup.dim), gSetup.pth);
     // The first start's extra cost, once.
     const auto start = std::chrono::steady_clock::now();
-    gSetup.cache = flashface::openThroughFloat16Cache(gSetup.pth, UNet::skippedCheckpointKeys()).path();
+    gSetup.cache = flashface::pipeline::openThroughFloat16Cache(gSetup.pth, UNet::skippedCheckpointKeys()).path();
     gSetup.cacheWriteSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     int count = static_cast<int>(rest.size());

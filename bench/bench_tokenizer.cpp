@@ -16,7 +16,7 @@
 
 namespace {
 
-using flashface::Tokenizer;
+using flashface::tokenizer::Tokenizer;
 
 std::filesystem::path fixtureRoot() {
     if (const char* env = std::getenv("FLASHFACE_FIXTURES"); env && *env) return env;
@@ -34,7 +34,7 @@ std::vector<std::string> fixturePrompts() {
 }
 
 struct Workload {
-    Tokenizer tokenizer = Tokenizer::fromMergesFile(fixtureRoot() / "tokenizer/bpe_simple_vocab_16e6.txt.gz");
+    flashface::tokenizer::Tokenizer tokenizer = flashface::tokenizer::Tokenizer::fromMergesFile(fixtureRoot() / "tokenizer/bpe_simple_vocab_16e6.txt.gz");
     std::vector<std::string> shortPrompts;  // the fixture prompts under 80 characters
     std::vector<std::string> longPrompts;   // fixture prompts joined until past the 75-token limit
 
@@ -67,7 +67,7 @@ void BM_EncodeShortPrompts(benchmark::State& state) { encodeBatch(state, workloa
 void BM_CleanLongPrompts(benchmark::State& state) {
     const auto& prompts = workload().longPrompts;
     for (auto _ : state)
-        for (const auto& p : prompts) benchmark::DoNotOptimize(flashface::cleanPrompt(p));
+        for (const auto& p : prompts) benchmark::DoNotOptimize(flashface::tokenizer::cleanPrompt(p));
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(prompts.size()));
 }
 

@@ -32,14 +32,14 @@ constexpr std::int64_t kTextTokens = 77;
 UNet& model() {
     static UNet* unet = [] {
         auto* u = new UNet();
-        flashface::bench::randomiseParameters(*u, 0);
+        flashface::benchmark::randomiseParameters(*u, 0);
         return u;
     }();
     return *unet;
 }
 
 double peakRssGiB() {
-    return static_cast<double>(flashface::bench::memoryUsage().peak) / (1024.0 * 1024.0 * 1024.0);
+    return static_cast<double>(flashface::benchmark::memoryUsage().peak) / (1024.0 * 1024.0 * 1024.0);
 }
 
 void BM_UNetStep(benchmark::State& state) {
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     const int threads = flashface::configureThreads();
     std::cout << "threads: " << threads << "\n";
-    std::cout << flashface::bench::libtorchBuild() << "\n";
+    std::cout << flashface::benchmark::libtorchBuild() << "\n";
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

@@ -83,14 +83,14 @@ void write(const std::string& manifest, const std::string& file) {
 void load(const std::string& file, const std::string& dtypeName) {
     if (dtypeName != "float16" && dtypeName != "float32") throw std::runtime_error("dtype: float16 or float32");
     const auto dtype = dtypeName == "float16" ? at::kHalf : at::kFloat;
-    flashface::bench::resetPeakMemory();
-    const auto before = flashface::bench::memoryUsage().current;
+    flashface::benchmark::resetPeakMemory();
+    const auto before = flashface::benchmark::memoryUsage().current;
     const auto start = Clock::now();
     flashface::models::UNet unet;
-    flashface::nn::loadState(unet, flashface::Checkpoint::open(file),
+    flashface::nn::loadState(unet, flashface::checkpoint::Checkpoint::open(file),
                              {"", dtype, c10::kCPU, flashface::models::UNet::skippedCheckpointKeys()});
     const double seconds = secondsSince(start);
-    const auto usage = flashface::bench::memoryUsage();
+    const auto usage = flashface::benchmark::memoryUsage();
     std::int64_t converted = 0;
     for (const auto& p : unet.parameters()) converted += static_cast<std::int64_t>(p.tensor->nbytes());
     std::printf("loaded the UNet as %s in %.0f s: converted weights %.3f GiB; peak resident %.3f GiB "

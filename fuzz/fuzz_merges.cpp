@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto file = flashface::fuzz::writeScratch("merges.txt.gz", data, size);
     try {
-        flashface::clip::readMerges(file);
+        flashface::tokenizer::clip::readMerges(file);
     } catch (const flashface::FileError&) {
     }
     return 0;

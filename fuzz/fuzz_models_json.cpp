@@ -34,7 +34,7 @@ void readConfig(const nlohmann::json& json) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto manifest = flashface::fuzz::writeScratch("models.json", data, size);
     try {
-        flashface::missingModelFiles(manifest.parent_path());
+        flashface::pipeline::missingModelFiles(manifest.parent_path());
     } catch (const flashface::FileError&) {
     }
     try {

@@ -9,10 +9,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
-        for (const auto& text : flashface::readPngTexts({data, size}, "fuzz.png")) {
-            if (text.keyword != flashface::kSettingsChunk) continue;
+        for (const auto& text : flashface::pipeline::readPngTexts({data, size}, "fuzz.png")) {
+            if (text.keyword != flashface::pipeline::kSettingsChunk) continue;
             const auto record = flashface::parseUntrustedJson(text.text, "fuzz.png", "settings");
-            if (record.is_object() && record.contains("settings")) flashface::settingsFromJson(record.at("settings"));
+            if (record.is_object() && record.contains("settings")) flashface::pipeline::settingsFromJson(record.at("settings"));
         }
     } catch (const flashface::Error&) {
     } catch (const nlohmann::json::exception&) {  // record.at on a value of another type

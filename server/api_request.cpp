@@ -62,11 +62,11 @@ T optionalKey(const nlohmann::json& object, const char* name, const std::string&
     }
 }
 
-Reference readReference(const nlohmann::json& object, std::size_t index, const FileLookup& files) {
+pipeline::Reference readReference(const nlohmann::json& object, std::size_t index, const FileLookup& files) {
     const std::string key = "references[" + std::to_string(index) + "]";
     if (!object.is_object()) refuse(key, "must be an object, got " + jsonExcerpt(object) + ".");
     DecodedImage decoded = readUploadedImage(object, key, files);
-    Reference ref;
+    pipeline::Reference ref;
     ref.image = std::move(decoded.image);
     ref.isCrop = optionalKey(object, "crop", key, false, "true or false");
     const int face = optionalKey(object, "face", key, 1, "a face number from 1");
@@ -88,12 +88,12 @@ nlohmann::json parseRequestDocument(std::string_view body) {
     }
 }
 
-GenerationRequest parseGenerationRequest(const nlohmann::json& document, const FileLookup& files) {
+pipeline::GenerationRequest parseGenerationRequest(const nlohmann::json& document, const FileLookup& files) {
     if (!document.is_object()) throw InvalidRequest("The request must be a JSON object, got " + jsonExcerpt(document) + ".");
-    GenerationRequest request;
+    pipeline::GenerationRequest request;
     const auto settings = document.find("settings");
     if (settings == document.end()) refuse("settings", "is missing (at least {\"prompt\": \"...\"}).");
-    request.settings = settingsFromJson(*settings);
+    request.settings = pipeline::settingsFromJson(*settings);
     if (!settings->contains("seed")) request.settings.seed = std::random_device{}();
     if (request.settings.prompt.empty()) refuse("settings.prompt", "is needed, e.g. \"a photo of a man in the forest\".");
 
@@ -101,8 +101,8 @@ GenerationRequest parseGenerationRequest(const nlohmann::json& document, const F
     if (references == document.end() || !references->is_array() || references->empty())
         refuse("references", "must be a list of at least one reference photo or face crop.");
     // Before any image is decoded.
-    if (!kReferencesRange.contains(static_cast<long long>(references->size())))
-        refuse("references", "may hold " + kReferencesRange.text() + " references, got " +
+    if (!pipeline::kReferencesRange.contains(static_cast<long long>(references->size())))
+        refuse("references", "may hold " + pipeline::kReferencesRange.text() + " references, got " +
                                  std::to_string(references->size()) + ".");
     for (std::size_t i = 0; i < references->size(); ++i)
         request.references.push_back(readReference((*references)[i], i, files));

@@ -36,6 +36,6 @@ using FileLookup = std::function<std::optional<UploadedFile>(const std::string& 
 nlohmann::json parseRequestDocument(std::string_view body);
 
 // Throws InvalidRequest naming the key for anything missing, of the wrong type or undecodable.
-GenerationRequest parseGenerationRequest(const nlohmann::json& document, const FileLookup& files);
+pipeline::GenerationRequest parseGenerationRequest(const nlohmann::json& document, const FileLookup& files);
 
 }  // namespace flashface::server

@@ -58,7 +58,7 @@ json jobJson(const JobSnapshot& s, std::optional<std::size_t> queuePosition, boo
         {"seconds_left", s.secondsLeft},
         {"cancel_requested", s.cancelRequested},
     };
-    if (withSettings) out["settings"] = settingsToJson(s.settings);
+    if (withSettings) out["settings"] = pipeline::settingsToJson(s.settings);
     if (queuePosition) out["queue_position"] = *queuePosition;
     if (!s.error.empty()) out["error"] = s.error;
     if (s.state == JobState::Succeeded) {
@@ -122,7 +122,7 @@ struct HttpApi::Impl {
                 sendError(res, res.status, "The request was refused (HTTP " + std::to_string(res.status) + ").");
         });
         server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-            sendError(res, 500, describeFailure(error).message);
+            sendError(res, 500, pipeline::describeFailure(error).message);
         });
 
         server.Get("/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
@@ -162,7 +162,7 @@ struct HttpApi::Impl {
     }
 
     void submit(const httplib::Request& req, httplib::Response& res) {
-        GenerationRequest request;
+        pipeline::GenerationRequest request;
         try {
             json document;
             FileLookup files = [](const std::string&) { return std::optional<UploadedFile>(); };
@@ -182,11 +182,11 @@ struct HttpApi::Impl {
             }
             request = parseGenerationRequest(document, files);
             checkServeLimits(request, options.limits);
-            validateRequest(request);
+            pipeline::validateRequest(request);
         } catch (const Error& e) {  // InvalidRequest, or FileError for an undecodable image
             return sendError(res, 400, e.what());
         }
-        request.preview = PreviewMode::Fast;
+        request.preview = pipeline::PreviewMode::Fast;
         try {
             const auto job = jobs.submit(std::move(request));
             res.set_header("Location", jobPath(job->id()));

@@ -37,7 +37,7 @@ const char* stateName(JobState state) {
     return "unknown";
 }
 
-Job::Job(std::string id, GenerationRequest request) : id_(std::move(id)), request_(std::move(request)) {
+Job::Job(std::string id, pipeline::GenerationRequest request) : id_(std::move(id)), request_(std::move(request)) {
     state_.id = id_;
     state_.settings = request_.settings;
     state_.totalSteps = request_.settings.steps;
@@ -91,7 +91,7 @@ JobQueue::~JobQueue() {
     worker_.join();
 }
 
-std::shared_ptr<Job> JobQueue::submit(GenerationRequest request) {
+std::shared_ptr<Job> JobQueue::submit(pipeline::GenerationRequest request) {
     std::shared_ptr<Job> job(new Job(prefix_ + randomId(), std::move(request)));
     {
         const std::lock_guard lock(mutex_);
@@ -194,7 +194,7 @@ void JobQueue::keepFinished(const std::shared_ptr<Job>& job) {
 
 std::function<void()> JobQueue::run(Job& job) {
     job.update([](JobSnapshot& s) { s.state = JobState::Running; });
-    const ProgressCallback progress = [&job](const StepProgress& p) {
+    const pipeline::ProgressCallback progress = [&job](const pipeline::StepProgress& p) {
         auto previews = std::make_shared<std::vector<EncodedImage>>();
         for (const Image& preview : p.previews) previews->push_back(face::encodeImage(preview, ".jpg"));
         job.update([&](JobSnapshot& s) {
@@ -207,11 +207,11 @@ std::function<void()> JobQueue::run(Job& job) {
     };
     std::function<void(JobSnapshot&)> outcome;
     try {
-        const GenerationResult result = engine_(job.request_, progress, &job.cancel_);
+        const pipeline::GenerationResult result = engine_(job.request_, progress, &job.cancel_);
         auto images = std::make_shared<std::vector<std::shared_ptr<const EncodedImage>>>();
         for (std::size_t i = 0; i < result.images.size(); ++i) {
-            const ImageMetadata metadata = metadataForImage(job.request_, result, static_cast<int>(i));
-            images->push_back(std::make_shared<const EncodedImage>(encodeGeneratedImage(result.images[i], metadata)));
+            const pipeline::ImageMetadata metadata = pipeline::metadataForImage(job.request_, result, static_cast<int>(i));
+            images->push_back(std::make_shared<const EncodedImage>(pipeline::encodeGeneratedImage(result.images[i], metadata)));
         }
         outcome = [&job, images, settings = result.settings, seconds = result.seconds](JobSnapshot& s) {
             job.images_ = std::move(*images);  // update() holds the job's lock
@@ -222,8 +222,8 @@ std::function<void()> JobQueue::run(Job& job) {
             s.secondsLeft = 0;
         };
     } catch (...) {
-        const Failure failure = describeFailure(std::current_exception());
-        const bool cancelled = failure.code == ExitCode::Cancelled;
+        const pipeline::Failure failure = pipeline::describeFailure(std::current_exception());
+        const bool cancelled = failure.code == pipeline::ExitCode::Cancelled;
         const std::string error = cancelled                ? "Cancelled while it ran."
                                   : failure.message.empty() ? "Out of memory."
                                                             : failure.message;

@@ -35,7 +35,7 @@ struct JobSnapshot {
     double elapsedSeconds = 0, secondsLeft = 0;
     bool cancelRequested = false;
     std::string error;            // Failed or Cancelled: why, as one sentence
-    GenerationSettings settings;  // as requested; once succeeded, what produced the images
+    pipeline::GenerationSettings settings;  // as requested; once succeeded, what produced the images
     std::size_t imageCount = 0;   // once succeeded
     double seconds = 0;           // once succeeded: the engine's time for the run
     int previewStep = 0;          // the step the previews show (0: none yet)
@@ -53,12 +53,12 @@ public:
 
 private:
     friend class JobQueue;
-    Job(std::string id, GenerationRequest request);
+    Job(std::string id, pipeline::GenerationRequest request);
     template <class Change>
     void update(Change&& change);
 
     const std::string id_;
-    GenerationRequest request_;  // released once the job has run
+    pipeline::GenerationRequest request_;  // released once the job has run
     CancelToken cancel_;
     mutable std::mutex mutex_;
     mutable std::condition_variable changed_;
@@ -68,7 +68,7 @@ private:
 
 // What runs a request: Pipeline::generate, or a stand-in in tests. Throws as the Pipeline does.
 using Engine =
-    std::function<GenerationResult(const GenerationRequest&, const ProgressCallback&, const CancelToken*)>;
+    std::function<pipeline::GenerationResult(const pipeline::GenerationRequest&, const pipeline::ProgressCallback&, const CancelToken*)>;
 
 // submit() when `capacity` jobs are already waiting.
 class QueueFull : public Error {
@@ -84,7 +84,7 @@ public:
     JobQueue(const JobQueue&) = delete;
     JobQueue& operator=(const JobQueue&) = delete;
 
-    std::shared_ptr<Job> submit(GenerationRequest request);
+    std::shared_ptr<Job> submit(pipeline::GenerationRequest request);
     std::shared_ptr<Job> find(const std::string& id) const;
 
     enum class Removal { Unknown, Cancelled, Forgotten };

@@ -8,7 +8,7 @@ namespace flashface::server {
 
 namespace {
 
-void require(const char* what, long long value, const IntRange& range) {
+void require(const char* what, long long value, const pipeline::IntRange& range) {
     if (!range.contains(value))
         throw InvalidRequest(std::string("This server takes ") + what + " within " + range.text() + ", got " +
                              std::to_string(value) + ".");
@@ -16,7 +16,7 @@ void require(const char* what, long long value, const IntRange& range) {
 
 }  // namespace
 
-void checkServeLimits(const GenerationRequest& request, const ServeLimits& limits) {
+void checkServeLimits(const pipeline::GenerationRequest& request, const ServeLimits& limits) {
     const auto& s = request.settings;
     require("an image width", s.width, sideRange(limits));
     require("an image height", s.height, sideRange(limits));

@@ -10,9 +10,9 @@
 namespace flashface::server {
 
 struct ServeLimits {
-    int maxSide = kSideRange.max;      // pixels per side
-    int maxSteps = kStepsRange.max;
-    int maxImages = kImagesRange.max;
+    int maxSide = pipeline::kSideRange.max;      // pixels per side
+    int maxSteps = pipeline::kStepsRange.max;
+    int maxImages = pipeline::kImagesRange.max;
     // The whole request body: JSON with base64 images, or multipart. Enough for a few phone photos.
     std::uint64_t maxUploadBytes = 64u << 20;
     std::size_t queueLength = 8;       // jobs waiting behind the running one; more get 429
@@ -22,12 +22,12 @@ struct ServeLimits {
 };
 
 // The operator's bounds, as IntRanges within the engine's: for --help and the OpenAPI document.
-inline IntRange sideRange(const ServeLimits& l) { return {kSideRange.min, l.maxSide}; }
-inline IntRange stepsRange(const ServeLimits& l) { return {kStepsRange.min, l.maxSteps}; }
-inline IntRange imagesRange(const ServeLimits& l) { return {kImagesRange.min, l.maxImages}; }
+inline pipeline::IntRange sideRange(const ServeLimits& l) { return {pipeline::kSideRange.min, l.maxSide}; }
+inline pipeline::IntRange stepsRange(const ServeLimits& l) { return {pipeline::kStepsRange.min, l.maxSteps}; }
+inline pipeline::IntRange imagesRange(const ServeLimits& l) { return {pipeline::kImagesRange.min, l.maxImages}; }
 
 // Throws InvalidRequest, naming the setting and this server's bound, when `request` asks for more
 // than `limits` allow. The engine's own checks (validateRequest) come on top.
-void checkServeLimits(const GenerationRequest& request, const ServeLimits& limits);
+void checkServeLimits(const pipeline::GenerationRequest& request, const ServeLimits& limits);
 
 }  // namespace flashface::server

@@ -26,9 +26,9 @@ json idParameter() {
 }
 
 json schemas(const ServeLimits& limits) {
-    const auto range = [](const IntRange& r) { return json{{"type", "integer"}, {"minimum", r.min}, {"maximum", r.max}}; };
+    const auto range = [](const pipeline::IntRange& r) { return json{{"type", "integer"}, {"minimum", r.min}, {"maximum", r.max}}; };
     json settingsProperties = json::object();
-    const json defaults = settingsToJson(GenerationSettings{});
+    const json defaults = pipeline::settingsToJson(pipeline::GenerationSettings{});
     for (const auto& [key, value] : defaults.items()) {
         json property = value.is_boolean()          ? json{{"type", "boolean"}}
                         : value.is_string()         ? json{{"type", "string"}}
@@ -43,8 +43,8 @@ json schemas(const ServeLimits& limits) {
     settingsProperties["height"].update(range(sideRange(limits)));
     settingsProperties["steps"].update(range(stepsRange(limits)));
     settingsProperties["num_images"].update(range(imagesRange(limits)));
-    settingsProperties["launch_step"].update(range(kLaunchStepRange));
-    settingsProperties["sampler"]["enum"] = samplerIds();
+    settingsProperties["launch_step"].update(range(pipeline::kLaunchStepRange));
+    settingsProperties["sampler"]["enum"] = sampler::samplerIds();
     settingsProperties["seed"].erase("default");
     settingsProperties["seed"]["description"] = "Image i uses seed + i; random when absent.";
     settingsProperties["width"]["description"] = "A multiple of 8.";
@@ -66,15 +66,15 @@ json schemas(const ServeLimits& limits) {
             {"file", {{"type", "string"}, {"description", "multipart/form-data only: the form field that carries the file."}}},
             {"crop", {{"type", "boolean"}, {"default", false}, {"description", "A face crop used as it is (no detection)."}}},
             {"face", {{"type", "integer"}, {"minimum", 1}, {"default", 1}, {"description", "Which face of a photo, 1 = most confident."}}},
-            {"weight", {{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", kMaxReferenceWeight}, {"default", 1}}},
+            {"weight", {{"type", "number"}, {"exclusiveMinimum", true}, {"minimum", 0}, {"maximum", pipeline::kMaxReferenceWeight}, {"default", 1}}},
             {"label", {{"type", "string"}, {"description", "Stored in the PNGs (default: the file name)."}}}}}}},
         {"GenerationRequest",
          {{"type", "object"},
           {"required", {"settings", "references"}},
           {"properties",
            {{"settings", ref("Settings")},
-            {"references", {{"type", "array"}, {"items", ref("Reference")}, {"minItems", kReferencesRange.min},
-                            {"maxItems", kReferencesRange.max}}}}}}},
+            {"references", {{"type", "array"}, {"items", ref("Reference")}, {"minItems", pipeline::kReferencesRange.min},
+                            {"maxItems", pipeline::kReferencesRange.max}}}}}}},
         {"Job",
          {{"type", "object"},
           {"properties",

@@ -48,7 +48,7 @@ QString outputFolderProblem(const QString& folder) {
 
 AppPreferences AppPreferences::defaults() {
     AppPreferences p;
-    p.modelsFolder = QString::fromStdString(defaultModelsFolder().string());
+    p.modelsFolder = QString::fromStdString(pipeline::defaultModelsFolder().string());
     p.outputFolder = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
                          .filePath(QStringLiteral("FlashFace Studio"));
     return p;
@@ -58,8 +58,8 @@ AppPreferences AppPreferences::load(QSettings& s) {
     AppPreferences p = defaults();
     s.beginGroup(kGroup);
     p.modelsFolder = s.value(QStringLiteral("modelsFolder"), p.modelsFolder).toString();
-    p.device = DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
-    p.precision = PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, int(PrecisionChoice::BFloat16)));
+    p.device = pipeline::DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
+    p.precision = pipeline::PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, int(pipeline::PrecisionChoice::BFloat16)));
     p.threads = std::max(0, s.value(QStringLiteral("threads"), p.threads).toInt());
     p.referenceCacheBytes = s.value(QStringLiteral("referenceCacheBytes"), qulonglong(p.referenceCacheBytes)).toULongLong();
     p.outputFolder = s.value(QStringLiteral("outputFolder"), p.outputFolder).toString();
@@ -83,13 +83,13 @@ void AppPreferences::save(QSettings& s) const {
     s.sync();
 }
 
-RuntimeOptions AppPreferences::runtime() const {
-    RuntimeOptions options{device, precision, threads};
+pipeline::RuntimeOptions AppPreferences::runtime() const {
+    pipeline::RuntimeOptions options{device, precision, threads};
     options.referenceCacheBytes = referenceCacheBytes;
     return options;
 }
 
-QString AppPreferences::fileStem(const GenerationSettings& settings, const QDateTime& when) const {
+QString AppPreferences::fileStem(const pipeline::GenerationSettings& settings, const QDateTime& when) const {
     QString stem = fileNamePattern;
     stem.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyyMMdd")))
         .replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HHmmss")))

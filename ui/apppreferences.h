@@ -14,10 +14,10 @@ namespace flashface::ui {
 // What the Preferences dialog edits, kept in QSettings under "preferences/".
 struct AppPreferences {
     QString modelsFolder;
-    DeviceChoice device = DeviceChoice::Auto;
-    PrecisionChoice precision = PrecisionChoice::Auto;
+    pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
+    pipeline::PrecisionChoice precision = pipeline::PrecisionChoice::Auto;
     int threads = 0;  // 0 = every core
-    std::uint64_t referenceCacheBytes = kDefaultReferenceCacheBytes;  // reference features kept between runs
+    std::uint64_t referenceCacheBytes = pipeline::kDefaultReferenceCacheBytes;  // reference features kept between runs
     QString outputFolder;
     QString fileNamePattern = QStringLiteral("{date}_{prompt}");
     QString language;  // "" = the system's, "en", "zh_CN"
@@ -26,10 +26,10 @@ struct AppPreferences {
     static AppPreferences load(QSettings& settings);
     void save(QSettings& settings) const;
 
-    RuntimeOptions runtime() const;
+    pipeline::RuntimeOptions runtime() const;
     // The file name (without number and extension) for a run: the pattern with {date}, {time},
     // {seed}, {steps} and {prompt} filled in and made safe for any file system.
-    QString fileStem(const GenerationSettings& settings, const QDateTime& when) const;
+    QString fileStem(const pipeline::GenerationSettings& settings, const QDateTime& when) const;
 };
 
 // Why images cannot be saved into `folder` (created when missing, then probed with a temporary

@@ -19,7 +19,7 @@ constexpr double kHandle = 7;      // half size of a drawn handle
 constexpr double kGrab = 8;        // how far from an edge a press still grabs it
 constexpr double kMinDrag = 3;     // a press that moves less than this is a click, not a box
 
-bool sameBox(const FaceBox& a, const FaceBox& b) {
+bool sameBox(const pipeline::FaceBox& a, const pipeline::FaceBox& b) {
     return a.x1 == b.x1 && a.y1 == b.y1 && a.x2 == b.x2 && a.y2 == b.y2;
 }
 
@@ -33,13 +33,13 @@ FaceBoxCanvas::FaceBoxCanvas(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Face position"));
 }
 
-void FaceBoxCanvas::setBox(const FaceBox& box) {
-    setBoxInternal(box.isNone() ? FaceBox{} : normalisedBox(box.x1, box.y1, box.x2, box.y2));
+void FaceBoxCanvas::setBox(const pipeline::FaceBox& box) {
+    setBoxInternal(box.isNone() ? pipeline::FaceBox{} : normalisedBox(box.x1, box.y1, box.x2, box.y2));
 }
 
-void FaceBoxCanvas::clearBox() { setBoxInternal(FaceBox{}); }
+void FaceBoxCanvas::clearBox() { setBoxInternal(pipeline::FaceBox{}); }
 
-void FaceBoxCanvas::setBoxInternal(const FaceBox& box) {
+void FaceBoxCanvas::setBoxInternal(const pipeline::FaceBox& box) {
     if (sameBox(box, box_)) return;
     box_ = box;
     update();

@@ -16,8 +16,8 @@ class FaceBoxCanvas : public QWidget {
 public:
     explicit FaceBoxCanvas(QWidget* parent = nullptr);
 
-    FaceBox box() const { return box_; }
-    void setBox(const FaceBox& box);
+    pipeline::FaceBox box() const { return box_; }
+    void setBox(const pipeline::FaceBox& box);
     void clearBox();
 
     QSize outputSize() const { return output_; }
@@ -37,7 +37,7 @@ public:
     QSize minimumSizeHint() const override { return {180, 180}; }
 
 signals:
-    void boxChanged(const flashface::FaceBox& box);
+    void boxChanged(const flashface::pipeline::FaceBox& box);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -54,9 +54,9 @@ private:
     QRectF toWidget(const QRectF& unitRect) const;
     int edgesAt(QPointF widgetPos) const;
     void updateCursor(QPointF widgetPos);
-    void setBoxInternal(const FaceBox& box);
+    void setBoxInternal(const pipeline::FaceBox& box);
 
-    FaceBox box_{};
+    pipeline::FaceBox box_{};
     QSize output_{768, 768};
     QImage background_;
     QString placeholder_;
@@ -65,7 +65,7 @@ private:
     bool dragging_ = false;
     int dragEdges_ = 0;         // 0 while drawing a new box
     QPointF pressUnit_;         // press position in unit coordinates
-    FaceBox boxAtPress_{};
+    pipeline::FaceBox boxAtPress_{};
 };
 
 }  // namespace flashface::ui

@@ -32,12 +32,12 @@ struct FaceDetectionService::State {
             finder.reset();
             loadedFolder = wanted;
             try {
-                finder = std::make_unique<FaceFinder>(resolveModelFiles(wanted.toStdString()));
+                finder = std::make_unique<FaceFinder>(pipeline::resolveModelFiles(wanted.toStdString()));
                 loadError.clear();
             } catch (const std::exception& e) {
                 // Missing weights are the usual case (first start); the panel lists them, so the
                 // reference cards only need to say so.
-                loadError = missingModelFiles(wanted.toStdString()).empty()
+                loadError = pipeline::missingModelFiles(wanted.toStdString()).empty()
                                 ? QCoreApplication::translate("FaceDetectionService", "Face detection is unavailable: %1")
                                       .arg(QString::fromUtf8(e.what()))
                                 : QCoreApplication::translate("FaceDetectionService",
@@ -80,7 +80,7 @@ QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
     co_return result;
 }
 
-QCoro::Task<RegionResult> FaceDetectionService::region(Target target, int workingSide) {
+QCoro::Task<RegionResult> FaceDetectionService::region(pipeline::Target target, int workingSide) {
     auto state = state_;
     QFuture<RegionResult> running = QtConcurrent::run(&pool_, [state, target = std::move(target), workingSide] {
         return state->withFinder<RegionResult>([&](const FaceFinder& finder, RegionResult& result) {

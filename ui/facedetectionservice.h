@@ -37,7 +37,7 @@ public:
     QCoro::Task<DetectionResult> detect(Image photo);
     // The target's repainted region as a generation at `workingSide` would make it (the face
     // found by this service's detector).
-    QCoro::Task<RegionResult> region(Target target, int workingSide);
+    QCoro::Task<RegionResult> region(pipeline::Target target, int workingSide);
 
 private:
     struct State;

@@ -13,7 +13,7 @@ struct FaceFinder::Impl {
     face::FaceDetector detector;
 };
 
-FaceFinder::FaceFinder(const ModelFiles& files)
+FaceFinder::FaceFinder(const pipeline::ModelFiles& files)
     : impl_(std::make_unique<Impl>(Impl{face::FaceDetector(
           files.faceDetector, face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector))})) {}
 
@@ -29,10 +29,10 @@ std::vector<FaceCandidate> FaceFinder::find(const Image& photo) const {
     return candidates;
 }
 
-Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder) {
-    const PreparedTarget prepared = prepareTarget(target, workingSide, finder ? &finder->impl_->detector : nullptr);
+Image repaintedRegion(const pipeline::Target& target, int workingSide, const FaceFinder* finder) {
+    const pipeline::PreparedTarget prepared = pipeline::prepareTarget(target, workingSide, finder ? &finder->impl_->detector : nullptr);
     const int width = target.image.width, height = target.image.height;
-    const at::Tensor grey = compositeWeights(prepared, target.image).mul(255).round().to(at::kByte);
+    const at::Tensor grey = pipeline::compositeWeights(prepared, target.image).mul(255).round().to(at::kByte);
     const at::Tensor rgb = grey.unsqueeze(2).expand({height, width, 3}).contiguous();
     const std::uint8_t* data = rgb.data_ptr<std::uint8_t>();
     return Image{width, height, std::vector<std::uint8_t>(data, data + rgb.numel())};

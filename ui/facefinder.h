@@ -26,7 +26,7 @@ struct FaceCandidate {
 class FaceFinder {
 public:
     // Throws FileError when the detector weights are missing or unreadable.
-    explicit FaceFinder(const ModelFiles& files);
+    explicit FaceFinder(const pipeline::ModelFiles& files);
     ~FaceFinder();
     FaceFinder(const FaceFinder&) = delete;
     FaceFinder& operator=(const FaceFinder&) = delete;
@@ -35,7 +35,7 @@ public:
     std::vector<FaceCandidate> find(const Image& photo) const;
 
 private:
-    friend Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder);
+    friend Image repaintedRegion(const pipeline::Target& target, int workingSide, const FaceFinder* finder);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -45,6 +45,6 @@ private:
 // the photo's bytes, grey in the feathered edge; the photo's size. `workingSide` is the settings'
 // longer side; `finder` finds the face of a Face region (none is needed otherwise). Throws
 // InvalidRequest as a generation would: no face, a mask of another size.
-Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder);
+Image repaintedRegion(const pipeline::Target& target, int workingSide, const FaceFinder* finder);
 
 }  // namespace flashface::ui

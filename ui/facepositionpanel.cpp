@@ -17,16 +17,16 @@ namespace {
 
 enum Preset { Portrait, Official, NoConstraint, Custom };
 
-std::optional<FaceBox> boxOfPreset(int preset) {
+std::optional<pipeline::FaceBox> boxOfPreset(int preset) {
     switch (preset) {
-    case Portrait: return kPortraitFaceBox;
-    case Official: return kOfficialFaceBox;
-    case NoConstraint: return FaceBox{};
+    case Portrait: return pipeline::kPortraitFaceBox;
+    case Official: return pipeline::kOfficialFaceBox;
+    case NoConstraint: return pipeline::FaceBox{};
     default: return std::nullopt;
     }
 }
 
-bool near(const FaceBox& a, const FaceBox& b) {
+bool near(const pipeline::FaceBox& a, const pipeline::FaceBox& b) {
     constexpr float eps = 5e-4f;
     return std::abs(a.x1 - b.x1) < eps && std::abs(a.y1 - b.y1) < eps && std::abs(a.x2 - b.x2) < eps &&
            std::abs(a.y2 - b.y2) < eps;
@@ -84,12 +84,12 @@ FacePositionPanel::FacePositionPanel(QWidget* parent)
 
     connect(canvas_, &FaceBoxCanvas::boxChanged, this, &FacePositionPanel::showBox);
     connect(presets_, &QComboBox::activated, this, &FacePositionPanel::applyPreset);
-    canvas_->setBox(kPortraitFaceBox);
+    canvas_->setBox(pipeline::kPortraitFaceBox);
 }
 
-FaceBox FacePositionPanel::box() const { return canvas_->box(); }
+pipeline::FaceBox FacePositionPanel::box() const { return canvas_->box(); }
 
-void FacePositionPanel::setBox(const FaceBox& box) { canvas_->setBox(box); }
+void FacePositionPanel::setBox(const pipeline::FaceBox& box) { canvas_->setBox(box); }
 
 void FacePositionPanel::setOutputSize(int width, int height) {
     canvas_->setOutputSize(QSize(width, height));
@@ -108,11 +108,11 @@ bool FacePositionPanel::followsTargetRegion() const { return !targetNote_->isHid
 
 QString FacePositionPanel::targetNote() const { return targetNote_->text(); }
 
-void FacePositionPanel::writeTo(GenerationSettings& settings) const { settings.faceBox = box(); }
+void FacePositionPanel::writeTo(pipeline::GenerationSettings& settings) const { settings.faceBox = box(); }
 
-void FacePositionPanel::readFrom(const GenerationSettings& settings) { setBox(settings.faceBox); }
+void FacePositionPanel::readFrom(const pipeline::GenerationSettings& settings) { setBox(settings.faceBox); }
 
-void FacePositionPanel::showBox(const FaceBox& box) {
+void FacePositionPanel::showBox(const pipeline::FaceBox& box) {
     syncing_ = true;
     const std::array<float, 4> values{box.x1, box.y1, box.x2, box.y2};
     for (int i = 0; i < 4; ++i) {
@@ -144,7 +144,7 @@ void FacePositionPanel::applyFields() {
     // the fields under their cursor.
     const bool valid = none || (x2 > x1 && y2 > y1);
     for (auto* field : fields_) field->setStyleSheet(valid ? QString() : QStringLiteral("color: #d33;"));
-    if (valid) canvas_->setBox(FaceBox{x1, y1, x2, y2});
+    if (valid) canvas_->setBox(pipeline::FaceBox{x1, y1, x2, y2});
 }
 
 void FacePositionPanel::applyPreset(int index) {

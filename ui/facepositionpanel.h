@@ -21,12 +21,12 @@ class FacePositionPanel : public QWidget {
 public:
     explicit FacePositionPanel(QWidget* parent = nullptr);
 
-    FaceBox box() const;
-    void setBox(const FaceBox& box);
+    pipeline::FaceBox box() const;
+    void setBox(const pipeline::FaceBox& box);
     void setOutputSize(int width, int height);
 
-    void writeTo(GenerationSettings& settings) const;
-    void readFrom(const GenerationSettings& settings);
+    void writeTo(pipeline::GenerationSettings& settings) const;
+    void readFrom(const pipeline::GenerationSettings& settings);
 
     // A face swap places the face where the repainted region of the target photo is: the box is
     // not used then, and the panel says so. `photo` (none: null) is drawn behind the box.
@@ -39,10 +39,10 @@ public:
     QComboBox* presetBox() const { return presets_; }
 
 signals:
-    void boxChanged(const flashface::FaceBox& box);
+    void boxChanged(const flashface::pipeline::FaceBox& box);
 
 private:
-    void showBox(const FaceBox& box);
+    void showBox(const pipeline::FaceBox& box);
     void applyFields();
     void applyPreset(int index);
 

@@ -15,7 +15,7 @@ constexpr int kThumbnailSide = 256;
 GalleryItem GalleryItem::fromFile(const QString& path) {
     GalleryItem item;
     try {
-        const ImageMetadata metadata = readImageMetadata(path.toStdString());
+        const pipeline::ImageMetadata metadata = pipeline::readImageMetadata(path.toStdString());
         item.settings = metadata.settings;
         for (const std::string& label : metadata.referenceLabels) item.referenceLabels.append(QString::fromStdString(label));
         item.referenceWeights = metadata.referenceWeights;

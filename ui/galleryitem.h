@@ -19,10 +19,10 @@ public:
     QString path;   // empty while not saved
     QImage image;   // the full image, kept only while it is not saved
     QImage thumbnail;
-    GenerationSettings settings;  // regenerates exactly this image
+    pipeline::GenerationSettings settings;  // regenerates exactly this image
     QStringList referenceLabels;
     std::vector<double> referenceWeights;  // in reference order; empty when all are 1
-    std::optional<TargetRecord> target;    // the photo it was made over (face swap, img2img)
+    std::optional<pipeline::TargetRecord> target;    // the photo it was made over (face swap, img2img)
     QString referenceSet;  // the references that made it (ReferenceStore), when known
     QDateTime created;
 

@@ -33,7 +33,7 @@ public:
     int shownCount() const;
 
 signals:
-    void reuseRequested(const flashface::GenerationSettings& settings);
+    void reuseRequested(const flashface::pipeline::GenerationSettings& settings);
     void reuseItemRequested(int row);  // emitted with reuseRequested: the references too
     void imageActivated(const QString& path);
     void itemActivated(int row);

@@ -16,7 +16,7 @@ namespace flashface::ui {
 // One queued run: the request and where its images go.
 struct GenerationJob {
     quint64 id = 0;
-    GenerationRequest request;
+    pipeline::GenerationRequest request;
     QString outputFolder;
     QString fileStem;  // the engine's writer numbers it: <stem>-00001.png
 };
@@ -37,7 +37,7 @@ struct GenerationOutcome {
     Status status = Status::Finished;
     QList<QImage> images;
     QStringList files;
-    GenerationSettings settings;
+    pipeline::GenerationSettings settings;
     QStringList referenceLabels;           // the references that made the images, in order
     std::vector<double> referenceWeights;  // their weights; empty when all are 1
     double seconds = 0;

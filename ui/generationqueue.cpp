@@ -13,7 +13,7 @@ GenerationQueue::GenerationQueue(QObject* parent) : QObject(parent), worker_(new
     qRegisterMetaType<GenerationJob>();
     qRegisterMetaType<StepPreview>();
     qRegisterMetaType<GenerationOutcome>();
-    qRegisterMetaType<RuntimeOptions>();
+    qRegisterMetaType<pipeline::RuntimeOptions>();
     thread_.setObjectName(QStringLiteral("generation"));
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -39,13 +39,13 @@ GenerationQueue::~GenerationQueue() {
     thread_.wait();
 }
 
-void GenerationQueue::configure(const QString& modelsFolder, const RuntimeOptions& options) {
+void GenerationQueue::configure(const QString& modelsFolder, const pipeline::RuntimeOptions& options) {
     QMetaObject::invokeMethod(worker_, [w = worker_, modelsFolder, options] { w->configure(modelsFolder, options); });
 }
 
 void GenerationQueue::loadModels() { QMetaObject::invokeMethod(worker_, &GenerationWorker::load); }
 
-quint64 GenerationQueue::enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
+quint64 GenerationQueue::enqueue(pipeline::GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
     GenerationJob job{nextId_++, std::move(request), outputFolder, fileStem};
     const quint64 id = job.id;
     QPromise<GenerationOutcome> promise;

@@ -26,10 +26,10 @@ public:
     explicit GenerationQueue(QObject* parent = nullptr);
     ~GenerationQueue() override;
 
-    void configure(const QString& modelsFolder, const RuntimeOptions& options);
+    void configure(const QString& modelsFolder, const pipeline::RuntimeOptions& options);
     void loadModels();  // in the background; a no-op once loaded
 
-    quint64 enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem);
+    quint64 enqueue(pipeline::GenerationRequest request, const QString& outputFolder, const QString& fileStem);
     void cancelCurrent();  // the running job stops within one step; queued ones still run
     void clearQueue();     // drops the jobs that have not started
 

@@ -13,13 +13,13 @@ namespace flashface::ui {
 namespace {
 
 // Whether the loaded models serve the new options (a new cache budget is applied in place).
-bool sameOptions(const RuntimeOptions& a, const RuntimeOptions& b) {
+bool sameOptions(const pipeline::RuntimeOptions& a, const pipeline::RuntimeOptions& b) {
     return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
 }
 
 // Whatever was thrown, as the sentence the user sees (pipeline/failure.h names every kind).
 QString currentFailure() {
-    const Failure failure = describeFailure(std::current_exception());
+    const pipeline::Failure failure = pipeline::describeFailure(std::current_exception());
     return failure.message.empty() ? QObject::tr("Out of memory.") : QString::fromStdString(failure.message);
 }
 
@@ -31,7 +31,7 @@ GenerationWorker::~GenerationWorker() = default;
 
 void GenerationWorker::cancel() { cancel_.cancel(); }
 
-void GenerationWorker::configure(const QString& modelsFolder, RuntimeOptions options) {
+void GenerationWorker::configure(const QString& modelsFolder, pipeline::RuntimeOptions options) {
     if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
         // A new cache budget needs no reload.
         options_.referenceCacheBytes = options.referenceCacheBytes;
@@ -50,10 +50,10 @@ void GenerationWorker::load() {
 
 bool GenerationWorker::ensureLoaded() {
     try {
-        if (!pipeline_) pipeline_ = std::make_unique<Pipeline>(resolveModelFiles(modelsFolder_.toStdString()), options_);
+        if (!pipeline_) pipeline_ = std::make_unique<pipeline::Pipeline>(pipeline::resolveModelFiles(modelsFolder_.toStdString()), options_);
         if (!pipeline_->isLoaded()) {
             pipeline_->load(
-                [this](const LoadProgress& p) { emit loadProgress(QString::fromStdString(p.stage), p.fraction); },
+                [this](const pipeline::LoadProgress& p) { emit loadProgress(QString::fromStdString(p.stage), p.fraction); },
                 &cancel_);
             emit loaded(QString::fromStdString(pipeline_->deviceDescription()));
         }
@@ -73,7 +73,7 @@ void GenerationWorker::run(const GenerationJob& job) {
     outcome.jobId = job.id;
     outcome.settings = job.request.settings;
     try {
-        validateRequest(job.request);  // before the models load: a mistake is reported at once
+        pipeline::validateRequest(job.request);  // before the models load: a mistake is reported at once
     } catch (...) {
         outcome.status = GenerationOutcome::Status::Failed;
         outcome.error = currentFailure();
@@ -92,9 +92,9 @@ void GenerationWorker::run(const GenerationJob& job) {
         return;
     }
     try {
-        const GenerationResult result = pipeline_->generate(
+        const pipeline::GenerationResult result = pipeline_->generate(
             job.request,
-            [this, &job](const StepProgress& p) {
+            [this, &job](const pipeline::StepProgress& p) {
                 StepPreview preview{job.id, p.step, p.totalSteps, p.elapsedSeconds, p.secondsLeft, {}};
                 for (const Image& image : p.previews) preview.previews.append(toQImage(image));
                 emit stepProgress(preview);
@@ -111,21 +111,21 @@ void GenerationWorker::run(const GenerationJob& job) {
     }
 }
 
-GenerationOutcome GenerationWorker::save(const GenerationJob& job, const GenerationResult& result) const {
+GenerationOutcome GenerationWorker::save(const GenerationJob& job, const pipeline::GenerationResult& result) const {
     GenerationOutcome outcome;
     outcome.jobId = job.id;
     outcome.settings = result.settings;
     outcome.seconds = result.seconds;
     // The references as every file of the run records them.
-    const ImageMetadata recorded = metadataForImage(job.request, result, 0);
+    const pipeline::ImageMetadata recorded = pipeline::metadataForImage(job.request, result, 0);
     for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
     outcome.referenceWeights = recorded.referenceWeights;
     for (std::size_t i = 0; i < result.images.size(); ++i) {
         outcome.images.append(toQImage(result.images[i]));
         // Each file carries the settings that regenerate it as the first image of a run.
-        const ImageMetadata metadata = metadataForImage(job.request, result, int(i));
+        const pipeline::ImageMetadata metadata = pipeline::metadataForImage(job.request, result, int(i));
         try {
-            const auto path = saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
+            const auto path = pipeline::saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
                                                  job.fileStem.toStdString());
             outcome.files.append(QString::fromStdString(path.string()));
         } catch (...) {

@@ -23,7 +23,7 @@ public:
 
 public slots:
     // Drops a loaded pipeline when the folder or runtime options differ from the current ones.
-    void configure(const QString& modelsFolder, flashface::RuntimeOptions options);
+    void configure(const QString& modelsFolder, flashface::pipeline::RuntimeOptions options);
     void load();
     void run(const flashface::ui::GenerationJob& job);
 
@@ -38,14 +38,14 @@ signals:
 
 private:
     bool ensureLoaded();
-    GenerationOutcome save(const GenerationJob& job, const GenerationResult& result) const;
+    GenerationOutcome save(const GenerationJob& job, const pipeline::GenerationResult& result) const;
 
     QString modelsFolder_;
-    RuntimeOptions options_;
-    std::unique_ptr<Pipeline> pipeline_;
+    pipeline::RuntimeOptions options_;
+    std::unique_ptr<pipeline::Pipeline> pipeline_;
     CancelToken cancel_;
 };
 
 }  // namespace flashface::ui
 
-Q_DECLARE_METATYPE(flashface::RuntimeOptions)
+Q_DECLARE_METATYPE(flashface::pipeline::RuntimeOptions)

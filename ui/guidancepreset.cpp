@@ -14,21 +14,21 @@ bool same(float a, float b) { return std::abs(a - b) < 1e-4f; }
 
 }  // namespace
 
-GuidancePreset GuidancePreset::capture(const QString& name, const GenerationSettings& s) {
+GuidancePreset GuidancePreset::capture(const QString& name, const pipeline::GenerationSettings& s) {
     return {name, false, s.guidance};
 }
 
-void GuidancePreset::applyTo(GenerationSettings& s) const { s.guidance = guidance; }
+void GuidancePreset::applyTo(pipeline::GenerationSettings& s) const { s.guidance = guidance; }
 
-bool GuidancePreset::matches(const GenerationSettings& s) const {
-    const GuidanceSettings& g = s.guidance;
+bool GuidancePreset::matches(const pipeline::GenerationSettings& s) const {
+    const sampler::GuidanceSettings& g = s.guidance;
     return same(guidance.textScale, g.textScale) && same(guidance.rescale, g.rescale) &&
            same(guidance.lambda, g.lambda) && same(guidance.referenceScale, g.referenceScale) &&
            guidance.launchStep == g.launchStep && same(guidance.lambdaBefore, g.lambdaBefore);
 }
 
 QList<GuidancePreset> builtInPresets() {
-    GuidancePreset official = GuidancePreset::capture(GuidancePreset::tr("Official defaults"), GenerationSettings{});
+    GuidancePreset official = GuidancePreset::capture(GuidancePreset::tr("Official defaults"), pipeline::GenerationSettings{});
     official.builtIn = true;
     // More likeness: raise λ, reference guidance and the launch step (the official tool's advice, docs/model.md), staying
     // below the "pasted face" look at the top of the official ranges.
@@ -54,7 +54,7 @@ QList<GuidancePreset> loadUserPresets(QSettings& settings) {
         settings.beginGroup(name);
         GuidancePreset p;
         p.name = name;
-        GuidanceSettings& g = p.guidance;  // the keys predate GuidanceSettings: saved presets keep loading
+        sampler::GuidanceSettings& g = p.guidance;  // the keys predate GuidanceSettings: saved presets keep loading
         g.textScale = settings.value(QStringLiteral("textGuidance"), g.textScale).toFloat();
         g.rescale = settings.value(QStringLiteral("guideRescale"), g.rescale).toFloat();
         g.lambda = settings.value(QStringLiteral("lambda"), g.lambda).toFloat();
@@ -72,7 +72,7 @@ void saveUserPreset(QSettings& settings, const GuidancePreset& p) {
     settings.beginGroup(kGroup);
     settings.remove(p.name);
     settings.beginGroup(p.name);
-    const GuidanceSettings& g = p.guidance;
+    const sampler::GuidanceSettings& g = p.guidance;
     settings.setValue(QStringLiteral("textGuidance"), g.textScale);
     settings.setValue(QStringLiteral("guideRescale"), g.rescale);
     settings.setValue(QStringLiteral("lambda"), g.lambda);

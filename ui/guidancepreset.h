@@ -18,11 +18,11 @@ struct GuidancePreset {
 public:
     QString name;
     bool builtIn = false;
-    GuidanceSettings guidance;
+    sampler::GuidanceSettings guidance;
 
-    static GuidancePreset capture(const QString& name, const GenerationSettings& settings);
-    void applyTo(GenerationSettings& settings) const;
-    bool matches(const GenerationSettings& settings) const;
+    static GuidancePreset capture(const QString& name, const pipeline::GenerationSettings& settings);
+    void applyTo(pipeline::GenerationSettings& settings) const;
+    bool matches(const pipeline::GenerationSettings& settings) const;
 };
 
 // "Official defaults", "Identity fidelity", "Change age", with translated names.

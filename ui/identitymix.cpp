@@ -35,7 +35,7 @@ void setMixShare(QList<ReferenceItem>& items, double share) {
     for (ReferenceItem& item : items) {
         if (!item.usable()) continue;
         const double scaled = item.weight * (item.person == Person::B ? scaleB : scaleA);
-        item.weight = std::clamp(scaled, kMinReferenceWeight, kMaxReferenceWeight);
+        item.weight = std::clamp(scaled, kMinReferenceWeight, pipeline::kMaxReferenceWeight);
     }
 }
 

@@ -57,7 +57,7 @@ QString exportImage(const GalleryItem& item, const QString& target, bool replace
     } else {
         const QImage image = item.path.isEmpty() ? item.image : QImageReader(item.path).read();
         if (image.isNull()) return ImageExport::tr("Cannot read %1.").arg(native(item.path));
-        ImageMetadata metadata;
+        pipeline::ImageMetadata metadata;
         metadata.settings = item.settings;
         for (const QString& label : item.referenceLabels) metadata.referenceLabels.push_back(label.toStdString());
         metadata.referenceWeights = item.referenceWeights;

@@ -48,10 +48,10 @@ void putLe24(char* p, quint32 value) {
 
 }  // namespace
 
-ImageMetadata referenceMetadata(const std::vector<Reference>& references) {
-    ImageMetadata metadata;
+pipeline::ImageMetadata referenceMetadata(const std::vector<pipeline::Reference>& references) {
+    pipeline::ImageMetadata metadata;
     bool weighed = false;
-    for (const Reference& ref : references) {
+    for (const pipeline::Reference& ref : references) {
         metadata.referenceLabels.push_back(ref.label);
         metadata.referenceWeights.push_back(ref.weight);
         weighed = weighed || ref.weight != 1;
@@ -169,18 +169,18 @@ QByteArray webpXmp(const QByteArray& webp) {
     return {};
 }
 
-QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metadata, const QByteArray& format,
+QByteArray encodeWithParameters(const QImage& image, const pipeline::ImageMetadata& metadata, const QByteArray& format,
                                 QString* error) {
     const auto fail = [error](const QString& why) {
         if (error) *error = why;
         return QByteArray();
     };
     if (image.isNull()) return fail(ImageParameters::tr("There is no image to save."));
-    const std::string parameters = imageParameters(metadata);
-    const std::string record = metadataRecord(metadata);
+    const std::string parameters = pipeline::imageParameters(metadata);
+    const std::string record = pipeline::metadataRecord(metadata);
     if (format == "png") {
         try {
-            const auto png = encodePng(toImage(image), {{kParametersChunk, parameters}, {kSettingsChunk, record}});
+            const auto png = pipeline::encodePng(toImage(image), {{pipeline::kParametersChunk, parameters}, {pipeline::kSettingsChunk, record}});
             return QByteArray(reinterpret_cast<const char*>(png.data()), qsizetype(png.size()));
         } catch (const std::exception& e) {
             return fail(QString::fromUtf8(e.what()));
@@ -217,7 +217,7 @@ QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metada
     return out;
 }
 
-QString readImageParameters(const QString& path, ImageMetadata* metadata) {
+QString readImageParameters(const QString& path, pipeline::ImageMetadata* metadata) {
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return ImageParameters::tr("%1 cannot be read: %2.").arg(name, file.errorString());
@@ -225,7 +225,7 @@ QString readImageParameters(const QString& path, ImageMetadata* metadata) {
     QByteArray record;
     if (head.startsWith("\x89PNG")) {
         try {
-            *metadata = readImageMetadata(path.toStdString());
+            *metadata = pipeline::readImageMetadata(path.toStdString());
             return {};
         } catch (const std::exception& e) {
             return QString::fromUtf8(e.what());
@@ -243,7 +243,7 @@ QString readImageParameters(const QString& path, ImageMetadata* metadata) {
     if (record.isEmpty())
         return ImageParameters::tr("%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).").arg(name);
     try {
-        *metadata = metadataFromRecord(nlohmann::json::parse(record.toStdString()));
+        *metadata = pipeline::metadataFromRecord(nlohmann::json::parse(record.toStdString()));
         return {};
     } catch (const std::exception& e) {
         return ImageParameters::tr("The FlashFace parameters in %1 are damaged: %2").arg(name, QString::fromUtf8(e.what()));

@@ -15,16 +15,16 @@ namespace flashface::ui {
 // The JSON is the engine's metadataRecord(), so every format reads back the same.
 
 // The references' part of an image's metadata: their labels, and their weights unless all are 1.
-ImageMetadata referenceMetadata(const std::vector<Reference>& references);
+pipeline::ImageMetadata referenceMetadata(const std::vector<pipeline::Reference>& references);
 
 // Encodes `image` in `format` ("png", "jpeg" or "webp") carrying `metadata`; empty on failure
 // (with the reason in `error`).
-QByteArray encodeWithParameters(const QImage& image, const ImageMetadata& metadata, const QByteArray& format,
+QByteArray encodeWithParameters(const QImage& image, const pipeline::ImageMetadata& metadata, const QByteArray& format,
                                 QString* error = nullptr);
 
 // Reads the parameters of a PNG, JPEG or WebP written by the studio (or the engine). Returns an
 // error sentence naming the file when there are none; empty on success.
-QString readImageParameters(const QString& path, ImageMetadata* metadata);
+QString readImageParameters(const QString& path, pipeline::ImageMetadata* metadata);
 
 // Low-level pieces, exposed for the tests.
 QByteArray insertJpegComments(const QByteArray& jpeg, const QList<QByteArray>& comments);

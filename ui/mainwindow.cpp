@@ -67,20 +67,20 @@ constexpr int kGalleryFolderHistory = 20;
 // from the start: the resolved file when the folder is complete, else its official name.
 std::filesystem::path vocabularyPath(const QString& folder) {
     try {
-        return resolveModelFiles(folder.toStdString()).vocabulary;
+        return pipeline::resolveModelFiles(folder.toStdString()).vocabulary;
     } catch (const Error&) {
         return std::filesystem::path(folder.toStdString()) / "bpe_simple_vocab_16e6.txt.gz";
     }
 }
 
 struct LoadedTokenizer {
-    std::shared_ptr<const Tokenizer> tokenizer;
+    std::shared_ptr<const tokenizer::Tokenizer> tokenizer;
     QString error;
 };
 
 LoadedTokenizer readTokenizer(const std::filesystem::path& merges) {
     try {
-        return {std::make_shared<const Tokenizer>(Tokenizer::fromMergesFile(merges)), {}};
+        return {std::make_shared<const tokenizer::Tokenizer>(tokenizer::Tokenizer::fromMergesFile(merges)), {}};
     } catch (const std::exception& e) {
         return {nullptr, QString::fromUtf8(e.what())};
     }
@@ -474,7 +474,7 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
                 ++unsaved;
             }
             item.thumbnail = GalleryItem::makeThumbnail(outcome.images[i]);
-            item.settings = settingsForImage(outcome.settings, i);
+            item.settings = pipeline::settingsForImage(outcome.settings, i);
             item.referenceLabels = outcome.referenceLabels;
             item.referenceWeights = outcome.referenceWeights;
             item.referenceSet = referenceSet;
@@ -526,12 +526,12 @@ void MainWindow::updateGenerateBar() {
 }
 
 void MainWindow::followTarget() {
-    const std::optional<Target> target = target_->target();
+    const std::optional<pipeline::Target> target = target_->target();
     // The whole picture is generated at the photo's size; a face or mask region in a window around
     // it, at the settings' size.
-    const bool whole = target && target->region == TargetRegion::Whole;
+    const bool whole = target && target->region == pipeline::TargetRegion::Whole;
     settings_->followTargetSize(whole ? std::optional<QSize>(target_->photoSize()) : std::nullopt);
-    facePanel_->followTarget(target && target->region != TargetRegion::Whole && !target->useSettingsFaceBox,
+    facePanel_->followTarget(target && target->region != pipeline::TargetRegion::Whole && !target->useSettingsFaceBox,
                              whole ? target_->photo() : QImage());  // the box's frame is then the photo
 }
 
@@ -566,8 +566,8 @@ void MainWindow::clearError() {
 
 QString MainWindow::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
 
-GenerationSettings MainWindow::currentSettings() const {
-    GenerationSettings s;
+pipeline::GenerationSettings MainWindow::currentSettings() const {
+    pipeline::GenerationSettings s;
     prompt_->writeTo(s);
     negative_->writeTo(s);
     facePanel_->writeTo(s);
@@ -575,7 +575,7 @@ GenerationSettings MainWindow::currentSettings() const {
     return s;
 }
 
-void MainWindow::applySettings(const GenerationSettings& s) {
+void MainWindow::applySettings(const pipeline::GenerationSettings& s) {
     prompt_->readFrom(s);
     negative_->readFrom(s);
     settings_->readFrom(s);
@@ -584,7 +584,7 @@ void MainWindow::applySettings(const GenerationSettings& s) {
 }
 
 bool MainWindow::restoreParametersFrom(const QString& path) {
-    ImageMetadata metadata;
+    pipeline::ImageMetadata metadata;
     const QString error = readImageParameters(path, &metadata);
     if (!error.isEmpty()) {
         showError(tr("No FlashFace parameters in %1: %2").arg(QFileInfo(path).fileName(), error));
@@ -594,7 +594,7 @@ bool MainWindow::restoreParametersFrom(const QString& path) {
     return true;
 }
 
-void MainWindow::applyImageParameters(const ImageMetadata& metadata, const QString& name) {
+void MainWindow::applyImageParameters(const pipeline::ImageMetadata& metadata, const QString& name) {
     applySettings(metadata.settings);
     clearError();
     const std::size_t count = metadata.referenceLabels.size();
@@ -636,7 +636,7 @@ quint64 MainWindow::generate() {
         showError(tr("Still loading the photo to change; try again in a moment."));
         return 0;
     }
-    GenerationRequest request;
+    pipeline::GenerationRequest request;
     request.references = references_->references();
     const QStringList problems = references_->problems();
     if (request.references.empty()) {
@@ -650,7 +650,7 @@ quint64 MainWindow::generate() {
     // Queuing the very run that is already queued or running, with a fixed seed, would make the
     // same images again: the queued one takes the next seed, and says so.
     if (!settings_->randomSeed() && (queue_->isBusy() || queue_->pendingCount() > 0) && lastQueued_ &&
-        settingsToJson(*lastQueued_) == settingsToJson(request.settings)) {
+        pipeline::settingsToJson(*lastQueued_) == pipeline::settingsToJson(request.settings)) {
         const std::uint32_t repeated = request.settings.seed;
         settings_->stepSeed();
         request.settings = currentSettings();
@@ -659,7 +659,7 @@ quint64 MainWindow::generate() {
                         .arg(request.settings.seed));
     }
     lastQueued_ = request.settings;
-    request.preview = PreviewMode::Fast;
+    request.preview = pipeline::PreviewMode::Fast;
     clearError();
     saveSession();
     const QString stem = preferences_.fileStem(request.settings, QDateTime::currentDateTime());
@@ -739,7 +739,7 @@ void MainWindow::showPreferences() {
 
 void MainWindow::saveSession() {
     QSettings settings;
-    settings.setValue(QStringLiteral("session/settings"), QString::fromStdString(settingsToJson(currentSettings()).dump()));
+    settings.setValue(QStringLiteral("session/settings"), QString::fromStdString(pipeline::settingsToJson(currentSettings()).dump()));
     settings.setValue(QStringLiteral("session/randomSeed"), settings_->randomSeed());
     settings.setValue(QStringLiteral("session/references"), referenceStore_.keep(*references_));
 }
@@ -753,7 +753,7 @@ void MainWindow::restoreSessionReferences() {
 void MainWindow::reuseGalleryItem(int row) {
     if (row < 0 || row >= galleryModel_->rowCount()) return;
     const GalleryItem& item = galleryModel_->item(row);
-    const GenerationSettings settings = item.settings;
+    const pipeline::GenerationSettings settings = item.settings;
     const QString set = item.referenceSet.isEmpty() ? referenceStore_.setOf(item.path) : item.referenceSet;
     applySettings(settings);
     const int restored = referenceStore_.restore(set, *references_);  // with their weights
@@ -771,7 +771,7 @@ void MainWindow::restoreSession() {
     const QString json = settings.value(QStringLiteral("session/settings")).toString();
     if (json.isEmpty()) return;
     try {
-        applySettings(settingsFromJson(nlohmann::json::parse(json.toStdString())));
+        applySettings(pipeline::settingsFromJson(nlohmann::json::parse(json.toStdString())));
         settings_->setRandomSeed(settings.value(QStringLiteral("session/randomSeed"), true).toBool());
     } catch (const std::exception&) {
         // A session from an incompatible version: start from the defaults.
@@ -858,7 +858,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         static const QStringList withParameters{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
                                                 QStringLiteral("webp")};
         if (withParameters.contains(QFileInfo(path).suffix().toLower())) {
-            ImageMetadata metadata;
+            pipeline::ImageMetadata metadata;
             if (readImageParameters(path, &metadata).isEmpty()) {
                 applyImageParameters(metadata, QFileInfo(path).fileName());
                 restored = true;

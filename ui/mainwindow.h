@@ -24,8 +24,10 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
-namespace flashface {
+namespace flashface::tokenizer {
 class Tokenizer;
+}
+namespace flashface::pipeline {
 struct ImageMetadata;
 }
 
@@ -55,8 +57,8 @@ public:
     ~MainWindow() override;
 
     // Everything the controls say, as the engine's settings (the seed as shown).
-    GenerationSettings currentSettings() const;
-    void applySettings(const GenerationSettings& settings);  // "reuse all parameters"
+    pipeline::GenerationSettings currentSettings() const;
+    void applySettings(const pipeline::GenerationSettings& settings);  // "reuse all parameters"
     // "Reuse All Parameters" on a gallery image: its settings and, where kept, its references.
     void reuseGalleryItem(int row);
     // Restores the parameters stored in a generated PNG; false (with a message) when it has none.
@@ -132,7 +134,7 @@ private:
     bool confirmQuitWithUnsaved();
     void reuseReferencesOf(int galleryRow);
     // Settings and reference weights from an image's parameters; `name` for the message.
-    void applyImageParameters(const ImageMetadata& metadata, const QString& name);
+    void applyImageParameters(const pipeline::ImageMetadata& metadata, const QString& name);
     bool restoreReferenceWeights(const std::vector<double>& stored, std::size_t references);
 
     AppPreferences preferences_;
@@ -164,7 +166,7 @@ private:
     QList<QPersistentModelIndex> previewItems_;  // the gallery items the preview shows, if any
     QAction* pasteAction_ = nullptr;
     QAction* preferencesAction_ = nullptr;
-    std::optional<GenerationSettings> lastQueued_;  // the settings of the run queued last
+    std::optional<pipeline::GenerationSettings> lastQueued_;  // the settings of the run queued last
     QHash<quint64, QString> jobReferenceSets_;
     QHash<quint64, QImage> jobTargets_;  // the target photo of each queued face swap
     QList<QImage> shownResults_;         // the results the compare button swaps with…
@@ -172,10 +174,10 @@ private:
     QImage shownTarget_;                 // …their target photo
     ReferenceStore referenceStore_;
     QString loadError_;  // why the models last failed to load; cleared when they load
-    RuntimeOptions loadedRuntime_;
+    pipeline::RuntimeOptions loadedRuntime_;
     QList<QDockWidget*> docks_;
     QByteArray defaultState_;
-    std::shared_ptr<const Tokenizer> tokenizer_;
+    std::shared_ptr<const tokenizer::Tokenizer> tokenizer_;
     bool modelsComplete_ = false;
     quint64 runningJob_ = 0;  // the job the progress bar and previews show
 };

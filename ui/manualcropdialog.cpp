@@ -11,7 +11,7 @@
 
 namespace flashface::ui {
 
-ManualCropDialog::ManualCropDialog(const QImage& preview, QSize photoSize, const std::optional<PixelBox>& current,
+ManualCropDialog::ManualCropDialog(const QImage& preview, QSize photoSize, const std::optional<pipeline::PixelBox>& current,
                                    QWidget* parent)
     : QDialog(parent), canvas_(new FaceBoxCanvas(this)), photoSize_(photoSize) {
     setWindowTitle(tr("Draw Face Box"));
@@ -22,7 +22,7 @@ ManualCropDialog::ManualCropDialog(const QImage& preview, QSize photoSize, const
     canvas_->setMinimumSize(480, 360);
     if (current) {
         const double w = photoSize.width(), h = photoSize.height();
-        canvas_->setBox(FaceBox{float(current->x1 / w), float(current->y1 / h), float(current->x2 / w),
+        canvas_->setBox(pipeline::FaceBox{float(current->x1 / w), float(current->y1 / h), float(current->x2 / w),
                                 float(current->y2 / h)});
     }
     auto* hint = new QLabel(tr("Drag to draw, drag inside to move, drag the handles to resize."), this);
@@ -38,10 +38,10 @@ ManualCropDialog::ManualCropDialog(const QImage& preview, QSize photoSize, const
     updateOk();
 }
 
-std::optional<PixelBox> ManualCropDialog::box() const {
-    const FaceBox b = canvas_->box();
+std::optional<pipeline::PixelBox> ManualCropDialog::box() const {
+    const pipeline::FaceBox b = canvas_->box();
     const int w = photoSize_.width(), h = photoSize_.height();
-    const PixelBox px{int(std::lround(b.x1 * w)), int(std::lround(b.y1 * h)), int(std::lround(b.x2 * w)),
+    const pipeline::PixelBox px{int(std::lround(b.x1 * w)), int(std::lround(b.y1 * h)), int(std::lround(b.x2 * w)),
                       int(std::lround(b.y2 * h))};
     if (b.isNone() || px.x2 - px.x1 < 2 || px.y2 - px.y1 < 2) return std::nullopt;
     return px;

@@ -15,10 +15,10 @@ class FaceBoxCanvas;
 class ManualCropDialog : public QDialog {
     Q_OBJECT
 public:
-    ManualCropDialog(const QImage& preview, QSize photoSize, const std::optional<PixelBox>& current,
+    ManualCropDialog(const QImage& preview, QSize photoSize, const std::optional<pipeline::PixelBox>& current,
                      QWidget* parent = nullptr);
 
-    std::optional<PixelBox> box() const;  // photo pixels; none when nothing is drawn
+    std::optional<pipeline::PixelBox> box() const;  // photo pixels; none when nothing is drawn
     FaceBoxCanvas* canvas() const { return canvas_; }
 
 private:

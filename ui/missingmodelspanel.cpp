@@ -60,7 +60,7 @@ MissingModelsPanel::MissingModelsPanel(QWidget* parent)
 
 bool MissingModelsPanel::check(const QString& folder) {
     folder_ = folder;
-    missing_ = missingModelFiles(folder.toStdString());
+    missing_ = pipeline::missingModelFiles(folder.toStdString());
     setVisible(!missing_.empty());
     if (missing_.empty()) return true;
     title_->setText(tr("%n model file(s) missing: you can prepare references, prompts and settings, "
@@ -68,7 +68,7 @@ bool MissingModelsPanel::check(const QString& folder) {
                        nullptr, int(missing_.size())));
     QString html = tr("<p>Put these files into <b>%1</b>:</p>").arg(QDir::toNativeSeparators(folder).toHtmlEscaped());
     html += QStringLiteral("<ul>");
-    for (const MissingModelFile& file : missing_) {
+    for (const pipeline::MissingModelFile& file : missing_) {
         const QString url = QString::fromStdString(file.url).toHtmlEscaped();
         const QString expected = QString::fromStdString(file.expectedAt.string());
         html += tr("<li><b>%1</b> — %2 (<a href=\"%3\">download</a>)").arg(

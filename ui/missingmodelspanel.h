@@ -17,7 +17,7 @@ public:
 
     // Checks `folder` again; returns true when nothing is missing (the panel then hides).
     bool check(const QString& folder);
-    const std::vector<MissingModelFile>& missing() const { return missing_; }
+    const std::vector<pipeline::MissingModelFile>& missing() const { return missing_; }
     QString listText() const;
 
 signals:
@@ -26,7 +26,7 @@ signals:
 
 private:
     QString folder_;
-    std::vector<MissingModelFile> missing_;
+    std::vector<pipeline::MissingModelFile> missing_;
     QLabel* title_;
     QLabel* list_;
 };

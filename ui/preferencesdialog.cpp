@@ -40,14 +40,14 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
       initialLanguage_(p.language) {
     setWindowTitle(tr("Preferences"));
 
-    device_->addItem(tr("Automatic (GPU when available)"), int(DeviceChoice::Auto));
-    device_->addItem(tr("CPU"), int(DeviceChoice::Cpu));
-    device_->addItem(tr("CUDA GPU"), int(DeviceChoice::Cuda));
+    device_->addItem(tr("Automatic (GPU when available)"), int(pipeline::DeviceChoice::Auto));
+    device_->addItem(tr("CPU"), int(pipeline::DeviceChoice::Cpu));
+    device_->addItem(tr("CUDA GPU"), int(pipeline::DeviceChoice::Cuda));
     device_->setCurrentIndex(device_->findData(int(p.device)));
-    precision_->addItem(tr("Automatic (half on GPU, full on CPU)"), int(PrecisionChoice::Auto));
-    precision_->addItem(tr("Full (float32)"), int(PrecisionChoice::Float32));
-    precision_->addItem(tr("Half (float16, GPU only)"), int(PrecisionChoice::Float16));
-    precision_->addItem(tr("Brain float (bfloat16)"), int(PrecisionChoice::BFloat16));
+    precision_->addItem(tr("Automatic (half on GPU, full on CPU)"), int(pipeline::PrecisionChoice::Auto));
+    precision_->addItem(tr("Full (float32)"), int(pipeline::PrecisionChoice::Float32));
+    precision_->addItem(tr("Half (float16, GPU only)"), int(pipeline::PrecisionChoice::Float16));
+    precision_->addItem(tr("Brain float (bfloat16)"), int(pipeline::PrecisionChoice::BFloat16));
     precision_->setCurrentIndex(precision_->findData(int(p.precision)));
     threads_->setRange(0, std::max(1, QThread::idealThreadCount()) * 2);
     threads_->setSpecialValueText(tr("All cores"));
@@ -144,7 +144,7 @@ QString PreferencesDialog::outputFolderProblemText() const {
 }
 
 void PreferencesDialog::updateExample() {
-    GenerationSettings example;
+    pipeline::GenerationSettings example;
     example.prompt = tr("a handsome young man on the street").toStdString();
     example.seed = 1234;
     example_->setText(tr("e.g. %1-00001.png").arg(preferences().fileStem(example, QDateTime::currentDateTime())));
@@ -153,8 +153,8 @@ void PreferencesDialog::updateExample() {
 AppPreferences PreferencesDialog::preferences() const {
     AppPreferences p;
     p.modelsFolder = QDir::fromNativeSeparators(modelsFolder_->text().trimmed());
-    p.device = DeviceChoice(device_->currentData().toInt());
-    p.precision = PrecisionChoice(precision_->currentData().toInt());
+    p.device = pipeline::DeviceChoice(device_->currentData().toInt());
+    p.precision = pipeline::PrecisionChoice(precision_->currentData().toInt());
     p.threads = threads_->value();
     p.referenceCacheBytes = std::uint64_t(cacheMiB_->value()) << 20;
     p.outputFolder = QDir::fromNativeSeparators(outputFolder_->text().trimmed());

@@ -16,8 +16,8 @@ namespace flashface::ui {
 namespace {
 
 QString defaultPostfix(PromptEditor::Kind kind) {
-    return QString::fromUtf8(kind == PromptEditor::Kind::Positive ? kDefaultPositivePostfix
-                                                                  : kDefaultNegativePostfix);
+    return QString::fromUtf8(kind == PromptEditor::Kind::Positive ? pipeline::kDefaultPositivePostfix
+                                                                  : pipeline::kDefaultNegativePostfix);
 }
 
 void setLines(QPlainTextEdit* edit, int lines) {
@@ -105,9 +105,9 @@ bool PromptEditor::postfixEnabled() const { return usePostfix_->isChecked(); }
 void PromptEditor::setPostfixEnabled(bool enabled) { usePostfix_->setChecked(enabled); }
 
 QString PromptEditor::finalText() const {
-    GenerationSettings settings;
+    pipeline::GenerationSettings settings;
     writeTo(settings);
-    const PromptPair prompts = assemblePrompts(settings);  // the engine's own joining rule
+    const pipeline::PromptPair prompts = pipeline::assemblePrompts(settings);  // the engine's own joining rule
     return QString::fromStdString(kind_ == Kind::Positive ? prompts.positive : prompts.negative);
 }
 
@@ -184,14 +184,14 @@ void PromptEditor::markCut(int cutAt) {
     mark(postfix_, joined ? cutAt - postfixStart : int(postfix().size()));
 }
 
-void PromptEditor::writeTo(GenerationSettings& settings) const {
+void PromptEditor::writeTo(pipeline::GenerationSettings& settings) const {
     const bool positive = kind_ == Kind::Positive;
     (positive ? settings.prompt : settings.negativePrompt) = text().toStdString();
     (positive ? settings.usePositivePostfix : settings.useNegativePostfix) = postfixEnabled();
     (positive ? settings.positivePostfix : settings.negativePostfix) = postfix().toStdString();
 }
 
-void PromptEditor::readFrom(const GenerationSettings& settings) {
+void PromptEditor::readFrom(const pipeline::GenerationSettings& settings) {
     const bool positive = kind_ == Kind::Positive;
     setText(QString::fromStdString(positive ? settings.prompt : settings.negativePrompt));
     setPostfixEnabled(positive ? settings.usePositivePostfix : settings.useNegativePostfix);

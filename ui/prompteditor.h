@@ -42,8 +42,8 @@ public:
     int cutTokens() const;
     QString counterText() const;
 
-    void writeTo(GenerationSettings& settings) const;
-    void readFrom(const GenerationSettings& settings);
+    void writeTo(pipeline::GenerationSettings& settings) const;
+    void readFrom(const pipeline::GenerationSettings& settings);
 
     QPlainTextEdit* promptEdit() const { return prompt_; }
     QPlainTextEdit* postfixEdit() const { return postfix_; }

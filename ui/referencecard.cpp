@@ -49,7 +49,7 @@ ReferenceCard::ReferenceCard(QWidget* parent)
     remove->setToolTip(tr("Remove this reference"));
     remove->setAccessibleName(tr("Remove reference"));
 
-    weight_->setRange(kMinReferenceWeight, kMaxReferenceWeight);
+    weight_->setRange(kMinReferenceWeight, pipeline::kMaxReferenceWeight);
     weight_->setDecimals(2);
     weight_->setSingleStep(0.25);
     weight_->setKeyboardTracking(false);  // a value when typed, not per keystroke

@@ -10,9 +10,9 @@ bool ReferenceItem::usable() const {
     return state == State::Ready || state == State::Unchecked;
 }
 
-std::optional<Reference> ReferenceItem::toReference() const {
+std::optional<pipeline::Reference> ReferenceItem::toReference() const {
     if (!usable()) return std::nullopt;
-    Reference ref;
+    pipeline::Reference ref;
     ref.label = label.toStdString();
     ref.weight = weight;
     if (manualBox) {
@@ -29,7 +29,7 @@ std::optional<Reference> ReferenceItem::toReference() const {
 
 QImage ReferenceItem::crop() const {
     if (manualBox) {
-        const PixelBox& b = *manualBox;
+        const pipeline::PixelBox& b = *manualBox;
         return toQImage(photo).copy(QRect(QPoint(b.x1, b.y1), QPoint(b.x2 - 1, b.y2 - 1)));
     }
     if (state == State::Ready) return toQImage(faces.at(chosenFace).aligned);

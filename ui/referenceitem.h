@@ -19,7 +19,7 @@ enum class Person { A, B };
 // its weight and person.
 struct ReferenceChoice {
     int face = 0;
-    std::optional<PixelBox> manualBox;
+    std::optional<pipeline::PixelBox> manualBox;
     bool enabled = true;
     double weight = 1;
     Person person = Person::A;
@@ -43,7 +43,7 @@ struct ReferenceItem {
     QString message;  // why it is not usable, or a warning about the chosen face
     std::vector<FaceCandidate> faces;
     int chosenFace = 0;
-    std::optional<PixelBox> manualBox;
+    std::optional<pipeline::PixelBox> manualBox;
     bool enabled = true;
     double weight = 1;  // Reference::weight: how many references this one counts as
     Person person = Person::A;
@@ -53,7 +53,7 @@ struct ReferenceItem {
     bool usable() const;
     // What the engine receives: the chosen face's aligned crop, the photo with its manual box,
     // or (no detector here) the photo for the engine to search.
-    std::optional<Reference> toReference() const;
+    std::optional<pipeline::Reference> toReference() const;
     // The face the model will see, for display; null when not known yet.
     QImage crop() const;
 };

@@ -176,7 +176,7 @@ void ReferencePanel::addStoredFile(const QString& path, const QString& label, co
     item.label = label;
     item.sourcePath = path;
     item.storedPath = path;
-    item.weight = std::clamp(choice.weight, kMinReferenceWeight, kMaxReferenceWeight);
+    item.weight = std::clamp(choice.weight, kMinReferenceWeight, pipeline::kMaxReferenceWeight);
     item.person = choice.person;
     const quint64 id = append(std::move(item));
     pendingChoices_.insert(id, choice);
@@ -327,7 +327,7 @@ void ReferencePanel::setReferenceEnabled(int index, bool enabled) {
     refresh(index);
 }
 
-void ReferencePanel::setManualBox(int index, const std::optional<PixelBox>& box) {
+void ReferencePanel::setManualBox(int index, const std::optional<pipeline::PixelBox>& box) {
     if (index < 0) return;
     items_[index].manualBox = box;
     refresh(index);
@@ -335,7 +335,7 @@ void ReferencePanel::setManualBox(int index, const std::optional<PixelBox>& box)
 
 void ReferencePanel::setWeight(int index, double weight) {
     if (index < 0) return;
-    items_[index].weight = std::clamp(weight, kMinReferenceWeight, kMaxReferenceWeight);
+    items_[index].weight = std::clamp(weight, kMinReferenceWeight, pipeline::kMaxReferenceWeight);
     refresh(index);
 }
 
@@ -395,8 +395,8 @@ void ReferencePanel::clear() {
     while (!items_.isEmpty()) remove(0);
 }
 
-std::vector<Reference> ReferencePanel::references() const {
-    std::vector<Reference> refs;
+std::vector<pipeline::Reference> ReferencePanel::references() const {
+    std::vector<pipeline::Reference> refs;
     for (const ReferenceItem& item : items_)
         if (auto ref = item.toReference()) refs.push_back(std::move(*ref));
     return refs;

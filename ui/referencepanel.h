@@ -42,7 +42,7 @@ public:
 
     void chooseFace(int index, int face);
     void setReferenceEnabled(int index, bool enabled);
-    void setManualBox(int index, const std::optional<PixelBox>& box);
+    void setManualBox(int index, const std::optional<pipeline::PixelBox>& box);
     void setWeight(int index, double weight);
     void setPerson(int index, Person person);
     // The weights of the references in use, in order, as references() gives them (e.g. from an
@@ -60,7 +60,7 @@ public:
     void redetectUnchecked();  // after the models folder changed
 
     // The enabled, usable references, in order.
-    std::vector<Reference> references() const;
+    std::vector<pipeline::Reference> references() const;
     // Sentences about enabled references that cannot be used as they are.
     QStringList problems() const;
 

@@ -37,7 +37,7 @@ private:
     QSize photoSize_;
     std::vector<FaceCandidate> faces_;
     int chosen_ = 0;
-    std::optional<PixelBox> manualBox_;
+    std::optional<pipeline::PixelBox> manualBox_;
 };
 
 }  // namespace flashface::ui

@@ -142,7 +142,7 @@ int ReferenceStore::restore(const QJsonArray& set, ReferencePanel& panel) {
         choice.weight = entry.value(QStringLiteral("weight")).toDouble(1);
         choice.person = entry.value(QStringLiteral("person")).toString() == QLatin1String("B") ? Person::B : Person::A;
         const QJsonArray box = entry.value(QStringLiteral("box")).toArray();
-        if (box.size() == 4) choice.manualBox = PixelBox{box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()};
+        if (box.size() == 4) choice.manualBox = pipeline::PixelBox{box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()};
         panel.addStoredFile(photo, entry.value(QStringLiteral("label")).toString(), choice);
         ++restored;
     }

@@ -49,16 +49,16 @@ SettingsHistory::State SettingsHistory::capture() const {
 
 bool SettingsHistory::same(const State& a, const State& b) const {
     if (a.randomSeed != b.randomSeed) return false;
-    GenerationSettings x = a.settings, y = b.settings;
+    pipeline::GenerationSettings x = a.settings, y = b.settings;
     if (a.randomSeed) x.seed = y.seed = 0;  // a fresh random seed is no edit
-    return settingsToJson(x) == settingsToJson(y);
+    return pipeline::settingsToJson(x) == pipeline::settingsToJson(y);
 }
 
 void SettingsHistory::apply(const State& state) {
     applying_ = true;
-    GenerationSettings current;
+    pipeline::GenerationSettings current;
     settings_->writeTo(current);
-    GenerationSettings target = state.settings;
+    pipeline::GenerationSettings target = state.settings;
     if (state.randomSeed) target.seed = current.seed;  // random mode keeps the seed shown
     settings_->readFrom(target);
     settings_->setRandomSeed(state.randomSeed);
@@ -82,7 +82,7 @@ void SettingsHistory::commit() {
     }
     const bool boxOnly = [&] {
         State a = committed_, b = now;
-        a.settings.faceBox = b.settings.faceBox = FaceBox{};
+        a.settings.faceBox = b.settings.faceBox = pipeline::FaceBox{};
         return same(a, b);
     }();
     stack_->push(new Step(this, committed_, now,

@@ -31,7 +31,7 @@ public:
 
 private:
     struct State {
-        GenerationSettings settings;
+        pipeline::GenerationSettings settings;
         bool randomSeed = true;
     };
     class Step;

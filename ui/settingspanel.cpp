@@ -82,7 +82,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     layout->addStretch();
     connectChangeSignals();
 
-    readFrom(GenerationSettings{});
+    readFrom(pipeline::GenerationSettings{});
     showSeed(QRandomGenerator::global()->generate());
     setRandomSeed(true);
 }
@@ -91,10 +91,10 @@ SettingsPanel::SettingsPanel(QWidget* parent)
 QGroupBox* SettingsPanel::buildImageGroup() {
     steps_->setToolTip(tr("Denoising steps. The official tool uses %1 (30 in its API); more steps are "
                           "slower and rarely better beyond that.")
-                           .arg(GenerationSettings{}.steps));
-    for (const SamplerName& name : kSamplerNames) {
+                           .arg(pipeline::GenerationSettings{}.steps));
+    for (const sampler::SamplerName& name : sampler::kSamplerNames) {
         const QString title = QString::fromUtf8(name.title);
-        sampler_->addItem(name.kind == GenerationSettings{}.sampler ? tr("%1 (default)").arg(title) : title,
+        sampler_->addItem(name.kind == pipeline::GenerationSettings{}.sampler ? tr("%1 (default)").arg(title) : title,
                           QString::fromUtf8(name.id));
     }
     sampler_->setToolTip(tr("How the image is denoised step by step. DDIM is the official choice. Euler gives the "
@@ -161,8 +161,8 @@ QLayout* SettingsPanel::buildSizeRow() {
 
 // The tooltips name the official defaults from GuidanceSettings, where they are set.
 QGroupBox* SettingsPanel::buildGuidanceGroup() {
-    const GuidanceSettings official;
-    const auto number = [](float value) { return QString::fromStdString(formatNumber(value)); };
+    const sampler::GuidanceSettings official;
+    const auto number = [](float value) { return QString::fromStdString(pipeline::formatNumber(value)); };
     textGuidance_->setToolTip(tr("Text guidance: how strongly the prompt steers the image. Official default "
                                  "%1; “Change age” raises it so the prompt can override the references.")
                                   .arg(number(official.textScale)));
@@ -259,7 +259,7 @@ void SettingsPanel::reloadPresets() {
 
 void SettingsPanel::syncPresetSelection() {
     if (applying_) return;
-    GenerationSettings current;
+    pipeline::GenerationSettings current;
     writeTo(current);
     QSettings settings;
     QList<GuidancePreset> all = builtInPresets() + loadUserPresets(settings);
@@ -285,7 +285,7 @@ bool SettingsPanel::applyPreset(const QString& name) {
     QSettings settings;
     for (const GuidancePreset& p : builtInPresets() + loadUserPresets(settings)) {
         if (p.name != name) continue;
-        GenerationSettings current;
+        pipeline::GenerationSettings current;
         writeTo(current);
         p.applyTo(current);
         preferredPreset_ = name;
@@ -296,7 +296,7 @@ bool SettingsPanel::applyPreset(const QString& name) {
 }
 
 void SettingsPanel::saveCurrentAsPreset(const QString& name) {
-    GenerationSettings current;
+    pipeline::GenerationSettings current;
     writeTo(current);
     QSettings settings;
     saveUserPreset(settings, GuidancePreset::capture(name, current));
@@ -367,9 +367,9 @@ void SettingsPanel::snapSize(QSpinBox* field) {
     if (snapped != field->value()) field->setValue(snapped);
 }
 
-void SettingsPanel::writeTo(GenerationSettings& s) const {
+void SettingsPanel::writeTo(pipeline::GenerationSettings& s) const {
     s.steps = steps_->value();
-    s.sampler = parseSampler(sampler_->currentData().toString().toStdString()).value_or(s.sampler);
+    s.sampler = sampler::parseSampler(sampler_->currentData().toString().toStdString()).value_or(s.sampler);
     s.seed = seed();
     s.numImages = numImages_->value();
     // With a target photo the user's own size is kept for later (the photo sets the run's size).
@@ -384,10 +384,10 @@ void SettingsPanel::writeTo(GenerationSettings& s) const {
     s.guidance.rescale = float(guideRescale_->value());
 }
 
-void SettingsPanel::readFrom(const GenerationSettings& s) {
+void SettingsPanel::readFrom(const pipeline::GenerationSettings& s) {
     applying_ = true;
     steps_->setValue(s.steps);
-    sampler_->setCurrentIndex(sampler_->findData(QString::fromUtf8(samplerName(s.sampler).id)));
+    sampler_->setCurrentIndex(sampler_->findData(QString::fromUtf8(sampler::samplerName(s.sampler).id)));
     seed_->setValue(s.seed);
     numImages_->setValue(s.numImages);
     if (targetSize_) {

@@ -28,8 +28,8 @@ class SettingsPanel : public QWidget {
 public:
     explicit SettingsPanel(QWidget* parent = nullptr);
 
-    void writeTo(GenerationSettings& settings) const;
-    void readFrom(const GenerationSettings& settings);
+    void writeTo(pipeline::GenerationSettings& settings) const;
+    void readFrom(const pipeline::GenerationSettings& settings);
 
     bool randomSeed() const;
     void setRandomSeed(bool random);

@@ -66,7 +66,7 @@ LoadedImage readMask(const QString& path, QSize photoSize) {
         mask = {};
         return loaded;
     }
-    for (std::size_t i = 0; i < mask.rgb.size(); i += 3) std::fill_n(&mask.rgb[i], 3, repaintsPixel(&mask.rgb[i]) ? 255 : 0);
+    for (std::size_t i = 0; i < mask.rgb.size(); i += 3) std::fill_n(&mask.rgb[i], 3, pipeline::repaintsPixel(&mask.rgb[i]) ? 255 : 0);
     return loaded;
 }
 
@@ -126,11 +126,11 @@ TargetPanel::TargetPanel(FaceDetectionService* detection, QWidget* parent)
     });
     connect(paste, &QPushButton::clicked, this, &TargetPanel::pasteFromClipboard);
     connect(clear_, &QPushButton::clicked, this, &TargetPanel::clear);
-    connect(offerMask_, &QPushButton::clicked, this, [this] { setRegion(TargetRegion::Mask); });
-    connect(offerWhole_, &QPushButton::clicked, this, [this] { setRegion(TargetRegion::Whole); });
+    connect(offerMask_, &QPushButton::clicked, this, [this] { setRegion(pipeline::TargetRegion::Mask); });
+    connect(offerWhole_, &QPushButton::clicked, this, [this] { setRegion(pipeline::TargetRegion::Whole); });
     connect(ownFaceBox_, &QCheckBox::toggled, this, &TargetPanel::targetChanged);
     connect(view_, &TargetPhotoView::faceClicked, this, &TargetPanel::chooseFace);
-    setStrength(defaultStrength(region_));
+    setStrength(pipeline::defaultStrength(region_));
     updateControls();
 }
 
@@ -140,12 +140,12 @@ QWidget* TargetPanel::buildRegionRow() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Repaint:"), row));
     const struct {
-        TargetRegion region;
+        pipeline::TargetRegion region;
         QString text, tip;
     } choices[] = {
-        {TargetRegion::Face, tr("Face"), tr("The detected face, with its hair line, ears and chin (face swap)")},
-        {TargetRegion::Mask, tr("Mask"), tr("The part you paint with the brush, or a mask image (white = repaint)")},
-        {TargetRegion::Whole, tr("Whole picture"), tr("Everything, keeping the photo's composition and colours (img2img)")},
+        {pipeline::TargetRegion::Face, tr("Face"), tr("The detected face, with its hair line, ears and chin (face swap)")},
+        {pipeline::TargetRegion::Mask, tr("Mask"), tr("The part you paint with the brush, or a mask image (white = repaint)")},
+        {pipeline::TargetRegion::Whole, tr("Whole picture"), tr("Everything, keeping the photo's composition and colours (img2img)")},
     };
     for (const auto& choice : choices) {
         auto* button = new QRadioButton(choice.text, row);
@@ -155,7 +155,7 @@ QWidget* TargetPanel::buildRegionRow() {
     }
     layout->addStretch();
     regions_->button(int(region_))->setChecked(true);
-    connect(regions_, &QButtonGroup::idClicked, this, [this](int id) { setRegion(TargetRegion(id)); });
+    connect(regions_, &QButtonGroup::idClicked, this, [this](int id) { setRegion(pipeline::TargetRegion(id)); });
     return row;
 }
 
@@ -220,16 +220,16 @@ QWidget* TargetPanel::buildStrengthRow() {
     return row;
 }
 
-std::optional<Target> TargetPanel::target() const {
+std::optional<pipeline::Target> TargetPanel::target() const {
     if (!hasPhoto()) return std::nullopt;
-    Target target;
+    pipeline::Target target;
     target.image = photo_;
     target.region = region_;
     target.faceIndex = faceIndex_;
     target.strength = strength();
-    target.useSettingsFaceBox = region_ != TargetRegion::Whole && ownFaceBox_->isChecked();
+    target.useSettingsFaceBox = region_ != pipeline::TargetRegion::Whole && ownFaceBox_->isChecked();
     target.label = label_.toStdString();
-    if (region_ == TargetRegion::Mask) {
+    if (region_ == pipeline::TargetRegion::Mask) {
         // Painted without antialiasing: every pixel is either in the region (opaque) or not.
         const QImage& painted = view_->mask();
         target.mask = Image{painted.width(), painted.height(),
@@ -311,15 +311,15 @@ void TargetPanel::clear() {
     emit targetChanged();
 }
 
-void TargetPanel::setRegion(TargetRegion region) {
+void TargetPanel::setRegion(pipeline::TargetRegion region) {
     regions_->button(int(region))->setChecked(true);
     if (region == region_) return;
     region_ = region;
     view_->setRegion(region);
-    setStrength(defaultStrength(region));
+    setStrength(pipeline::defaultStrength(region));
     updateControls();
     emit targetChanged();
-    if (region == TargetRegion::Face) showFaceRegion();
+    if (region == pipeline::TargetRegion::Face) showFaceRegion();
 }
 
 void TargetPanel::chooseFace(int index) {
@@ -342,7 +342,7 @@ void TargetPanel::setUsesOwnFaceBox(bool own) { ownFaceBox_->setChecked(own); }
 void TargetPanel::setWorkingSide(int side) {
     if (side == workingSide_) return;
     workingSide_ = side;
-    if (region_ == TargetRegion::Face) showFaceRegion();  // its feathered edge is drawn at this scale
+    if (region_ == pipeline::TargetRegion::Face) showFaceRegion();  // its feathered edge is drawn at this scale
 }
 
 void TargetPanel::setBrushRadius(int radius) { brushSize_->setValue(radius); }
@@ -366,7 +366,7 @@ QCoro::Task<bool> TargetPanel::loadMaskFile(QString path) {
         setStatus(tr("Cannot use the mask %1: %2").arg(QFileInfo(path).fileName(), loaded.error));
         co_return false;
     }
-    setRegion(TargetRegion::Mask);
+    setRegion(pipeline::TargetRegion::Mask);
     view_->setMask(toQImage(loaded.image));
     updateControls();
     co_return true;
@@ -403,12 +403,12 @@ QCoro::Task<> TargetPanel::findFaces() {
 
 QCoro::Task<> TargetPanel::showFaceRegion() {
     view_->setFaceRegion({});
-    if (region_ != TargetRegion::Face || faces_.empty()) co_return;
+    if (region_ != pipeline::TargetRegion::Face || faces_.empty()) co_return;
     QPointer<TargetPanel> self(this);
     const quint64 serial = serial_, request = ++regionSerial_;
     QCoro::Task<RegionResult> making = detection_->region(*target(), workingSide_);
     const RegionResult result = co_await making;
-    if (!self || serial != serial_ || request != regionSerial_ || region_ != TargetRegion::Face) co_return;
+    if (!self || serial != serial_ || request != regionSerial_ || region_ != pipeline::TargetRegion::Face) co_return;
     if (result.error.isEmpty())
         view_->setFaceRegion(toQImage(result.region));
     else
@@ -425,16 +425,16 @@ void TargetPanel::setStatus(const QString& text, bool offerMask) {
 void TargetPanel::updateControls() {
     const bool photo = hasPhoto();
     clear_->setEnabled(photo);
-    maskTools_->setVisible(region_ == TargetRegion::Mask);
+    maskTools_->setVisible(region_ == pipeline::TargetRegion::Mask);
     maskTools_->setEnabled(photo);
-    ownFaceBox_->setEnabled(region_ != TargetRegion::Whole);
+    ownFaceBox_->setEnabled(region_ != pipeline::TargetRegion::Whole);
     if (!photo) return setStatus(isLoading() ? status_->text() : QString());
     switch (region_) {
-    case TargetRegion::Face:
+    case pipeline::TargetRegion::Face:
         setStatus(isDetecting() ? tr("Looking for faces…") : faceStatus_, !isDetecting() && noFace_);
         break;
-    case TargetRegion::Mask: setStatus(tr("Paint the part to repaint; the rest of the photo stays as it is.")); break;
-    case TargetRegion::Whole: setStatus(tr("The whole picture is reworked; a lower strength keeps more of it.")); break;
+    case pipeline::TargetRegion::Mask: setStatus(tr("Paint the part to repaint; the rest of the photo stays as it is.")); break;
+    case pipeline::TargetRegion::Whole: setStatus(tr("The whole picture is reworked; a lower strength keeps more of it.")); break;
     }
 }
 

@@ -35,7 +35,7 @@ public:
     explicit TargetPanel(FaceDetectionService* detection, QWidget* parent = nullptr);
 
     // The engine's target for a run; none without a photo.
-    std::optional<Target> target() const;
+    std::optional<pipeline::Target> target() const;
 
     bool hasPhoto() const { return !photo_.empty(); }
     QSize photoSize() const { return {photo_.width, photo_.height}; }
@@ -49,8 +49,8 @@ public:
     void pasteFromClipboard();
     void clear();
 
-    TargetRegion region() const { return region_; }
-    void setRegion(TargetRegion region);  // also sets the region's default strength
+    pipeline::TargetRegion region() const { return region_; }
+    void setRegion(pipeline::TargetRegion region);  // also sets the region's default strength
     const std::vector<FaceCandidate>& faces() const { return faces_; }
     int faceIndex() const { return faceIndex_; }
     void chooseFace(int index);
@@ -104,10 +104,10 @@ private:
 
     Image photo_;
     QString label_;
-    TargetRegion region_ = TargetRegion::Face;
+    pipeline::TargetRegion region_ = pipeline::TargetRegion::Face;
     std::vector<FaceCandidate> faces_;
     int faceIndex_ = 0;
-    int workingSide_ = std::max(GenerationSettings{}.width, GenerationSettings{}.height);
+    int workingSide_ = std::max(pipeline::GenerationSettings{}.width, pipeline::GenerationSettings{}.height);
     QString faceStatus_;   // what the last face search found
     bool noFace_ = false;  // it found none: the panel offers the mask
     quint64 serial_ = 0;        // bumped with each photo: late results for another photo are dropped

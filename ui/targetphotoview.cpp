@@ -44,10 +44,10 @@ void TargetPhotoView::setFaces(const std::vector<FaceCandidate>& faces, int chos
     update();
 }
 
-void TargetPhotoView::setRegion(TargetRegion region) {
+void TargetPhotoView::setRegion(pipeline::TargetRegion region) {
     region_ = region;
     painting_ = false;
-    setCursor(region == TargetRegion::Mask ? Qt::CrossCursor : Qt::ArrowCursor);
+    setCursor(region == pipeline::TargetRegion::Mask ? Qt::CrossCursor : Qt::ArrowCursor);
     update();
 }
 
@@ -124,14 +124,14 @@ void TargetPhotoView::paintStroke(QPointF from, QPointF to) {
 
 void TargetPhotoView::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton || photoSize_.isEmpty()) return;
-    if (region_ == TargetRegion::Mask) {
+    if (region_ == pipeline::TargetRegion::Mask) {
         painting_ = true;
         lastPaint_ = toPhoto(event->position());
         paintStroke(lastPaint_, lastPaint_);
         return;
     }
     const int face = faceAt(event->position());
-    if (region_ == TargetRegion::Face && face >= 0) emit faceClicked(face);
+    if (region_ == pipeline::TargetRegion::Face && face >= 0) emit faceClicked(face);
 }
 
 void TargetPhotoView::mouseMoveEvent(QMouseEvent* event) {
@@ -141,8 +141,8 @@ void TargetPhotoView::mouseMoveEvent(QMouseEvent* event) {
         lastPaint_ = at;
         return;
     }
-    if (region_ == TargetRegion::Mask) update();  // the brush outline follows the pointer
-    if (region_ == TargetRegion::Face)
+    if (region_ == pipeline::TargetRegion::Mask) update();  // the brush outline follows the pointer
+    if (region_ == pipeline::TargetRegion::Face)
         setCursor(faces_.size() > 1 && faceAt(event->position()) >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }
 
@@ -167,14 +167,14 @@ void TargetPhotoView::paintEvent(QPaintEvent*) {
     painter.drawImage(photo, display_);
     painter.setOpacity(kOverlayOpacity);
     switch (region_) {
-    case TargetRegion::Whole: painter.fillRect(photo, regionTint()); break;
-    case TargetRegion::Mask: painter.drawImage(photo, mask_); break;
-    case TargetRegion::Face:
+    case pipeline::TargetRegion::Whole: painter.fillRect(photo, regionTint()); break;
+    case pipeline::TargetRegion::Mask: painter.drawImage(photo, mask_); break;
+    case pipeline::TargetRegion::Face:
         if (!faceRegion_.isNull()) painter.drawImage(photo, faceRegion_);
         break;
     }
     painter.setOpacity(1.0);
-    if (region_ == TargetRegion::Mask) {
+    if (region_ == pipeline::TargetRegion::Mask) {
         // The brush's reach under the pointer.
         const QPointF cursor = mapFromGlobal(QCursor::pos());
         if (underMouse() && photo.contains(cursor)) {
@@ -185,7 +185,7 @@ void TargetPhotoView::paintEvent(QPaintEvent*) {
         }
         return;
     }
-    if (region_ != TargetRegion::Face) return;
+    if (region_ != pipeline::TargetRegion::Face) return;
     // The chosen face last, so that it is drawn over the others.
     std::vector<int> order;
     for (int i = 0; i < int(faces_.size()); ++i)

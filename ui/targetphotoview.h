@@ -21,7 +21,7 @@ public:
     // `display` is what is drawn (it may be smaller than the photo); `photoSize` the real size.
     void setPhoto(const QImage& display, QSize photoSize);
     void setFaces(const std::vector<FaceCandidate>& faces, int chosen);
-    void setRegion(TargetRegion region);
+    void setRegion(pipeline::TargetRegion region);
     // The repainted region of the chosen face (white = repainted, the photo's size); null for none.
     void setFaceRegion(const QImage& region);
 
@@ -58,7 +58,7 @@ private:
     QSize photoSize_;
     std::vector<FaceCandidate> faces_;
     int chosen_ = 0;
-    TargetRegion region_ = TargetRegion::Face;
+    pipeline::TargetRegion region_ = pipeline::TargetRegion::Face;
     QImage faceRegion_;  // tinted where the chosen face's region is
     QImage mask_;        // ARGB, the photo's size
     int brushRadius_ = 16;

@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct BenchOptions {
-    bench::GenerationBenchmarkOptions run;
+    benchmark::GenerationBenchmarkOptions run;
     int size = 0;
     std::string computation = "both";
     fs::path json, architecture;
@@ -45,10 +45,10 @@ void applyChoices(BenchOptions& o) {
 void run(BenchOptions o) {
     applyChoices(o);
     std::cerr << "building the networks with random weights...\n";
-    const auto report = bench::runGenerationBenchmark(o.run, [](const std::string& line) { std::cerr << line << '\n'; });
-    std::cout << bench::formatReport(report);
+    const auto report = benchmark::runGenerationBenchmark(o.run, [](const std::string& line) { std::cerr << line << '\n'; });
+    std::cout << benchmark::formatReport(report);
     if (o.json.empty()) return;
-    const std::string text = bench::toJson(report).dump(2) + '\n';
+    const std::string text = benchmark::toJson(report).dump(2) + '\n';
     AtomicFile file(o.json.parent_path());
     file.write(text.data(), text.size());
     file.publishReplacing(o.json);
@@ -66,21 +66,21 @@ void addBenchCommand(CLI::App& app) {
         "cached); report their ratios and peak memory");
     const auto& d = o->run;
     cmd->add_option("--size", o->size, "Square image size in pixels, a multiple of 8 (default: 512)")
-        ->check(numberRange(kSideRange));
-    cmd->add_option("--width", o->run.width, "Image width (default: 512)")->check(numberRange(kSideRange));
-    cmd->add_option("--height", o->run.height, "Image height (default: 512)")->check(numberRange(kSideRange));
+        ->check(numberRange(pipeline::kSideRange));
+    cmd->add_option("--width", o->run.width, "Image width (default: 512)")->check(numberRange(pipeline::kSideRange));
+    cmd->add_option("--height", o->run.height, "Image height (default: 512)")->check(numberRange(pipeline::kSideRange));
     cmd->add_option("--references", o->run.references,
                     "Reference faces (default: " + std::to_string(d.references) + ")")
-        ->check(numberRange(kReferencesRange));
-    cmd->add_option("--images", o->run.images, "Images per generation (default: 1)")->check(numberRange(kImagesRange));
+        ->check(numberRange(pipeline::kReferencesRange));
+    cmd->add_option("--images", o->run.images, "Images per generation (default: 1)")->check(numberRange(pipeline::kImagesRange));
     cmd->add_option("--steps", o->run.steps,
                     "Sampling steps (default: 2, one without and one with reference guidance)")
-        ->check(numberRange(kStepsRange));
+        ->check(numberRange(pipeline::kStepsRange));
     cmd->add_option("--launch-step", o->run.launchStep,
                     "Reference guidance for model timesteps up to this (default: " + std::to_string(d.launchStep) + ")")
-        ->check(numberRange(kLaunchStepRange));
+        ->check(numberRange(pipeline::kLaunchStepRange));
     cmd->add_option("--repeats", o->run.repeats, "Runs of each computation, alternating (default: 1)")
-        ->check(numberRange(kStepsRange));
+        ->check(numberRange(pipeline::kStepsRange));
     cmd->add_option("--computation", o->computation, "both, optimised or original (default: both)")
         ->check(CLI::IsMember({"both", "optimised", "original"}));
     addDeviceOptions(*cmd, o->run.device, o->run.precision);

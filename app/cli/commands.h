@@ -12,7 +12,7 @@ namespace flashface::cli {
 
 // A check of a request bound (pipeline/request.h). CLI11's own number checks print their bounds
 // with 309 digits; this one prints the request's.
-inline CLI::Range numberRange(const IntRange& bounds) {
+inline CLI::Range numberRange(const pipeline::IntRange& bounds) {
     return CLI::Range(bounds.min, bounds.max);
 }
 

@@ -41,7 +41,7 @@ face::FaceDetector openDetector(const DetectOptions& options) {
                                       options.detectorConfig);
         return face::FaceDetector(options.detector, config);
     }
-    const ModelFiles files = resolveModelFiles(options.models.empty() ? defaultModelsFolder() : options.models);
+    const pipeline::ModelFiles files = pipeline::resolveModelFiles(options.models.empty() ? pipeline::defaultModelsFolder() : options.models);
     return face::FaceDetector(files.faceDetector,
                               face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector));
 }

@@ -7,13 +7,13 @@
 
 namespace flashface::cli {
 
-void addDeviceOptions(CLI::App& command, DeviceChoice& device, PrecisionChoice& precision) {
-    static const std::map<std::string, DeviceChoice> devices{
-        {"auto", DeviceChoice::Auto}, {"cpu", DeviceChoice::Cpu}, {"cuda", DeviceChoice::Cuda}};
-    static const std::map<std::string, PrecisionChoice> precisions{{"auto", PrecisionChoice::Auto},
-                                                                   {"float32", PrecisionChoice::Float32},
-                                                                   {"float16", PrecisionChoice::Float16},
-                                                                   {"bfloat16", PrecisionChoice::BFloat16}};
+void addDeviceOptions(CLI::App& command, pipeline::DeviceChoice& device, pipeline::PrecisionChoice& precision) {
+    static const std::map<std::string, pipeline::DeviceChoice> devices{
+        {"auto", pipeline::DeviceChoice::Auto}, {"cpu", pipeline::DeviceChoice::Cpu}, {"cuda", pipeline::DeviceChoice::Cuda}};
+    static const std::map<std::string, pipeline::PrecisionChoice> precisions{{"auto", pipeline::PrecisionChoice::Auto},
+                                                                   {"float32", pipeline::PrecisionChoice::Float32},
+                                                                   {"float16", pipeline::PrecisionChoice::Float16},
+                                                                   {"bfloat16", pipeline::PrecisionChoice::BFloat16}};
     command.add_option("--device", device, "auto, cpu or cuda (default: auto, the GPU when one is visible)")
         ->transform(CLI::CheckedTransformer(devices, CLI::ignore_case).description(""));
     command

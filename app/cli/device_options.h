@@ -9,6 +9,6 @@ class App;
 namespace flashface::cli {
 
 // --device and --precision, as every computing subcommand spells them.
-void addDeviceOptions(CLI::App& command, DeviceChoice& device, PrecisionChoice& precision);
+void addDeviceOptions(CLI::App& command, pipeline::DeviceChoice& device, pipeline::PrecisionChoice& precision);
 
 }  // namespace flashface::cli

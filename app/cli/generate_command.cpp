@@ -36,8 +36,8 @@ struct GenerateOptions {
     int face = 1;
     fs::path from;
     std::string prompt, negative, positivePostfix, negativePostfix, faceBox, size, sampler;
-    DeviceChoice device = DeviceChoice::Auto;
-    PrecisionChoice precision = PrecisionChoice::Auto;
+    pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
+    pipeline::PrecisionChoice precision = pipeline::PrecisionChoice::Auto;
     bool noDefaultPostfix = false;
     int steps = 0, images = 0, launchStep = 0;
     std::uint32_t seed = 0;
@@ -48,7 +48,7 @@ struct GenerateOptions {
     int targetFace = 1;
     bool whole = false;
     double strength = 0;
-    std::uint64_t cacheBudget = kDefaultReferenceCacheBytes;
+    std::uint64_t cacheBudget = pipeline::kDefaultReferenceCacheBytes;
 };
 
 // Ctrl-C asks the running generation to stop at its next check; a second one ends the process.
@@ -81,7 +81,7 @@ private:
     struct sigaction previous_ {};
 };
 
-FaceBox parseFaceBox(const std::string& text) {
+pipeline::FaceBox parseFaceBox(const std::string& text) {
     if (text == "none") return {};
     std::vector<float> values;
     std::stringstream s(text);
@@ -98,12 +98,12 @@ FaceBox parseFaceBox(const std::string& text) {
     if (values.size() != 4)
         throw InvalidRequest("--face-box takes x1,y1,x2,y2 as fractions of the image (e.g. 0.3,0.1,0.6,0.4) or "
                              "\"none\", got \"" + text + "\".");
-    const FaceBox box{values[0], values[1], values[2], values[3]};
-    validateFaceBox(box);
+    const pipeline::FaceBox box{values[0], values[1], values[2], values[3]};
+    pipeline::validateFaceBox(box);
     return box;
 }
 
-void parseSize(const std::string& text, GenerationSettings& s) {
+void parseSize(const std::string& text, pipeline::GenerationSettings& s) {
     int width = 0, height = 0;
     char x = 0, extra = 0;
     std::stringstream in(text);
@@ -124,9 +124,9 @@ std::uint32_t randomSeed() {
 
 // The noise tensor is checked against the request before a byte of it is read: a crafted file can
 // declare a view of 2^40 elements over a few bytes (stride 0).
-std::vector<float> readInitialNoise(const fs::path& file, const GenerationSettings& s) {
-    const auto checkpoint = Checkpoint::open(file);
-    const TensorInfo* noise = checkpoint.find("noise");
+std::vector<float> readInitialNoise(const fs::path& file, const pipeline::GenerationSettings& s) {
+    const auto checkpoint = checkpoint::Checkpoint::open(file);
+    const checkpoint::TensorInfo* noise = checkpoint.find("noise");
     if (!noise) throw FileError(file, "holds no tensor named \"noise\" (the initial latent noise).");
     const auto& shape = noise->shape;
     if (shape.size() != 4 || shape[0] != s.numImages || shape[1] < 1 || shape[1] > kMaxLatentChannels ||
@@ -143,12 +143,12 @@ class Reporter {
 public:
     explicit Reporter(bool json) : json_(json), tty_(::isatty(STDERR_FILENO) != 0) {}
 
-    void loading(const LoadProgress& p) {
+    void loading(const pipeline::LoadProgress& p) {
         if (json_) return emit({{"event", "loading"}, {"stage", p.stage}, {"fraction", p.fraction}});
         std::cerr << (p.fraction < 1.0 ? "loading " + p.stage + "..." : std::string("models loaded")) << '\n';
     }
 
-    void step(const StepProgress& p) {
+    void step(const pipeline::StepProgress& p) {
         if (json_)
             return emit({{"event", "step"},
                          {"step", p.step},
@@ -170,13 +170,13 @@ public:
         std::cout << path.string() << " (seed " << seed << ")\n";
     }
 
-    void done(const GenerationResult& result, const std::string& device) {
+    void done(const pipeline::GenerationResult& result, const std::string& device) {
         if (json_)
             return emit({{"event", "done"},
                          {"seconds", result.seconds},
                          {"device", device},
                          {"gpu_peak_bytes", result.gpuPeakBytes},
-                         {"settings", settingsToJson(result.settings)}});
+                         {"settings", pipeline::settingsToJson(result.settings)}});
         std::cerr << "done in " << result.seconds << " s on " << device;
         if (result.gpuPeakBytes > 0) std::cerr << ", GPU memory peak " << result.gpuPeakBytes / (1 << 20) << " MiB";
         std::cerr << '\n';
@@ -189,8 +189,8 @@ private:
 };
 
 // The settings: from --from's image (if any), then every option given on the command line.
-GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) {
-    GenerationSettings s = o.from.empty() ? GenerationSettings{} : readImageMetadata(o.from).settings;
+pipeline::GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) {
+    pipeline::GenerationSettings s = o.from.empty() ? pipeline::GenerationSettings{} : pipeline::readImageMetadata(o.from).settings;
     const auto given = [&](const char* name) { return cmd.count(name) > 0; };
     if (given("--prompt")) s.prompt = o.prompt;
     if (given("--negative")) s.negativePrompt = o.negative;
@@ -200,7 +200,7 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
     if (given("--face-box")) s.faceBox = parseFaceBox(o.faceBox);
     if (given("--size")) parseSize(o.size, s);
     if (given("--steps")) s.steps = o.steps;
-    if (given("--sampler")) s.sampler = *parseSampler(o.sampler);  // checked by the option's IsMember
+    if (given("--sampler")) s.sampler = *sampler::parseSampler(o.sampler);  // checked by the option's IsMember
     if (given("--images")) s.numImages = o.images;
     if (given("--text-guidance")) s.guidance.textScale = o.textGuidance;
     if (given("--guidance-rescale")) s.guidance.rescale = o.rescale;
@@ -215,10 +215,10 @@ GenerationSettings buildSettings(const GenerateOptions& o, const CLI::App& cmd) 
 }
 
 // --ref-weights, else the weights stored in --from's image when it had as many references.
-void applyReferenceWeights(const GenerateOptions& o, std::vector<Reference>& references) {
+void applyReferenceWeights(const GenerateOptions& o, std::vector<pipeline::Reference>& references) {
     std::vector<double> weights = o.refWeights;
     if (weights.empty() && !o.from.empty()) {
-        weights = readImageMetadata(o.from).referenceWeights;
+        weights = pipeline::readImageMetadata(o.from).referenceWeights;
         if (weights.size() != references.size()) weights.clear();
     }
     if (weights.empty()) return;
@@ -231,25 +231,25 @@ void applyReferenceWeights(const GenerateOptions& o, std::vector<Reference>& ref
 // --target and its region: the detected face (--target-face), a --mask, or --whole. What is not
 // given comes from --from's image when it was made over a target (a mask region cannot: its
 // mask is not stored), else from the defaults.
-std::optional<Target> buildTarget(const GenerateOptions& o, const CLI::App& cmd) {
+std::optional<pipeline::Target> buildTarget(const GenerateOptions& o, const CLI::App& cmd) {
     if (o.target.empty()) return std::nullopt;
     const auto given = [&](const char* name) { return cmd.count(name) > 0; };
-    std::optional<TargetRecord> earlier;
-    if (!o.from.empty()) earlier = readImageMetadata(o.from).target;
-    Target target;
+    std::optional<pipeline::TargetRecord> earlier;
+    if (!o.from.empty()) earlier = pipeline::readImageMetadata(o.from).target;
+    pipeline::Target target;
     target.image = face::loadPhoto(o.target);
     target.label = o.target.filename().string();
-    if (o.whole) target.region = TargetRegion::Whole;
+    if (o.whole) target.region = pipeline::TargetRegion::Whole;
     if (!o.mask.empty()) {
-        target.region = TargetRegion::Mask;
+        target.region = pipeline::TargetRegion::Mask;
         target.mask = face::loadPhoto(o.mask);
     }
     const bool regionGiven = o.whole || !o.mask.empty() || given("--target-face");
-    if (earlier && !regionGiven && earlier->region == TargetRegion::Whole) target.region = TargetRegion::Whole;
+    if (earlier && !regionGiven && earlier->region == pipeline::TargetRegion::Whole) target.region = pipeline::TargetRegion::Whole;
     target.faceIndex = given("--target-face") || !earlier ? o.targetFace - 1 : earlier->faceIndex;
     target.strength = given("--strength")               ? o.strength
                       : earlier && earlier->region == target.region ? earlier->strength
-                                                                   : defaultStrength(target.region);
+                                                                   : pipeline::defaultStrength(target.region);
     target.useSettingsFaceBox = given("--face-box");
     return target;
 }
@@ -259,14 +259,14 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
         throw InvalidRequest("No reference: give at least one photo of the person with --ref PHOTO "
                              "(or a face crop with --ref-crop CROP).");
     // Before any photo is read.
-    if (!kReferencesRange.contains(static_cast<long long>(o.refs.size() + o.refCrops.size())))
-        throw InvalidRequest("Too many references: " + kReferencesRange.text() + " --ref and --ref-crop files in all.");
-    GenerationRequest request;
+    if (!pipeline::kReferencesRange.contains(static_cast<long long>(o.refs.size() + o.refCrops.size())))
+        throw InvalidRequest("Too many references: " + pipeline::kReferencesRange.text() + " --ref and --ref-crop files in all.");
+    pipeline::GenerationRequest request;
     request.settings = buildSettings(o, cmd);
     // Photos first, then crops: the order in which references are cycled up to four.
     const auto addReferences = [&](const std::vector<fs::path>& files, bool isCrop) {
         for (const auto& file : files) {
-            Reference ref;
+            pipeline::Reference ref;
             ref.image = face::loadPhoto(file);
             ref.isCrop = isCrop;
             ref.faceIndex = o.face - 1;
@@ -278,8 +278,8 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     addReferences(o.refCrops, true);
     applyReferenceWeights(o, request.references);
     request.target = buildTarget(o, cmd);
-    request.preview = PreviewMode::None;
-    validateRequest(request);  // before the weights load: mistakes are reported at once
+    request.preview = pipeline::PreviewMode::None;
+    pipeline::validateRequest(request);  // before the weights load: mistakes are reported at once
     if (!o.initialNoise.empty()) {
         request.initialNoise = readInitialNoise(o.initialNoise, request.settings);
         std::cerr << "flashface: the initial noise comes from " << o.initialNoise.string()
@@ -289,19 +289,19 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
     requireWritableFolder(o.out);  // now, not after the generation
 
     Reporter reporter(o.json);
-    const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
-    RuntimeOptions runtime{o.device, o.precision, global.threads};
+    const pipeline::ModelFiles files = pipeline::resolveModelFiles(o.models.empty() ? pipeline::defaultModelsFolder() : o.models);
+    pipeline::RuntimeOptions runtime{o.device, o.precision, global.threads};
     runtime.referenceCacheBytes = o.cacheBudget;
-    Pipeline pipeline(files, runtime);
+    pipeline::Pipeline pipeline(files, runtime);
     CancelToken cancel;
     const InterruptGuard interrupt(cancel);
-    pipeline.load([&](const LoadProgress& p) { reporter.loading(p); }, &cancel);
-    const GenerationResult result =
-        pipeline.generate(request, [&](const StepProgress& p) { reporter.step(p); }, &cancel);
+    pipeline.load([&](const pipeline::LoadProgress& p) { reporter.loading(p); }, &cancel);
+    const pipeline::GenerationResult result =
+        pipeline.generate(request, [&](const pipeline::StepProgress& p) { reporter.step(p); }, &cancel);
 
     for (std::size_t i = 0; i < result.images.size(); ++i) {
-        const ImageMetadata metadata = metadataForImage(request, result, static_cast<int>(i));
-        const fs::path path = saveGeneratedImage(o.out, result.images[i], metadata);
+        const pipeline::ImageMetadata metadata = pipeline::metadataForImage(request, result, static_cast<int>(i));
+        const fs::path path = pipeline::saveGeneratedImage(o.out, result.images[i], metadata);
         reporter.image(path, static_cast<int>(i), metadata.settings.seed);
     }
     reporter.done(result, pipeline.deviceDescription());
@@ -311,7 +311,7 @@ void runGenerate(const GenerateOptions& o, const CLI::App& cmd, const GlobalOpti
 
 void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     auto o = std::make_shared<GenerateOptions>();
-    const GenerationSettings defaults;
+    const pipeline::GenerationSettings defaults;
     auto* cmd = app.add_subcommand("generate",
                                    "Generate images of the person in the reference photos. Each image is written as "
                                    "a new PNG (never replacing a file) that carries all its settings.");
@@ -319,7 +319,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     cmd->add_option("--ref", o->refs,
                                 "A photo of the person; its face is detected (repeat for more; 1-4 typical, "
-                                "up to " + std::to_string(kReferencesRange.max) + " with --ref-crop)")
+                                "up to " + std::to_string(pipeline::kReferencesRange.max) + " with --ref-crop)")
                     ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
                     ->check(CLI::ExistingFile);
     cmd->add_option("--ref-crop", o->refCrops,
@@ -330,7 +330,7 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
     cmd->add_option("--ref-weights", o->refWeights,
                     "Identity mixing: a weight per reference, comma-separated, --ref photos first, then --ref-crop "
                     "crops (default: 1 each; a weight of 2 counts a reference twice; above 0, at most " +
-                        formatNumber(static_cast<float>(kMaxReferenceWeight)) + ")")
+                        pipeline::formatNumber(static_cast<float>(pipeline::kMaxReferenceWeight)) + ")")
         ->delimiter(',');
     cmd->add_option("--face", o->face,
                     "Which face of each --ref photo to use when it has several, 1 = most confident (default: 1)")
@@ -346,21 +346,21 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
                     "Replace the default words appended to the negative prompt");
     cmd->add_option("--face-box", o->faceBox,
                     "Where the face goes: x1,y1,x2,y2 as fractions of the image, or none (default: " +
-                        formatNumber(defaults.faceBox.x1) + "," + formatNumber(defaults.faceBox.y1) + "," +
-                        formatNumber(defaults.faceBox.x2) + "," + formatNumber(defaults.faceBox.y2) + ")");
+                        pipeline::formatNumber(defaults.faceBox.x1) + "," + pipeline::formatNumber(defaults.faceBox.y1) + "," +
+                        pipeline::formatNumber(defaults.faceBox.x2) + "," + pipeline::formatNumber(defaults.faceBox.y2) + ")");
     cmd->add_option("--steps", o->steps,
-                    "Sampling steps, " + kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
-        ->check(numberRange(kStepsRange));
+                    "Sampling steps, " + pipeline::kStepsRange.text() + " (default: " + std::to_string(defaults.steps) + ")")
+        ->check(numberRange(pipeline::kStepsRange));
     cmd->add_option("--sampler", o->sampler,
                     std::string("Sampler; euler_a adds noise from the seed at every step (default: ") +
-                        samplerName(defaults.sampler).id + ")")
-        ->check(CLI::IsMember(samplerIds()));
+                        sampler::samplerName(defaults.sampler).id + ")")
+        ->check(CLI::IsMember(sampler::samplerIds()));
     cmd->add_option("--seed", o->seed, "Random seed; image i uses seed + i (default: random)");
     cmd->add_option("--images", o->images,
-                    "How many images, " + kImagesRange.text() + " (default: " + std::to_string(defaults.numImages) + ")")
-        ->check(numberRange(kImagesRange));
+                    "How many images, " + pipeline::kImagesRange.text() + " (default: " + std::to_string(defaults.numImages) + ")")
+        ->check(numberRange(pipeline::kImagesRange));
     auto* size = cmd->add_option("--size", o->size,
-                                 "Image size WIDTHxHEIGHT, multiples of 8 within " + kSideRange.text() +
+                                 "Image size WIDTHxHEIGHT, multiples of 8 within " + pipeline::kSideRange.text() +
                                      " (default: " + std::to_string(defaults.width) + "x" +
                                      std::to_string(defaults.height) + ")");
     auto* target = cmd->add_option("--target", o->target,
@@ -382,29 +382,29 @@ void addGenerateCommand(CLI::App& app, const GlobalOptions& global) {
         ->excludes(size);
     cmd->add_option("--strength", o->strength,
                     "How much of the region changes, above 0 to 1; 1 repaints from pure noise (default: " +
-                        formatNumber(static_cast<float>(defaultStrength(TargetRegion::Face))) + ", with --whole " +
-                        formatNumber(static_cast<float>(defaultStrength(TargetRegion::Whole))) + ")")
+                        pipeline::formatNumber(static_cast<float>(pipeline::defaultStrength(pipeline::TargetRegion::Face))) + ", with --whole " +
+                        pipeline::formatNumber(static_cast<float>(pipeline::defaultStrength(pipeline::TargetRegion::Whole))) + ")")
         ->needs(target);
-    const GuidanceSettings& guidance = defaults.guidance;
+    const sampler::GuidanceSettings& guidance = defaults.guidance;
     cmd->add_option("--text-guidance", o->textGuidance,
-                    "How strongly to follow the prompt (default: " + formatNumber(guidance.textScale) + ")");
+                    "How strongly to follow the prompt (default: " + pipeline::formatNumber(guidance.textScale) + ")");
     cmd->add_option("--guidance-rescale", o->rescale,
-                    "Rescale of the guided prediction, 0-1 (default: " + formatNumber(guidance.rescale) + ")");
+                    "Rescale of the guided prediction, 0-1 (default: " + pipeline::formatNumber(guidance.rescale) + ")");
     cmd->add_option("--lambda", o->lambda,
-                    "Reference feature strength, 0.7-1.4 (default: " + formatNumber(guidance.lambda) + ")");
+                    "Reference feature strength, 0.7-1.4 (default: " + pipeline::formatNumber(guidance.lambda) + ")");
     cmd->add_option("--ref-guidance", o->refGuidance,
-                    "Reference guidance strength, 1.8-4 (default: " + formatNumber(guidance.referenceScale) + ")");
+                    "Reference guidance strength, 1.8-4 (default: " + pipeline::formatNumber(guidance.referenceScale) + ")");
     cmd->add_option("--launch-step", o->launchStep,
-                    "Reference guidance applies from this timestep down, " + kLaunchStepRange.text() +
+                    "Reference guidance applies from this timestep down, " + pipeline::kLaunchStepRange.text() +
                         " (default: " + std::to_string(guidance.launchStep) + ")")
-        ->check(numberRange(kLaunchStepRange));
+        ->check(numberRange(pipeline::kLaunchStepRange));
     cmd->add_option("--lambda-before", o->lambdaBefore,
-                    "Reference strength before the launch step (default: " + formatNumber(guidance.lambdaBefore) + ")");
+                    "Reference strength before the launch step (default: " + pipeline::formatNumber(guidance.lambdaBefore) + ")");
     addDeviceOptions(*cmd, o->device, o->precision);
     cmd->add_option("--cache-budget", o->cacheBudget,
                     "Memory for the reference pass's features, kept per timestep for later runs with the same "
                     "references and negative prompt, e.g. 512MiB; 0 keeps none (default: " +
-                        std::to_string(kDefaultReferenceCacheBytes >> 30) +
+                        std::to_string(pipeline::kDefaultReferenceCacheBytes >> 30) +
                         " GiB). One generate is one run, whose timesteps differ: 0 saves that memory")
         ->transform(CLI::AsSizeValue(false).description(""))
         ->type_name("SIZE");

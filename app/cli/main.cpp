@@ -12,7 +12,7 @@ namespace {
 // The exit codes, as --help lists them (pipeline/failure.h is their one home).
 std::string exitCodeHelp() {
     std::string text = "Exit codes:\n";
-    for (const auto& [code, meaning] : flashface::exitCodeMeanings())
+    for (const auto& [code, meaning] : flashface::pipeline::exitCodeMeanings())
         text += "  " + std::to_string(static_cast<int>(code)) + "  " + meaning + "\n";
     return text;
 }
@@ -37,7 +37,7 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);  // runs the chosen command's callback
     } catch (const CLI::ParseError& e) {
         const int helpOrVersion = app.exit(e);  // prints --help, --version or the mistake
-        return helpOrVersion == 0 ? 0 : static_cast<int>(flashface::ExitCode::Usage);
+        return helpOrVersion == 0 ? 0 : static_cast<int>(flashface::pipeline::ExitCode::Usage);
     }
     return 0;
 }
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         flashface::preferPassiveThreadWaits(argv);
         return run(argc, argv);
     } catch (...) {
-        const flashface::Failure failure = flashface::describeFailure(std::current_exception());
+        const flashface::pipeline::Failure failure = flashface::pipeline::describeFailure(std::current_exception());
         std::cerr << "flashface: " << (failure.message.empty() ? "out of memory" : failure.message.c_str()) << '\n';
         return static_cast<int>(failure.code);
     }

@@ -35,36 +35,36 @@ namespace fs = std::filesystem;
 
 struct ModelsOptions {
     fs::path folder;
-    std::string baseUrl = kOfficialModelsBaseUrl;
+    std::string baseUrl = pipeline::kOfficialModelsBaseUrl;
 };
 
-bool isMissing(const std::vector<MissingModelFile>& missing, const std::string& name) {
-    return std::any_of(missing.begin(), missing.end(), [&](const MissingModelFile& m) { return m.name == name; });
+bool isMissing(const std::vector<pipeline::MissingModelFile>& missing, const std::string& name) {
+    return std::any_of(missing.begin(), missing.end(), [&](const pipeline::MissingModelFile& m) { return m.name == name; });
 }
 
 // Where each official file is in `folder`: the manifest's paths when the folder is complete,
 // otherwise the official names.
-ModelFiles locateFiles(const fs::path& folder, const std::vector<MissingModelFile>& missing) {
-    if (missing.empty()) return resolveModelFiles(folder);
-    ModelFiles files;
+pipeline::ModelFiles locateFiles(const fs::path& folder, const std::vector<pipeline::MissingModelFile>& missing) {
+    if (missing.empty()) return pipeline::resolveModelFiles(folder);
+    pipeline::ModelFiles files;
     files.folder = folder;
-    for (auto [field, name] : {std::pair{&ModelFiles::unet, "flashface.ckpt"}, std::pair{&ModelFiles::vae, "sd-v1-vae.pth"},
-                               std::pair{&ModelFiles::clip, "openai-clip-vit-large-14.pth"},
-                               std::pair{&ModelFiles::faceDetector, "retinaface_resnet50.pth"},
-                               std::pair{&ModelFiles::vocabulary, "bpe_simple_vocab_16e6.txt.gz"}})
+    for (auto [field, name] : {std::pair{&pipeline::ModelFiles::unet, "flashface.ckpt"}, std::pair{&pipeline::ModelFiles::vae, "sd-v1-vae.pth"},
+                               std::pair{&pipeline::ModelFiles::clip, "openai-clip-vit-large-14.pth"},
+                               std::pair{&pipeline::ModelFiles::faceDetector, "retinaface_resnet50.pth"},
+                               std::pair{&pipeline::ModelFiles::vocabulary, "bpe_simple_vocab_16e6.txt.gz"}})
         files.*field = folder / name;
     return files;
 }
 
 // Each present file with what loading it needs.
-std::vector<ModelFileCheck> presentFiles(const fs::path& folder, const std::vector<MissingModelFile>& missing) {
-    std::vector<ModelFileCheck> present;
-    for (auto& check : modelFileChecks(locateFiles(folder, missing)))
+std::vector<pipeline::ModelFileCheck> presentFiles(const fs::path& folder, const std::vector<pipeline::MissingModelFile>& missing) {
+    std::vector<pipeline::ModelFileCheck> present;
+    for (auto& check : pipeline::modelFileChecks(locateFiles(folder, missing)))
         if (!isMissing(missing, check.officialName)) present.push_back(std::move(check));
     return present;
 }
 
-void printMissing(const std::vector<MissingModelFile>& missing) {
+void printMissing(const std::vector<pipeline::MissingModelFile>& missing) {
     for (const auto& file : missing) {
         std::cout << "  missing  " << file.name << " (" << file.purpose << ")\n"
                   << "           expected at " << file.expectedAt.string() << '\n'
@@ -78,7 +78,7 @@ void printMissing(const std::vector<MissingModelFile>& missing) {
 }
 
 void runStatus(const ModelsOptions& options) {
-    const auto missing = missingModelFiles(options.folder);
+    const auto missing = pipeline::missingModelFiles(options.folder);
     std::cout << "Models folder: " << options.folder.string() << '\n';
     for (const auto& file : presentFiles(options.folder, missing)) {
         std::error_code error;
@@ -88,25 +88,25 @@ void runStatus(const ModelsOptions& options) {
     }
     printMissing(missing);
     if (!missing.empty())
-        throw Error(std::to_string(missing.size()) + " of " + std::to_string(officialModelFiles().size()) +
+        throw Error(std::to_string(missing.size()) + " of " + std::to_string(pipeline::officialModelFiles().size()) +
                     " model files are missing; run `flashface models download` to fetch them.");
     std::cout << "All model files are present. `flashface models verify` checks that they are intact.\n";
 }
 
 void runVerify(const ModelsOptions& options) {
-    const auto missing = missingModelFiles(options.folder);
+    const auto missing = pipeline::missingModelFiles(options.folder);
     const bool showProgress = ::isatty(STDERR_FILENO);
     std::cout << "Models folder: " << options.folder.string() << '\n';
     std::size_t damaged = 0;
     for (const auto& file : presentFiles(options.folder, missing)) {
         const std::string name = file.officialName;
-        VerifyOptions verify;
+        pipeline::VerifyOptions verify;
         if (showProgress) {
             verify.progress = [&name](std::uint64_t done, std::uint64_t total) {
                 std::cerr << "\r  checking " << name << ' ' << (total ? 100 * done / total : 100) << " %" << std::flush;
             };
         }
-        const auto result = verifyModelFile(file.path, file.expected, verify);
+        const auto result = pipeline::verifyModelFile(file.path, file.expected, verify);
         if (showProgress) std::cerr << "\r\033[K" << std::flush;
         if (result.ok()) {
             std::cout << "  intact   " << name << " (" << formatBytes(result.size);
@@ -163,7 +163,7 @@ void runDownload(const ModelsOptions& options) {
     download::DownloadSettings settings;
     settings.folder = QString::fromStdString(options.folder.string());
     settings.baseUrl = QString::fromStdString(options.baseUrl);
-    for (const auto& missing : missingModelFiles(options.folder))
+    for (const auto& missing : pipeline::missingModelFiles(options.folder))
         for (const auto& file : download::officialFiles())
             if (file.name.toStdString() == missing.name) settings.files.append(file);
     if (settings.files.isEmpty()) {
@@ -214,7 +214,7 @@ void runDownload(const ModelsOptions& options) {
 #else
 
 void runDownload(const ModelsOptions& options) {
-    const auto missing = missingModelFiles(options.folder);
+    const auto missing = pipeline::missingModelFiles(options.folder);
     if (missing.empty()) {
         std::cout << "All model files are already in " << options.folder.string() << ".\n";
         return;
@@ -223,7 +223,7 @@ void runDownload(const ModelsOptions& options) {
               << "Fetch these files with a browser or a download tool, for example:\n";
     for (const auto& file : missing)
         std::cout << "  curl -L -C - -o '" << file.expectedAt.string() << "' '"
-                  << modelFileUrl(options.baseUrl, file.name) << "'\n";
+                  << pipeline::modelFileUrl(options.baseUrl, file.name) << "'\n";
     std::cout << "then run `flashface models verify`.\n";
     throw Error("downloading needs a build with Qt; " + std::to_string(missing.size()) + " model files are missing.");
 }
@@ -237,7 +237,7 @@ void addModelsCommand(CLI::App& app) {
     auto* models = app.add_subcommand("models", "Show, check or download the model weights");
     models->require_subcommand(1);
     auto addFolderOption = [&](CLI::App* command) {
-        command->add_option("--models", options->folder, "Models folder (default: " + defaultModelsFolder().string() + ")");
+        command->add_option("--models", options->folder, "Models folder (default: " + pipeline::defaultModelsFolder().string() + ")");
     };
     auto* status = models->add_subcommand("status", "List the model files present and missing");
     auto* verify = models->add_subcommand(
@@ -248,7 +248,7 @@ void addModelsCommand(CLI::App& app) {
         ->capture_default_str();
 
     auto folder = [options] {
-        if (options->folder.empty()) options->folder = defaultModelsFolder();
+        if (options->folder.empty()) options->folder = pipeline::defaultModelsFolder();
     };
     status->callback([options, folder] {
         folder();

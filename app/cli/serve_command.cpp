@@ -33,8 +33,8 @@ struct ServeOptions {
     std::optional<fs::path> tokenFile;
     std::string instance;
     fs::path models;
-    DeviceChoice device = DeviceChoice::Auto;
-    PrecisionChoice precision = PrecisionChoice::Auto;
+    pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
+    pipeline::PrecisionChoice precision = pipeline::PrecisionChoice::Auto;
     server::ServeLimits limits;
     int maxUploadMiB = static_cast<int>(server::ServeLimits{}.maxUploadBytes >> 20);
 };
@@ -92,10 +92,10 @@ void runServe(ServeOptions o, const GlobalOptions& global) {
         std::cerr << "flashface serve: stopping\n";
     });
 
-    const ModelFiles files = resolveModelFiles(o.models.empty() ? defaultModelsFolder() : o.models);
-    Pipeline pipeline(files, {o.device, o.precision, global.threads});
+    const pipeline::ModelFiles files = pipeline::resolveModelFiles(o.models.empty() ? pipeline::defaultModelsFolder() : o.models);
+    pipeline::Pipeline pipeline(files, {o.device, o.precision, global.threads});
     server::JobQueue jobs(
-        [&pipeline](const GenerationRequest& request, const ProgressCallback& progress, const CancelToken* cancel) {
+        [&pipeline](const pipeline::GenerationRequest& request, const pipeline::ProgressCallback& progress, const CancelToken* cancel) {
             return pipeline.generate(request, progress, cancel);
         },
         o.limits.queueLength, o.limits.keptJobs, o.instance.empty() ? std::string() : o.instance + "-");
@@ -106,7 +106,7 @@ void runServe(ServeOptions o, const GlobalOptions& global) {
     // Bound before the models load, so that a taken port is reported at once; connections made
     // meanwhile wait in the backlog and are answered once the models are in memory.
     const int port = api.bind(o.host, o.port);
-    pipeline.load([](const LoadProgress& p) { if (p.fraction < 1.0) std::cerr << "loading " << p.stage << "...\n"; },
+    pipeline.load([](const pipeline::LoadProgress& p) { if (p.fraction < 1.0) std::cerr << "loading " << p.stage << "...\n"; },
                   &loadCancel);
     {
         const std::lock_guard lock(stopMutex);
@@ -161,17 +161,17 @@ void addServeCommand(CLI::App& app, const GlobalOptions& global) {
                         std::to_string(defaults.keptJobs) + ")")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
     cmd->add_option("--max-side", o->limits.maxSide,
-                    "Largest image side a request may ask for, within " + kSideRange.text() + " (default: " +
+                    "Largest image side a request may ask for, within " + pipeline::kSideRange.text() + " (default: " +
                         std::to_string(defaults.maxSide) + ")")
-        ->check(numberRange(kSideRange));
+        ->check(numberRange(pipeline::kSideRange));
     cmd->add_option("--max-steps", o->limits.maxSteps,
-                    "Most sampling steps a request may ask for, within " + kStepsRange.text() + " (default: " +
+                    "Most sampling steps a request may ask for, within " + pipeline::kStepsRange.text() + " (default: " +
                         std::to_string(defaults.maxSteps) + ")")
-        ->check(numberRange(kStepsRange));
+        ->check(numberRange(pipeline::kStepsRange));
     cmd->add_option("--max-images", o->limits.maxImages,
-                    "Most images a request may ask for, within " + kImagesRange.text() + " (default: " +
+                    "Most images a request may ask for, within " + pipeline::kImagesRange.text() + " (default: " +
                         std::to_string(defaults.maxImages) + ")")
-        ->check(numberRange(kImagesRange));
+        ->check(numberRange(pipeline::kImagesRange));
     cmd->add_option("--max-upload", o->maxUploadMiB,
                     "Largest request body in MiB (JSON or multipart, with the photos; default: " +
                         std::to_string(o->maxUploadMiB) + ")")

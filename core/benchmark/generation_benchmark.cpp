@@ -29,7 +29,7 @@
 #include <thread>
 #include <utility>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 namespace {
 
@@ -90,7 +90,7 @@ Inputs randomInputs(const GenerationBenchmarkOptions& o) {
     in.faces = at::rand({o.references, 3, 224, 224}, generator, at::TensorOptions()).mul_(2).sub_(1);
     std::vector<at::Tensor> noise;
     for (int i = 0; i < o.images; ++i)
-        noise.push_back(seededNoise(static_cast<std::uint32_t>(o.seed) + static_cast<std::uint32_t>(i),
+        noise.push_back(pipeline::seededNoise(static_cast<std::uint32_t>(o.seed) + static_cast<std::uint32_t>(i),
                                     o.unet.inDim, o.height / 8, o.width / 8));
     in.noise = at::cat(noise);
     return in;
@@ -152,19 +152,19 @@ public:
     // A stage from here to end(): for work that calls back at its end (the sampling loop).
     void begin() {
         if (peakResets_) resetPeakMemory();
-        resetGpuMemoryPeak(device_);
+        pipeline::resetGpuMemoryPeak(device_);
         before_ = memoryUsage().current;
         start_ = Clock::now();
     }
 
     void end(StageMeasurement& stage) {
-        synchronize(device_);
+        pipeline::synchronize(device_);
         stage.seconds += secondsSince(start_);
         ++stage.occurrences;
         const auto usage = memoryUsage();
         stage.peakBytes = std::max(stage.peakBytes, usage.peak);
         stage.extraBytes = std::max(stage.extraBytes, usage.peak - before_);
-        stage.gpuPeakBytes = std::max(stage.gpuPeakBytes, gpuMemoryPeak(device_).allocatedBytes);
+        stage.gpuPeakBytes = std::max(stage.gpuPeakBytes, pipeline::gpuMemoryPeak(device_).allocatedBytes);
         pause(false);
     }
 
@@ -208,7 +208,7 @@ StageMeasurement& stageNamed(RunMeasurement& run, const std::string& name) {
 // What a round's first optimised run leaves for its cached run.
 struct FirstRun {
     at::Tensor refLatents;
-    ReferenceFeatureCache cache{std::numeric_limits<std::uint64_t>::max()};
+    pipeline::ReferenceFeatureCache cache{std::numeric_limits<std::uint64_t>::max()};
 };
 
 RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationBenchmarkOptions& o, RunKind kind,
@@ -228,26 +228,26 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     // The application's next run with the same photos keeps their latents (Pipeline).
     const at::Tensor refLatents = clock.measure(stageNamed(run, "reference encoding"), [&] {
         if (kind == RunKind::Cached) return first.refLatents;
-        at::Tensor latents = encodeLatents(nets.vae, in.faces.to(on));
+        at::Tensor latents = pipeline::encodeLatents(nets.vae, in.faces.to(on));
         if (kind == RunKind::Optimised) first.refLatents = latents;
         return latents;
     });
     if (!refLatents.defined()) throw std::logic_error("the cached run took its turn before its first run");
 
     // The application's inputs (Pipeline::generate), through the shipping sampling loop.
-    GenerationSettings settings;
+    pipeline::GenerationSettings settings;
     settings.guidance.launchStep = o.launchStep;
-    SamplingInputs inputs;
+    pipeline::SamplingInputs inputs;
     inputs.noise = in.noise.to(device);
     inputs.refLatents = refLatents;
     inputs.refContext = negative.expand({refLatents.size(0), -1, -1}).contiguous();
     inputs.positive = positive.expand({n, -1, -1}).contiguous();
     inputs.negative = negative.expand({n, -1, -1}).contiguous();
-    inputs.mask = faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
+    inputs.mask = pipeline::faceMask(settings.faceBox, o.width, o.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
     // The application's runs take the features through its cache; the original computes them at every call.
-    const ReferenceFeatureProvider pass =
+    const pipeline::ReferenceFeatureProvider pass =
         kind == RunKind::Original
-            ? ReferenceFeatureProvider([&](std::int64_t t) {
+            ? pipeline::ReferenceFeatureProvider([&](std::int64_t t) {
                   return nets.unet.referenceFeatures(inputs.refLatents, t, inputs.refContext, UNetComputation::Original);
               })
             : first.cache.provider(nets.unet, inputs.refLatents, inputs.refContext);
@@ -258,11 +258,11 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         clock.begin();  // the main UNet, ended by the step's callback
         return features;
     };
-    const auto onStep = [&](const SamplerStep& step) {
+    const auto onStep = [&](const sampler::SamplerStep& step) {
         clock.end(stageNamed(run, step.guidance.groups == 3 ? "main UNet, 3 groups" : "main UNet, 2 groups"));
     };
-    const at::Tensor latents = sampleLatents(nets.unet, inputs, o.steps, settings.guidance, nullptr, onStep);
-    run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return decodeLatents(nets.vae, latents, dtype); });
+    const at::Tensor latents = pipeline::sampleLatents(nets.unet, inputs, o.steps, settings.guidance, nullptr, onStep);
+    run.images = clock.measure(stageNamed(run, "VAE decode"), [&] { return pipeline::decodeLatents(nets.vae, latents, dtype); });
 
     auto& whole = stageNamed(run, "whole run");
     whole.seconds = clock.activeSeconds();
@@ -384,10 +384,10 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     validate(options);
     GenerationBenchmarkReport report;
     report.options = options;
-    const auto compute = resolveComputeDevice(options.device, options.precision);
+    const auto compute = pipeline::resolveComputeDevice(options.device, options.precision);
     const auto device = compute.device;
     const auto dtype = compute.dtype;
-    report.device = describeComputeDevice(compute, at::get_num_threads());
+    report.device = pipeline::describeComputeDevice(compute, at::get_num_threads());
     report.gpu = device.is_cuda();
     report.libtorch = libtorchBuild();
     if (const char* policy = std::getenv("OMP_WAIT_POLICY")) report.waitPolicy = policy;
@@ -567,11 +567,11 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
             << "\n";
     }
     if (r.referenceFeatureBytes > 0) {
-        const int steps = GenerationSettings{}.steps;
+        const int steps = pipeline::GenerationSettings{}.steps;
         out << "reference features: " << mib(r.referenceFeatureBytes) << " MiB per timestep, "
             << mib(r.referenceFeatureBytes) * steps / 1024 << " GiB for a " << steps << "-step run\n";
     }
     return out.str();
 }
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

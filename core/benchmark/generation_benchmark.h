@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 struct GenerationBenchmarkOptions {
     int width = 512, height = 512;  // multiples of 8
@@ -31,8 +31,8 @@ struct GenerationBenchmarkOptions {
     int steps = 2;
     int launchStep = 750;
     int repeats = 1;  // each computation runs this often, alternating
-    DeviceChoice device = DeviceChoice::Auto;
-    PrecisionChoice precision = PrecisionChoice::Auto;
+    pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
+    pipeline::PrecisionChoice precision = pipeline::PrecisionChoice::Auto;
     std::vector<models::UNetComputation> computations = {models::UNetComputation::Original,
                                                          models::UNetComputation::Optimised};
     // With the optimised computation: a second run that finds the first one's reference latents
@@ -112,4 +112,4 @@ nlohmann::json toJson(const GenerationBenchmarkReport& report);
 // their ratios, with the conditions of the measurement above it.
 std::string formatReport(const GenerationBenchmarkReport& report);
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

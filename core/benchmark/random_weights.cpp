@@ -9,7 +9,7 @@
 #include <functional>
 #include <numeric>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 void randomiseParameters(nn::Module& module, std::uint64_t seed) {
     auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
@@ -26,4 +26,4 @@ void randomiseParameters(nn::Module& module, std::uint64_t seed) {
     }
 }
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

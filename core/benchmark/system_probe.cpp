@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 namespace {
 
@@ -59,4 +59,4 @@ std::array<double, 3> loadAverage() {
     return load;
 }
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

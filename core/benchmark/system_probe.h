@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 // Resident memory of this process in bytes: now, and the most since start or since the last
 // resetPeakMemory().
@@ -29,4 +29,4 @@ std::string libtorchBuild();
 // The 1, 5 and 15 minute load averages (zeros if unknown): how busy the machine was.
 std::array<double, 3> loadAverage();
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

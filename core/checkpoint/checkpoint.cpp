@@ -13,7 +13,7 @@
 #include <cstring>
 #include <unordered_map>
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 static_assert(std::endian::native == std::endian::little, "checkpoints store little-endian values");
 
@@ -119,4 +119,4 @@ at::Tensor Checkpoint::read(std::string_view name) const {
     return read(name, toScalarType(tensor.dtype), c10::kCPU);
 }
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

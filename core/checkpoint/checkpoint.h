@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 // DType, dtypeName and dtypeSize live in the torch-free checkpoint/dtype.h.
 at::ScalarType toScalarType(DType dtype);
@@ -59,4 +59,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

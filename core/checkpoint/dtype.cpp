@@ -1,6 +1,6 @@
 #include "checkpoint/dtype.h"
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 const char* dtypeName(DType dtype) {
     switch (dtype) {
@@ -34,4 +34,4 @@ std::size_t dtypeSize(DType dtype) {
     return 1;
 }
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 // Element types a checkpoint can store. Torch-free so that the file parsers can be built and
 // fuzzed without libtorch; checkpoint.h maps them to at::ScalarType.
@@ -12,4 +12,4 @@ enum class DType : std::uint8_t { Float32, Float16, BFloat16, Float64, Int64, In
 const char* dtypeName(DType dtype);
 std::size_t dtypeSize(DType dtype);
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

@@ -11,7 +11,7 @@
 #include <array>
 #include <fstream>
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 namespace {
 
@@ -146,4 +146,4 @@ bool isFloat16CacheCurrent(const fs::path& checkpoint, const fs::path& cache) {
     return cacheSize == 8 + headerSize + dataEnd;
 }
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

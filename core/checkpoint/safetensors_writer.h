@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::checkpoint {
 
 class Checkpoint;
 
@@ -36,4 +36,4 @@ std::filesystem::path float16CachePath(const std::filesystem::path& checkpoint);
 // modification time recorded in the cache's metadata).
 bool isFloat16CacheCurrent(const std::filesystem::path& checkpoint, const std::filesystem::path& cache);
 
-}  // namespace flashface
+}  // namespace flashface::checkpoint

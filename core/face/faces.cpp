@@ -80,7 +80,7 @@ struct FaceDetector::Impl {
 FaceDetector::FaceDetector(const std::filesystem::path& weights, const RetinaFaceConfig& config, c10::Device device,
                            at::ScalarType dtype)
     : impl_(std::make_unique<Impl>(config, device, dtype)) {
-    const auto checkpoint = Checkpoint::open(weights);
+    const auto checkpoint = checkpoint::Checkpoint::open(weights);
     nn::LoadOptions options;
     options.dtype = dtype;
     options.device = device;

@@ -159,7 +159,7 @@ at::Tensor ClipTextEncoder::forward(const at::Tensor& tokens) const {
     return norm_->forward(x);
 }
 
-void ClipTextEncoder::load(const Checkpoint& checkpoint, at::ScalarType dtype, c10::Device device) {
+void ClipTextEncoder::load(const checkpoint::Checkpoint& checkpoint, at::ScalarType dtype, c10::Device device) {
     nn::LoadOptions options;
     options.dtype = dtype;
     options.device = device;

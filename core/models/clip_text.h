@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace flashface {
+namespace flashface::checkpoint {
 class Checkpoint;
 }
 
@@ -57,7 +57,7 @@ public:
 
     // Reads the weights from a whole-CLIP checkpoint (the tower's keys under "textual.", the
     // vision tower and logit scale skipped unread) or from a file holding only the tower.
-    void load(const Checkpoint& checkpoint, at::ScalarType dtype, c10::Device device);
+    void load(const checkpoint::Checkpoint& checkpoint, at::ScalarType dtype, c10::Device device);
 
     at::Tensor posEmbedding;
     at::Tensor head;  // only when !config.headBias

@@ -13,19 +13,19 @@ checkpoint::ExpectedKeys expectedKeys(Module& module, const LoadOptions& options
     return expected;
 }
 
-std::vector<checkpoint::TensorShape> foundKeys(const Checkpoint& checkpoint) {
+std::vector<checkpoint::TensorShape> foundKeys(const checkpoint::Checkpoint& checkpoint) {
     std::vector<checkpoint::TensorShape> found;
     for (const auto& info : checkpoint.tensors()) found.push_back({info.name, info.shape});
     return found;
 }
 
-void loadState(Module& module, const Checkpoint& checkpoint, const LoadOptions& options) {
+void loadState(Module& module, const checkpoint::Checkpoint& checkpoint, const LoadOptions& options) {
     const auto params = module.parameters(options.prefix);
     checkpoint::checkKeys(checkpoint.path(), expectedKeys(module, options), foundKeys(checkpoint));
 
     for (const auto& p : params) {
-        const TensorInfo* info = checkpoint.find(p.name);
-        const bool floating = at::isFloatingType(toScalarType(info->dtype));
+        const checkpoint::TensorInfo* info = checkpoint.find(p.name);
+        const bool floating = at::isFloatingType(checkpoint::toScalarType(info->dtype));
         *p.tensor = floating ? checkpoint.read(p.name, options.dtype, options.device)
                              : checkpoint.read(p.name).to(options.device);
     }

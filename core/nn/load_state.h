@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::checkpoint {
 class Checkpoint;
 }
 
@@ -29,12 +29,12 @@ struct LoadOptions {
 // The keys and shapes loadState requires of a checkpoint, and those a checkpoint holds: for
 // checking a file without loading it (checkpoint/key_check.h).
 checkpoint::ExpectedKeys expectedKeys(Module& module, const LoadOptions& options = {});
-std::vector<checkpoint::TensorShape> foundKeys(const Checkpoint& checkpoint);
+std::vector<checkpoint::TensorShape> foundKeys(const checkpoint::Checkpoint& checkpoint);
 
 // Fills every parameter of `module` from `checkpoint`. Each expected key must be present with
 // the architecture's shape; otherwise a FileError names the file, the key, and the expected and
 // found shapes (or lists the missing keys). Keys that are neither parameters nor expected
 // extras are an error too (the file is for another model), listing the first few.
-void loadState(Module& module, const Checkpoint& checkpoint, const LoadOptions& options = {});
+void loadState(Module& module, const checkpoint::Checkpoint& checkpoint, const LoadOptions& options = {});
 
 }  // namespace flashface::nn

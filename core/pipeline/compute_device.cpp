@@ -6,7 +6,7 @@
 #include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDACachingAllocator.h>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 ComputeDevice resolveComputeDevice(DeviceChoice device, PrecisionChoice precision) {
     const bool cuda = at::hasCUDA();
@@ -59,4 +59,4 @@ GpuMemoryPeak gpuMemoryPeak(c10::Device device) {
     return {stats.allocated_bytes[all].peak, stats.reserved_bytes[all].peak};
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Where the engine computes and in which floating-point type: the one resolution of the user's
 // device and precision choices, for the pipeline and the benchmark alike.
@@ -41,4 +41,4 @@ struct GpuMemoryPeak {
 void resetGpuMemoryPeak(c10::Device device);
 GpuMemoryPeak gpuMemoryPeak(c10::Device device);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

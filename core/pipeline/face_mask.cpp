@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -30,4 +30,4 @@ at::Tensor faceMask(const FaceBox& box, int width, int height) {
     return mask.slice(0, 0, height, 8).slice(1, 0, width, 8).contiguous();
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <new>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -79,4 +79,4 @@ Failure describeFailure(std::exception_ptr error) noexcept {
     }
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -6,7 +6,7 @@
 
 // What any exception means for a user, for the one top-level handler of each entry point (the
 // command line's main, the GUI's generation worker): a sentence to show and an exit code.
-namespace flashface {
+namespace flashface::pipeline {
 
 enum class ExitCode : int {
     Success = 0,
@@ -35,4 +35,4 @@ struct Failure {
 // c10::Error, cv::Exception, any std::exception and anything else.
 Failure describeFailure(std::exception_ptr error) noexcept;
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -15,7 +15,7 @@
 #include <utility>
 #include <type_traits>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -119,7 +119,7 @@ nlohmann::json settingsToJson(const GenerationSettings& s) {
         {"width", s.width},
         {"height", s.height},
         {"steps", s.steps},
-        {"sampler", samplerName(s.sampler).id},
+        {"sampler", sampler::samplerName(s.sampler).id},
         {"seed", s.seed},
         {"num_images", s.numImages},
         {"text_guidance", number(s.guidance.textScale)},
@@ -152,9 +152,9 @@ GenerationSettings settingsFromJson(const nlohmann::json& json) {
     readKey(json, "height", s.height);
     readKey(json, "steps", s.steps);
     // Absent from the images made before there was a choice: DDIM made those.
-    std::string sampler = samplerName(s.sampler).id;
+    std::string sampler = sampler::samplerName(s.sampler).id;
     readKey(json, "sampler", sampler);
-    if (const auto kind = parseSampler(sampler)) s.sampler = *kind;
+    if (const auto kind = sampler::parseSampler(sampler)) s.sampler = *kind;
     else unusable("sampler", json.at("sampler"));
     readKey(json, "seed", s.seed);
     readKey(json, "num_images", s.numImages);
@@ -171,8 +171,8 @@ std::string a1111Parameters(const GenerationSettings& s) {
     const PromptPair prompts = assemblePrompts(s);
     std::ostringstream out;
     out << prompts.positive << "\nNegative prompt: " << prompts.negative << '\n'
-        << "Steps: " << s.steps << ", Sampler: " << samplerName(s.sampler).label
-        << ", Schedule type: " << samplerName(s.sampler).schedule << ", CFG scale: " << formatNumber(s.guidance.textScale)
+        << "Steps: " << s.steps << ", Sampler: " << sampler::samplerName(s.sampler).label
+        << ", Schedule type: " << sampler::samplerName(s.sampler).schedule << ", CFG scale: " << formatNumber(s.guidance.textScale)
         << ", Seed: " << s.seed << ", Size: " << s.width << 'x' << s.height
         << ", Model: FlashFace-SD1.5, CFG rescale: " << formatNumber(s.guidance.rescale)
         << ", Face box: " << quoted(boxText(s.faceBox)) << ", Reference strength: " << formatNumber(s.guidance.lambda)
@@ -248,4 +248,4 @@ ImageMetadata readImageMetadata(const std::filesystem::path& png) {
     throw FileError(png, "the image carries no FlashFace settings (it was not made by FlashFace Studio).");
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Settings as JSON (snake_case keys; numbers as typed, e.g. 0.85 not 0.8500000238).
 nlohmann::json settingsToJson(const GenerationSettings& settings);
@@ -67,4 +67,4 @@ std::filesystem::path saveGeneratedImage(const std::filesystem::path& folder, co
 // when it has no (valid) `flashface` chunk.
 ImageMetadata readImageMetadata(const std::filesystem::path& png);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -7,7 +7,7 @@
 #include "models/unet.h"
 #include "nn/load_state.h"
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -48,4 +48,4 @@ std::vector<ModelFileCheck> modelFileChecks(const ModelFiles& files) {
     };
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 struct ModelFileCheck {
     const char* officialName;  // which of officialModelFiles() it is
@@ -19,4 +19,4 @@ struct ModelFileCheck {
 // configurations load (no weight is read or allocated to learn them). FileError for a bad config.
 std::vector<ModelFileCheck> modelFileChecks(const ModelFiles& files);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <sstream>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -135,4 +135,4 @@ ModelFiles resolveModelFiles(const fs::path& folder) {
     return locate(folder);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // The weight files a Pipeline needs. A models folder holds them under their official names
 // (flashface.ckpt, sd-v1-vae.pth, openai-clip-vit-large-14.pth, retinaface_resnet50.pth,
@@ -41,4 +41,4 @@ std::vector<MissingModelFile> missingModelFiles(const std::filesystem::path& fol
 // where it looked, and where to get it.
 ModelFiles resolveModelFiles(const std::filesystem::path& folder);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

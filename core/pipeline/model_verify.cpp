@@ -15,7 +15,7 @@
 #include <fstream>
 #include <optional>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -101,7 +101,7 @@ void checkCheckpoint(const std::filesystem::path& file, const FileExpectation& e
 
 void checkVocabulary(const std::filesystem::path& file, VerifyResult& result) {
     try {
-        clip::readMerges(file);
+        tokenizer::clip::readMerges(file);
     } catch (const FileError& e) {
         result.problems.push_back(quoted(file) + " does not load: " + e.what());
     }
@@ -209,4 +209,4 @@ std::string Sha256::hexDigest() {
     return hex;
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

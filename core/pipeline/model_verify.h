@@ -14,7 +14,7 @@
 // Integrity checks of weight files, shared by `flashface models verify`, the download manager and
 // the first load of a file. They read files with the loader's own readers (checkpoint/format.h,
 // the tokenizer's merges reader), so "intact" means "loads". No Qt and no libtorch.
-namespace flashface {
+namespace flashface::pipeline {
 
 // How a file is read when it is used.
 enum class FileContent {
@@ -93,4 +93,4 @@ private:
     void* context_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 std::string formatNumber(float value) {
     char buffer[32];
@@ -17,4 +17,4 @@ double decimalValue(float value) {
     return out;
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -35,7 +35,7 @@
 #include <optional>
 #include <tuple>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -80,7 +80,7 @@ double seconds(Clock::time_point since) {
 
 struct Pipeline::Impl {
     struct Models {
-        Tokenizer tokenizer;
+        tokenizer::Tokenizer tokenizer;
         std::unique_ptr<models::ClipTextEncoder> clip;
         std::unique_ptr<models::Autoencoder> vae;
         std::unique_ptr<models::UNet> unet;
@@ -127,7 +127,7 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
         if (progress) progress({stage, fraction});
     };
     report("tokenizer", 0.0);
-    auto tokenizer = Tokenizer::fromMergesFile(files.vocabulary);
+    auto tokenizer = tokenizer::Tokenizer::fromMergesFile(files.vocabulary);
 
     // Every zip CRC of a weight file is checked on its first load (remembered afterwards): a
     // damaged download must fail here, not produce images from flipped bits.
@@ -142,12 +142,12 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     report("text encoder", 0.01);
     auto clip = std::make_unique<models::ClipTextEncoder>(
         models::ClipTextConfig::fromJson(configJson(files.clipConfig, files.clip), files.clip));
-    nn::loadState(*clip, Checkpoint::open(files.clip), {files.clipPrefix, dtype, device, models::ClipTextConfig::otherTowerKeys()});
+    nn::loadState(*clip, checkpoint::Checkpoint::open(files.clip), {files.clipPrefix, dtype, device, models::ClipTextConfig::otherTowerKeys()});
 
     report("autoencoder", 0.14);
     auto vae = std::make_unique<models::Autoencoder>(
         models::AutoencoderConfig::fromJson(configJson(files.vaeConfig, files.vae), files.vae));
-    nn::loadState(*vae, Checkpoint::open(files.vae), {"", dtype, device, {}});
+    nn::loadState(*vae, checkpoint::Checkpoint::open(files.vae), {"", dtype, device, {}});
 
     report("face detector", 0.17);
     // The detector's boxes decide the crops: it runs in float32 like the original's.
@@ -160,12 +160,12 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
         models::UNetConfig::fromJson(configJson(files.unetConfig, files.unet), files.unet));
     const auto skipped = models::UNet::skippedCheckpointKeys();
     // Float16 weights need not be converted from the float32 file on every start.
-    const Checkpoint unetWeights =
+    const checkpoint::Checkpoint unetWeights =
         options.useFloat16Cache && dtype == at::kHalf
             ? openThroughFloat16Cache(
                   files.unet, skipped,
                   [&](double written) { report("preparing float16 weights cache", 0.18 + 0.6 * written); }, cancel)
-            : Checkpoint::open(files.unet);
+            : checkpoint::Checkpoint::open(files.unet);
     nn::loadState(*unet, unetWeights, {"", dtype, device, skipped});
 
     models = std::make_unique<Models>(
@@ -243,7 +243,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     inputs.referenceFeatures = referenceFeatures.provider(*models->unet, inputs.refLatents, inputs.refContext);
     inputs.mask = faceMask(s.faceBox, s.width, s.height).to(on).unsqueeze(0).expand({n, -1, -1}).contiguous();
     if (target) {
-        inputs.keep = LatentKeep{encodeLatents(*models->vae, target->pixels.to(on)).to(at::kFloat),
+        inputs.keep = sampler::LatentKeep{encodeLatents(*models->vae, target->pixels.to(on)).to(at::kFloat),
                                  latentRegion(target->region).to(device), request.target->strength};
     }
 
@@ -260,7 +260,7 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
 
     // 5. Denoise, reporting each step.
     const auto sampleStart = Clock::now();
-    const auto onStep = [&](const SamplerStep& step) {
+    const auto onStep = [&](const sampler::SamplerStep& step) {
         throwIfCancelled(cancel);
         if (!progress) return;
         StepProgress p;
@@ -312,4 +312,4 @@ std::string Pipeline::deviceDescription() const {
     return describeComputeDevice(impl_->compute, impl_->threads);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // The memory kept for reference features between runs unless the user chooses otherwise (the
 // CLI's --cache-budget, the GUI's Preferences): a 35-step run with 4 references needs 1.4 GiB in
@@ -64,4 +64,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

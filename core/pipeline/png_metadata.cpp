@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <array>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -168,4 +168,4 @@ std::vector<PngText> readPngTexts(const fs::path& file) {
     return readPngTexts({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, file);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // A PNG text chunk: keyword → text (UTF-8).
 struct PngText {
@@ -30,4 +30,4 @@ std::vector<PngText> readPngTexts(std::span<const std::uint8_t> png, const std::
 // From a file, refused unread when it is not a regular file or is larger than face::kMaxPhotoFileBytes.
 std::vector<PngText> readPngTexts(const std::filesystem::path& file);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 std::vector<Image> tensorToImages(const at::Tensor& images) {
     const at::Tensor bytes =
@@ -35,5 +35,5 @@ std::vector<Image> latentPreviews(const at::Tensor& latents) {
     return tensorToImages(rgb);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline
 

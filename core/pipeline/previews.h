@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Images [n, 3, H, W] in [-1, 1] → 8-bit RGB as the original converts them:
 // clip(x·127.5 + 127.5, 0, 255), truncated.
@@ -16,4 +16,4 @@ std::vector<Image> tensorToImages(const at::Tensor& images);
 // map of the four latent channels to RGB, at the latent's resolution (1/8 of the image).
 std::vector<Image> latentPreviews(const at::Tensor& latents);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

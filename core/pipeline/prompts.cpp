@@ -1,6 +1,6 @@
 #include "pipeline/prompts.h"
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -19,4 +19,4 @@ PromptPair assemblePrompts(const GenerationSettings& settings) {
             withPostfix(settings.negativePrompt, settings.useNegativePostfix, settings.negativePostfix)};
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

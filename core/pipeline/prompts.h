@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // The texts the text encoder reads: the user's prompts with the default postfixes appended as
 // the official tool does ("prompt, postfix"; an empty negative prompt becomes the postfix alone).
@@ -16,4 +16,4 @@ struct PromptPair {
 
 PromptPair assemblePrompts(const GenerationSettings& settings);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -114,4 +114,4 @@ void ReferenceFeatureCache::setBudget(std::uint64_t bytes) {
     evictDownTo(budget_);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Which weights a module holds: the same tensors, not modified in place since. Holds no weights:
 // a weights tensor freed after a reload is not kept alive (weak references), and its address is
@@ -84,4 +84,4 @@ private:
     std::map<Key, std::list<Entry>::iterator> index_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -63,4 +63,4 @@ at::Tensor imagesToTensor(const std::vector<Image>& images) {
 }
 
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

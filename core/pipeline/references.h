@@ -7,10 +7,11 @@
 
 #include <vector>
 
-namespace flashface {
-namespace face {
+namespace flashface::face {
 class FaceDetector;
 }
+
+namespace flashface::pipeline {
 
 // The model is trained with 4 references: fewer are repeated in order (a, b → a, b, a, b); more
 // are used as given (users report better likeness with 8–16).
@@ -31,4 +32,4 @@ at::Tensor imagesToTensor(const std::vector<Image>& images);
 
 inline constexpr double kLatentScale = 0.18215;
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -12,7 +12,7 @@
 #include <vector>
 
 // The engine's public vocabulary for one generation: plain data, no libtorch, no Qt.
-namespace flashface {
+namespace flashface::pipeline {
 
 inline constexpr const char* kDefaultPositivePostfix =
     "best quality, masterpiece,ultra-detailed, UHD 4K, photographic";
@@ -94,11 +94,11 @@ struct GenerationSettings {
     int width = 768;   // multiple of 8
     int height = 768;  // multiple of 8
     int steps = 35;
-    SamplerKind sampler = SamplerKind::Ddim;
+    sampler::SamplerKind sampler = sampler::SamplerKind::Ddim;
     std::uint32_t seed = 0;
     int numImages = 4;
 
-    GuidanceSettings guidance;
+    sampler::GuidanceSettings guidance;
 };
 
 // The bounds of a request, checked before any work (validateRequest) and stated in the command
@@ -161,4 +161,4 @@ struct GenerationResult {
 
 using ProgressCallback = std::function<void(const StepProgress&)>;
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -19,12 +19,12 @@ constexpr std::int64_t kEncodeBatch = 4;
 }  // namespace
 
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int steps,
-                         const GuidanceSettings& guidance, const CancelToken* cancel, const SamplerCallback& onStep) {
+                         const sampler::GuidanceSettings& guidance, const CancelToken* cancel, const sampler::SamplerCallback& onStep) {
     const at::ScalarType dtype = in.positive.scalar_type();
     // The text contexts of the passes by condition groups (sampler/guidance.h: GuidanceStep).
     const at::Tensor twoGroupContext = at::cat({in.positive, in.negative});
     const at::Tensor threeGroupContext = at::cat({in.positive, in.positive, in.negative});
-    const auto predict = [&](const at::Tensor& x, int t, const GuidanceStep& step) {
+    const auto predict = [&](const at::Tensor& x, int t, const sampler::GuidanceStep& step) {
         throwIfCancelled(cancel);
         models::ReferenceFeatures features =
             in.referenceFeatures ? in.referenceFeatures(t) : unet.referenceFeatures(in.refLatents, t, in.refContext);
@@ -33,13 +33,13 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
         const at::Tensor& context = step.groups == 3 ? threeGroupContext : twoGroupContext;
         return unet.denoise(x.to(dtype), t, context, in.mask, features, step.lambda, step.groups);
     };
-    static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
+    static const sampler::NoiseSchedule schedule = sampler::NoiseSchedule::scaledLinear();
     const auto& shape = in.noise.sizes();
-    const NoiseSource noise =
-        in.sampler == SamplerKind::EulerAncestral
+    const sampler::NoiseSource noise =
+        in.sampler == sampler::SamplerKind::EulerAncestral
             ? stepNoise(in.seed, shape[0], shape[1], shape[2], shape[3], in.noise.device())
-            : NoiseSource{};
-    return sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep, in.keep ? &*in.keep : nullptr);
+            : sampler::NoiseSource{};
+    return sampler::sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep, in.keep ? &*in.keep : nullptr);
 }
 
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w) {
@@ -47,7 +47,7 @@ at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h
     return at::randn({1, channels, h, w}, generator, at::TensorOptions().dtype(at::kFloat));
 }
 
-NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
+sampler::NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
                       at::Device device) {
     // libtorch's CPU generator keeps only the low 32 bits of a seed: no other seed derived from
     // the image's is sure to give a fresh stream, so its own stream continues past the initial noise.
@@ -78,4 +78,4 @@ at::Tensor decodeLatents(const models::Autoencoder& vae, const at::Tensor& laten
     return at::cat(images);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -10,12 +10,13 @@
 #include <optional>
 #include <vector>
 
-namespace flashface {
-namespace models {
+namespace flashface::models {
 class UNet;
 class Autoencoder;
 struct ReferenceFeatures;
-}  // namespace models
+}  // namespace flashface::models
+
+namespace flashface::pipeline {
 
 // The reference pass's features for a model timestep, e.g. from a ReferenceFeatureCache.
 using ReferenceFeatureProvider = std::function<models::ReferenceFeatures(std::int64_t timestep)>;
@@ -32,16 +33,16 @@ struct SamplingInputs {
     std::vector<double> refWeights;  // one per reference row (identity mixing); empty: all 1
     // Where the reference features come from; unset: the UNet's reference pass at every model call.
     ReferenceFeatureProvider referenceFeatures;
-    SamplerKind sampler = SamplerKind::Ddim;
+    sampler::SamplerKind sampler = sampler::SamplerKind::Ddim;
     std::uint32_t seed = 0;  // of the first image: the per-step noise of Euler ancestral (stepNoise)
-    std::optional<LatentKeep> keep;  // face swap / img2img: the target photo's latent and region
+    std::optional<sampler::LatentKeep> keep;  // face swap / img2img: the target photo's latent and region
 };
 
 // The denoising loop of one generation (inputs.sampler, disentangled guidance). Checks `cancel`
 // before each of the two model passes of every step. Returns the final latent (float32).
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs, int steps,
-                         const GuidanceSettings& guidance, const CancelToken* cancel = nullptr,
-                         const SamplerCallback& onStep = {});
+                         const sampler::GuidanceSettings& guidance, const CancelToken* cancel = nullptr,
+                         const sampler::SamplerCallback& onStep = {});
 
 // Standard normal [1, channels, h, w] float32 from a CPU generator seeded with `seed`: the same
 // on every machine and device.
@@ -51,7 +52,7 @@ at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h
 // [images, channels, h, w] float32 on `device`, each row from the CPU generator of that image's
 // seed (seed + i), continuing after the draw of its initial noise (seededNoise). The same on every
 // machine and device, and image i's noise is that of the first image of a run with seed + i.
-NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
+sampler::NoiseSource stepNoise(std::uint32_t seed, std::int64_t images, std::int64_t channels, std::int64_t h, std::int64_t w,
                       at::Device device);
 
 // Images [B, 3, H, W] in [-1, 1] on the autoencoder's device and dtype (reference faces, a
@@ -62,4 +63,4 @@ at::Tensor encodeLatents(const models::Autoencoder& vae, const at::Tensor& image
 // one image at a time (the decoder's activations are large).
 at::Tensor decodeLatents(const models::Autoencoder& vae, const at::Tensor& latents, at::ScalarType dtype);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -11,7 +11,7 @@
 #include <cmath>
 #include <string>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -200,4 +200,4 @@ std::vector<Image> compositeOnPhoto(const at::Tensor& decoded, const Image& phot
     return out;
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,12 +8,13 @@
 #include <optional>
 #include <vector>
 
-// Face swap and img2img: the target photo as the sampler and the compositing read it
-// (docs/model.md "Target photo").
-namespace flashface {
-namespace face {
+namespace flashface::face {
 class FaceDetector;
 }
+
+// Face swap and img2img: the target photo as the sampler and the compositing read it
+// (docs/model.md "Target photo").
+namespace flashface::pipeline {
 
 // The detected face box grown by this share of its width and height on each side, so that the
 // repainted region takes in the hairline, the ears and the chin.
@@ -72,4 +73,4 @@ at::Tensor compositeWeights(const PreparedTarget& target, const Image& photo);
 // composite weight is 0 each result holds the photo's bytes, where it is 1 the generated ones.
 std::vector<Image> compositeOnPhoto(const at::Tensor& decoded, const Image& photo, const PreparedTarget& target);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

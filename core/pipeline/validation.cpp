@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace {
 
@@ -37,7 +37,7 @@ void requireFinite(const char* what, float value) {
 // The tokenizer refuses it too, but only after every model has loaded.
 void requireUtf8(const char* what, const std::string& text) {
     try {
-        unicode::decodeUtf8(text);
+        tokenizer::unicode::decodeUtf8(text);
     } catch (const InvalidRequest& e) {
         throw InvalidRequest("The " + std::string(what) + " is not valid UTF-8 text: " + e.what());
     }
@@ -116,4 +116,4 @@ void validateRequest(const GenerationRequest& request) {
         throw InvalidRequest("The guidance rescale must lie within [0, 1], got " + std::to_string(s.guidance.rescale) + ".");
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

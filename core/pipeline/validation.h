@@ -2,7 +2,7 @@
 
 #include "pipeline/request.h"
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Throws InvalidRequest, with a sentence naming the setting and its value, for a request the
 // engine cannot run: no references (or an empty image), a count, size, step count or launch step
@@ -14,4 +14,4 @@ void validateRequest(const GenerationRequest& request);
 // The face-box part of validateRequest, for front ends that check a box as it is typed.
 void validateFaceBox(const FaceBox& box);
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

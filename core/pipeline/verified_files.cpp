@@ -9,7 +9,7 @@
 
 #include <chrono>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -79,4 +79,4 @@ void VerifiedFiles::requireIntact(const fs::path& file, FileContent content, con
     save(record_, json);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

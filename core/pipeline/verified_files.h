@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Model files that passed verifyModelFile, remembered by absolute path, size and modification
 // time in a small JSON record (verified-files.json under userCacheFolder()), so that every zip
@@ -22,4 +22,4 @@ private:
     std::filesystem::path record_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -9,17 +9,17 @@
 #include <optional>
 #include <unistd.h>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // The cache if it is current and opens; an unreadable one is deleted so it gets rewritten.
-std::optional<Checkpoint> openIfCurrent(const fs::path& checkpoint, const fs::path& cache) {
-    if (!isFloat16CacheCurrent(checkpoint, cache)) return std::nullopt;
+std::optional<checkpoint::Checkpoint> openIfCurrent(const fs::path& checkpoint, const fs::path& cache) {
+    if (!checkpoint::isFloat16CacheCurrent(checkpoint, cache)) return std::nullopt;
     try {
-        return Checkpoint::open(cache);
+        return checkpoint::Checkpoint::open(cache);
     } catch (const std::exception&) {
         std::error_code ignored;
         fs::remove(cache, ignored);
@@ -39,7 +39,7 @@ std::string fnv1a(const std::string& text) {
 
 fs::path userCachePath(const fs::path& checkpoint) {
     const fs::path absolute = fs::absolute(checkpoint).lexically_normal();
-    return float16CachePath(userCacheFolder() / (fnv1a(absolute.string()) + "-" + absolute.filename().string()));
+    return checkpoint::float16CachePath(userCacheFolder() / (fnv1a(absolute.string()) + "-" + absolute.filename().string()));
 }
 
 bool isWritableFolder(const fs::path& folder) {
@@ -54,9 +54,9 @@ fs::path userCacheFolder() {
     return fs::temp_directory_path() / "flashface-studio";
 }
 
-Checkpoint openThroughFloat16Cache(const fs::path& checkpoint, const std::vector<std::string>& skipPrefixes,
+checkpoint::Checkpoint openThroughFloat16Cache(const fs::path& checkpoint, const std::vector<std::string>& skipPrefixes,
                                    const std::function<void(double)>& progress, const CancelToken* cancel) {
-    const fs::path beside = float16CachePath(checkpoint);
+    const fs::path beside = checkpoint::float16CachePath(checkpoint);
     const fs::path fallback = userCachePath(checkpoint);
     if (auto cached = openIfCurrent(checkpoint, beside)) return std::move(*cached);
     if (auto cached = openIfCurrent(checkpoint, fallback)) return std::move(*cached);
@@ -67,12 +67,12 @@ Checkpoint openThroughFloat16Cache(const fs::path& checkpoint, const std::vector
     if (error)
         throw FileError(destination.parent_path(), "cannot be created for the float16 weights cache: " + error.message());
 
-    Float16CacheOptions options;
+    checkpoint::Float16CacheOptions options;
     options.skipPrefixes = skipPrefixes;
     options.cancel = cancel;
     options.progress = progress;
-    writeFloat16Cache(Checkpoint::open(checkpoint), destination, options);
-    return Checkpoint::open(destination);
+    checkpoint::writeFloat16Cache(checkpoint::Checkpoint::open(checkpoint), destination, options);
+    return checkpoint::Checkpoint::open(destination);
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 // Opens `checkpoint` through its compact float16 copy (see checkpoint/safetensors_writer.h),
 // writing that copy first when it is missing, stale (the source's size or modification time
@@ -17,7 +17,7 @@ namespace flashface {
 // Keys starting with `skipPrefixes` are left out of the copy. `progress` receives the fraction
 // of the copy written (0..1]; `cancel` stops the writing (Cancelled) and leaves no file.
 // The result is memory-mapped: its floating point tensors read as float16.
-Checkpoint openThroughFloat16Cache(const std::filesystem::path& checkpoint,
+checkpoint::Checkpoint openThroughFloat16Cache(const std::filesystem::path& checkpoint,
                                    const std::vector<std::string>& skipPrefixes,
                                    const std::function<void(double)>& progress = {},
                                    const CancelToken* cancel = nullptr);
@@ -25,4 +25,4 @@ Checkpoint openThroughFloat16Cache(const std::filesystem::path& checkpoint,
 // The folder for caches when the models folder is not writable.
 std::filesystem::path userCacheFolder();
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace flashface {
+namespace flashface::sampler {
 
 at::Tensor predictX0(const at::Tensor& x, const at::Tensor& eps, const NoiseSchedule& schedule, int t) {
     // The original indexes float64 tables and casts the values to float32.
@@ -45,4 +45,4 @@ at::Tensor sampleDdimOver(const at::Tensor& start, const NoiseSchedule& schedule
     return x;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

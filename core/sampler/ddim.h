@@ -8,7 +8,7 @@
 
 #include <functional>
 
-namespace flashface {
+namespace flashface::sampler {
 
 // Predicts the noise ε for `x` ([groups·n, C, h, w]: the n latents repeated once per condition
 // group) at integer model timestep `t`, computing the condition groups that `step` describes.
@@ -43,4 +43,4 @@ at::Tensor sampleDdimOver(const at::Tensor& start, const NoiseSchedule& schedule
                           const GuidanceSettings& guidance, const NoisePredictor& predictNoise,
                           const SamplerCallback& onStep = {}, const LatentHook& afterStep = {});
 
-}  // namespace flashface
+}  // namespace flashface::sampler

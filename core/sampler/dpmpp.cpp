@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace flashface {
+namespace flashface::sampler {
 
 at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
                          const LatentHook& afterStep) {
@@ -28,4 +28,4 @@ at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const 
     return x;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace flashface {
+namespace flashface::sampler {
 
 at::Tensor sampleEuler(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
                        const LatentHook& afterStep) {
@@ -31,4 +31,4 @@ at::Tensor sampleEulerAncestral(at::Tensor x, const std::vector<double>& sigmas,
     return x;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace flashface {
+namespace flashface::sampler {
 
 GuidanceStep guidanceStep(const GuidanceSettings& settings, int t) {
     if (t > settings.launchStep) return {2, settings.lambdaBefore};
@@ -35,4 +35,4 @@ at::Tensor combineGuidance(const at::Tensor& predictions, const GuidanceStep& st
     return guided;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

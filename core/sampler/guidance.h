@@ -4,7 +4,7 @@
 
 #include <ATen/core/Tensor.h>
 
-namespace flashface {
+namespace flashface::sampler {
 
 // The model evaluations of one step: `groups` condition groups of the n samples, stacked group
 // after group along the batch.
@@ -24,4 +24,4 @@ GuidanceStep guidanceStep(const GuidanceSettings& settings, int t);
 // of the text-conditioned prediction without reference guidance.
 at::Tensor combineGuidance(const at::Tensor& predictions, const GuidanceStep& step, const GuidanceSettings& settings);
 
-}  // namespace flashface
+}  // namespace flashface::sampler

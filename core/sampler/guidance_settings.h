@@ -2,7 +2,7 @@
 
 // The guidance a generation asks for: plain data with the defaults, torch-free, so that the
 // request (pipeline/request.h), the command line's help and the GUI read them from here.
-namespace flashface {
+namespace flashface::sampler {
 
 // FlashFace's disentangled guidance: text guidance s from the start; reference guidance g only
 // from the launch timestep T_L down, so that early (layout-defining) steps follow the prompt.
@@ -15,4 +15,4 @@ struct GuidanceSettings {
     float lambdaBefore = 0.85f;   // λ before the launch step
 };
 
-}  // namespace flashface
+}  // namespace flashface::sampler

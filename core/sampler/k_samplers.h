@@ -12,7 +12,7 @@
 // written as k-diffusion writes them: x is the "variance exploding" latent x0 + σ·ε, `sigmas`
 // the decreasing noise levels σ_0 > ... > σ_{n−1} > 0 followed by a final 0, and the model a
 // denoiser that estimates x0.
-namespace flashface {
+namespace flashface::sampler {
 
 // The clean-latent estimate D(x, σ_i) at noise level sigmas[i].
 using Denoiser = std::function<at::Tensor(const at::Tensor& x, std::size_t i)>;
@@ -35,4 +35,4 @@ at::Tensor sampleEulerAncestral(at::Tensor x, const std::vector<double>& sigmas,
 at::Tensor sampleDpmpp2m(at::Tensor x, const std::vector<double>& sigmas, const Denoiser& denoise,
                          const LatentHook& afterStep = {});
 
-}  // namespace flashface
+}  // namespace flashface::sampler

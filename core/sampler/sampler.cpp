@@ -7,7 +7,7 @@
 #include <cmath>
 #include <string>
 
-namespace flashface {
+namespace flashface::sampler {
 
 namespace {
 
@@ -105,4 +105,4 @@ at::Tensor sample(SamplerKind kind, const at::Tensor& noise, const NoiseSchedule
     throw InternalError("unknown sampler kind " + std::to_string(static_cast<int>(kind)));
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -4,7 +4,7 @@
 #include "sampler/k_samplers.h"
 #include "sampler/sampler_kind.h"
 
-namespace flashface {
+namespace flashface::sampler {
 
 // Img2img and face swap (SDEdit with blended latent diffusion): a picture to keep, the region
 // to repaint and how much of the trajectory to run. Sampling starts at the step firstStepAt()
@@ -47,4 +47,4 @@ struct SamplerLevels {
 };
 SamplerLevels samplerLevels(SamplerKind kind, const NoiseSchedule& schedule, int steps);
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -1,6 +1,6 @@
 #include "sampler/sampler_kind.h"
 
-namespace flashface {
+namespace flashface::sampler {
 
 const SamplerName& samplerName(SamplerKind kind) {
     for (const SamplerName& name : kSamplerNames)
@@ -26,4 +26,4 @@ std::string samplerIdList() {
     return list;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

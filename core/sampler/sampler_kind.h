@@ -7,7 +7,7 @@
 
 // The samplers by name: the one list that the command line, the image metadata and the GUI
 // read. Torch-free, so that the metadata readers (and their fuzzers) can use it.
-namespace flashface {
+namespace flashface::sampler {
 
 enum class SamplerKind {
     Ddim,            // FlashFace's own: DDIM (η = 0) over trailing steps; the default
@@ -38,4 +38,4 @@ std::optional<SamplerKind> parseSampler(std::string_view id);
 std::vector<std::string> samplerIds();  // in the order above, the default first
 std::string samplerIdList();            // "ddim|euler|...", for messages and help
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-namespace flashface {
+namespace flashface::sampler {
 
 namespace {
 
@@ -126,4 +126,4 @@ std::vector<double> NoiseSchedule::karrasSigmas(int steps, double rho) const {
     return out;
 }
 
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace flashface {
+namespace flashface::sampler {
 
 // The noise level of the "variance exploding" form x/α = x0 + (σ/α)·ε, in which k-diffusion's
 // samplers step: σ/√(1−σ²) of a variance-preserving σ (+inf at 1).
@@ -50,4 +50,4 @@ private:
     std::vector<float> logRatios_;  // log(σ_t/α_t) per integer t, rounded to float32
 };
 
-}  // namespace flashface
+}  // namespace flashface::sampler

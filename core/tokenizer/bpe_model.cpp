@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <memory>
 
-namespace flashface::clip {
+namespace flashface::tokenizer::clip {
 namespace {
 
 // Bytes in vocabulary order: the printable ones (standing for themselves) first, then the
@@ -179,4 +179,4 @@ std::string sentencePieceModel(const std::vector<std::string>& mergedPieces) {
     return model.str();
 }
 
-}  // namespace flashface::clip
+}  // namespace flashface::tokenizer::clip

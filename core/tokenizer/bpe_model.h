@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace flashface::clip {
+namespace flashface::tokenizer::clip {
 
 // CLIP uses the first 49152 - 256 - 2 merges of the file.
 inline constexpr std::size_t kMergeCount = 48894;
@@ -31,4 +31,4 @@ std::vector<std::string> readMerges(const std::filesystem::path& file);
 // <|endoftext|>, and last an <unk> piece that CLIP lacks (sentencepiece requires one).
 std::string sentencePieceModel(const std::vector<std::string>& mergedPieces);
 
-}  // namespace flashface::clip
+}  // namespace flashface::tokenizer::clip

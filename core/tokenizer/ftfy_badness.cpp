@@ -7,7 +7,7 @@
 #include <iterator>
 #include <string>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 struct ClassRange {
@@ -122,4 +122,4 @@ int ftfyTextCost(std::u32string_view text) {
     return sequenceWeirdness(text) + static_cast<int>(text.size());
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

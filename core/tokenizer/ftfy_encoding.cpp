@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 constexpr std::uint8_t kSubstitute = 0x1A;  // the byte ftfy's sloppy codecs encode U+FFFD as
@@ -314,4 +314,4 @@ std::u32string ftfyFixEncoding(std::u32string_view original) {
     }
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

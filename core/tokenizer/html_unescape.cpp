@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 struct NamedEntity {
@@ -200,4 +200,4 @@ std::u32string ftfyUnescapeHtml(std::u32string_view text) {
     return out;
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace flashface {
+namespace flashface::tokenizer {
 
 // Python's html.unescape: replaces numeric character references (&#NNN; &#xHHH;, the ';'
 // optional) and named ones (every name of html.entities.html5, in html_entities.inc; the
@@ -16,4 +16,4 @@ std::u32string htmlUnescape(std::u32string_view text);
 // ("&EACUTE;"), and numbers that htmlUnescape decodes whole.
 std::u32string ftfyUnescapeHtml(std::u32string_view text);
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -4,7 +4,7 @@
 
 #include <array>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 // The literal alternatives, in the pattern's order (the first that matches wins).
@@ -58,4 +58,4 @@ std::vector<std::u32string_view> pretokenize(std::u32string_view text) {
     return pieces;
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -8,7 +8,7 @@
 #include <array>
 #include <cstdlib>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 // RTLD_DEEPBIND makes the module and its sentencepiece/protobuf resolve their own symbols
@@ -116,4 +116,4 @@ std::filesystem::path SpmModel::modulePath() {
     return api().path;
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -8,7 +8,7 @@
 
 struct FlashFaceSpm;
 
-namespace flashface {
+namespace flashface::tokenizer {
 
 // A sentencepiece model held by the flashface_spm module, which is loaded on first use
 // (see spm_module_api.h for why it is a separate module). The module is searched for at
@@ -33,4 +33,4 @@ private:
     FlashFaceSpm* model_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 struct CharReplacement {
@@ -173,4 +173,4 @@ std::u32string cleanPrompt(std::string_view utf8) {
     return unicode::lower(collapseWhitespace(htmlUnescape(htmlUnescape(fixed))));
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace flashface {
+namespace flashface::tokenizer {
 
 // The original's text clean-up before BPE: ftfy.fix_text, HTML-unescaping twice, whitespace
 // collapsing, lowercasing. Throws InvalidRequest when `utf8` is not valid UTF-8.
@@ -17,4 +17,4 @@ std::u32string cleanPrompt(std::string_view utf8);
 // Latin ligatures, width forms, curly quotes, line breaks, control characters, NFC.
 std::u32string fixText(std::u32string_view text);
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace flashface {
+namespace flashface::tokenizer {
 
 struct Tokenizer::Impl {
     explicit Impl(const std::string& proto) : bpe(proto) {}
@@ -82,4 +82,4 @@ TokenCount Tokenizer::count(std::string_view prompt) const {
     return {tokens, tokens > kMaxPromptTokens};
 }
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace flashface {
+namespace flashface::tokenizer {
 
 // How much of a prompt the text encoder sees, for a live counter in the UI.
 struct TokenCount {
@@ -55,4 +55,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace flashface
+}  // namespace flashface::tokenizer

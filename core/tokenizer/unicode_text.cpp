@@ -10,7 +10,7 @@
 #include <memory>
 #include <optional>
 
-namespace flashface::unicode {
+namespace flashface::tokenizer::unicode {
 namespace {
 
 char32_t toLower(char32_t c) {
@@ -159,4 +159,4 @@ bool equalsIgnoringCase(char32_t c, char ascii) {
     return c == a || caseFold(c) == caseFold(a);
 }
 
-}  // namespace flashface::unicode
+}  // namespace flashface::tokenizer::unicode

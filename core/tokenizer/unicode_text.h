@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace flashface::unicode {
+namespace flashface::tokenizer::unicode {
 
 // Throws InvalidRequest naming the byte offset of the first invalid sequence.
 std::u32string decodeUtf8(std::string_view utf8);
@@ -42,4 +42,4 @@ bool isWhitespace(char32_t c);
 // (simple case folding: 'S', 's' and U+017F LONG S all match 's').
 bool equalsIgnoringCase(char32_t c, char ascii);
 
-}  // namespace flashface::unicode
+}  // namespace flashface::tokenizer::unicode

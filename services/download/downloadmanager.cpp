@@ -98,14 +98,14 @@ bool isOfflineError(QNetworkReply::NetworkError error) {
 QList<DownloadFile> officialFiles() {
     // The checks `models verify` makes, keys and shapes of the official architecture included
     // (a ModelFiles without configs describes it; its paths are not used).
-    const auto checks = modelFileChecks(ModelFiles{});
+    const auto checks = pipeline::modelFileChecks(pipeline::ModelFiles{});
     QList<DownloadFile> files;
-    for (const auto& official : officialModelFiles()) {
-        const auto check = std::find_if(checks.begin(), checks.end(), [&](const ModelFileCheck& c) {
+    for (const auto& official : pipeline::officialModelFiles()) {
+        const auto check = std::find_if(checks.begin(), checks.end(), [&](const pipeline::ModelFileCheck& c) {
             return std::string_view(c.officialName) == official.name;
         });
         files.append({QString::fromUtf8(official.name),
-                      check != checks.end() ? check->expected : officialExpectation(official.name),
+                      check != checks.end() ? check->expected : pipeline::officialExpectation(official.name),
                       static_cast<qint64>(official.approximateSize)});
     }
     return files;
@@ -144,7 +144,7 @@ QString DownloadManager::targetPath(int index) const { return QDir(settings_.fol
 QString DownloadManager::partPath(int index) const { return targetPath(index) + QStringLiteral(".part"); }
 
 QUrl DownloadManager::fileUrl(int index) const {
-    return QUrl(QString::fromStdString(modelFileUrl(settings_.baseUrl.toStdString(), files_[index].name.toStdString())));
+    return QUrl(QString::fromStdString(pipeline::modelFileUrl(settings_.baseUrl.toStdString(), files_[index].name.toStdString())));
 }
 
 QString DownloadManager::spaceProblem(qint64 needed) const {
@@ -237,7 +237,7 @@ QCoro::Task<bool> DownloadManager::run() {
 }
 
 QCoro::Task<bool> DownloadManager::fetchFile(int index) {
-    FileExpectation expected = settings_.files[index].expected;
+    pipeline::FileExpectation expected = settings_.files[index].expected;
     const PartLock lock(toPath(partPath(index)));
     if (!lock.held()) {
         setState(index, FileState::Failed,
@@ -278,7 +278,7 @@ QCoro::Task<bool> DownloadManager::fetchFile(int index) {
     }
 }
 
-QCoro::Task<DownloadManager::Outcome> DownloadManager::checkPresentFile(int index, const FileExpectation& expected) {
+QCoro::Task<DownloadManager::Outcome> DownloadManager::checkPresentFile(int index, const pipeline::FileExpectation& expected) {
     const auto check = co_await verify(index, expected, targetPath(index), tr("Checking the file already present…"));
     if (!check) co_return Outcome::Failed;
     if (check->ok()) {
@@ -292,7 +292,7 @@ QCoro::Task<DownloadManager::Outcome> DownloadManager::checkPresentFile(int inde
     co_return Outcome::Again;
 }
 
-QCoro::Task<DownloadManager::Outcome> DownloadManager::installPart(int index, const FileExpectation& expected,
+QCoro::Task<DownloadManager::Outcome> DownloadManager::installPart(int index, const pipeline::FileExpectation& expected,
                                                                    int& refetches) {
     const auto check = co_await verify(index, expected, partPath(index), tr("Checking integrity…"));
     if (!check) co_return Outcome::Failed;
@@ -347,7 +347,7 @@ struct DownloadManager::Exchange {
     int index;
     QFile& part;
     qint64& offset;  // bytes in the .part file before this exchange's body
-    FileExpectation& expected;
+    pipeline::FileExpectation& expected;
     QNetworkReply& reply;
 
     std::optional<Attempt> verdict;  // decided before the reply ended
@@ -489,7 +489,7 @@ struct DownloadManager::Exchange {
     }
 };
 
-QCoro::Task<DownloadManager::Attempt> DownloadManager::transfer(int index, FileExpectation& expected) {
+QCoro::Task<DownloadManager::Attempt> DownloadManager::transfer(int index, pipeline::FileExpectation& expected) {
     const QString name = files_[index].name;
     QFile part(partPath(index));
     if (!part.open(QIODevice::ReadWrite))
@@ -549,11 +549,11 @@ void DownloadManager::markDone(int index, std::uint64_t size, const QString& mes
     setState(index, FileState::Done, message);
 }
 
-QCoro::Task<std::optional<VerifyResult>> DownloadManager::verify(int index, const FileExpectation& expected,
+QCoro::Task<std::optional<pipeline::VerifyResult>> DownloadManager::verify(int index, const pipeline::FileExpectation& expected,
                                                                  const QString& path, const QString& note) {
     setState(index, FileState::Verifying, note);
-    VerifyResult result;
-    VerifyOptions options;
+    pipeline::VerifyResult result;
+    pipeline::VerifyOptions options;
     options.cancel = &cancel_;
     options.progress = [this, index](std::uint64_t done, std::uint64_t total) {
         const int percent = total > 0 ? int(100 * done / total) : 100;
@@ -568,11 +568,11 @@ QCoro::Task<std::optional<VerifyResult>> DownloadManager::verify(int index, cons
     };
     std::unique_ptr<QThread> thread(QThread::create([&] {
         try {
-            result = verifyModelFile(toPath(path), expected, options);
+            result = pipeline::verifyModelFile(toPath(path), expected, options);
         } catch (const flashface::Cancelled&) {
             result.problems.push_back("cancelled");
         } catch (...) {  // nothing may escape a thread
-            result.problems.push_back(describeFailure(std::current_exception()).message);
+            result.problems.push_back(pipeline::describeFailure(std::current_exception()).message);
         }
     }));
     thread->start();

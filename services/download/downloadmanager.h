@@ -25,7 +25,7 @@ namespace flashface::download {
 // One file to fetch into the models folder.
 struct DownloadFile {
     QString name;              // file name in the folder, and the last segment of its URL
-    FileExpectation expected;  // checked after the download; the server's size and SHA-256 complete it
+    pipeline::FileExpectation expected;  // checked after the download; the server's size and SHA-256 complete it
     qint64 sizeHint = 0;       // estimate for the space check and the total before the server answers
 };
 
@@ -36,7 +36,7 @@ QList<DownloadFile> missingOfficialFiles(const QString& folder);
 
 struct DownloadSettings {
     QString folder;
-    QString baseUrl = QString::fromUtf8(kOfficialModelsBaseUrl);
+    QString baseUrl = QString::fromUtf8(pipeline::kOfficialModelsBaseUrl);
     QList<DownloadFile> files;
 
     int maxAttempts = 8;  // consecutive failed attempts without progress before giving up a file
@@ -107,13 +107,13 @@ private:
     enum class Outcome { Done, Failed, Again };  // of one step of fetching a file
 
     QCoro::Task<bool> fetchFile(int index);
-    QCoro::Task<Outcome> checkPresentFile(int index, const FileExpectation& expected);
-    QCoro::Task<Attempt> transfer(int index, FileExpectation& expected);
+    QCoro::Task<Outcome> checkPresentFile(int index, const pipeline::FileExpectation& expected);
+    QCoro::Task<Attempt> transfer(int index, pipeline::FileExpectation& expected);
     QCoro::Task<> receive(Exchange& exchange);
-    QCoro::Task<Outcome> installPart(int index, const FileExpectation& expected, int& refetches);
+    QCoro::Task<Outcome> installPart(int index, const pipeline::FileExpectation& expected, int& refetches);
     QCoro::Task<Outcome> waitToRetry(int index, const Attempt& attempt, int failures);
     // Checks `path` off this thread, `note` shown meanwhile; nothing when the run was cancelled.
-    QCoro::Task<std::optional<VerifyResult>> verify(int index, const FileExpectation& expected, const QString& path,
+    QCoro::Task<std::optional<pipeline::VerifyResult>> verify(int index, const pipeline::FileExpectation& expected, const QString& path,
                                                     const QString& note);
     void markDone(int index, std::uint64_t size, const QString& message = {});
     QCoro::Task<> pause(std::chrono::milliseconds delay);

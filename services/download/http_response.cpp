@@ -52,7 +52,7 @@ ResponseVerdict classifyResponse(const ResponseHeaders& headers, qint64 offset) 
     return {Kind::ErrorStatus, -1, isTransientStatus(code)};
 }
 
-void takeLinkedHeaders(const QByteArray& linkedSize, const QByteArray& linkedEtag, FileExpectation& expected) {
+void takeLinkedHeaders(const QByteArray& linkedSize, const QByteArray& linkedEtag, pipeline::FileExpectation& expected) {
     if (!expected.size && !linkedSize.isEmpty()) {
         bool ok = false;
         const qint64 size = linkedSize.toLongLong(&ok);

@@ -43,6 +43,6 @@ ResponseVerdict classifyResponse(const ResponseHeaders& headers, qint64 offset);
 // Hugging Face names an LFS file's size and SHA-256 on its redirect (X-Linked-Size and
 // X-Linked-Etag, empty when absent); mirrors that keep the headers get the same checks. Fills
 // only what `expected` lacks.
-void takeLinkedHeaders(const QByteArray& linkedSize, const QByteArray& linkedEtag, FileExpectation& expected);
+void takeLinkedHeaders(const QByteArray& linkedSize, const QByteArray& linkedEtag, pipeline::FileExpectation& expected);
 
 }  // namespace flashface::download

@@ -14,11 +14,12 @@
 namespace {
 
 using namespace flashface;
+using namespace flashface::benchmark;
 using models::UNetComputation;
 
 // The fixture-size networks (same structure as the real ones), two steps: one of each kind.
-bench::GenerationBenchmarkOptions fixtureOptions() {
-    bench::GenerationBenchmarkOptions o;
+benchmark::GenerationBenchmarkOptions fixtureOptions() {
+    benchmark::GenerationBenchmarkOptions o;
     o.clip = models::ClipTextConfig::fromFile(test::fixture("clip_text/config.json"));
     o.vae = models::AutoencoderConfig::fromFile(test::fixture("vae/config.json"));
     o.unet = models::UNetConfig::fromFile(test::fixture("unet/config.json"));
@@ -26,28 +27,28 @@ bench::GenerationBenchmarkOptions fixtureOptions() {
     o.height = 32;
     o.references = 2;
     o.images = 2;
-    o.device = DeviceChoice::Cpu;
+    o.device = pipeline::DeviceChoice::Cpu;
     return o;
 }
 
-const bench::GenerationBenchmarkReport& fixtureReport() {
+const benchmark::GenerationBenchmarkReport& fixtureReport() {
     static const auto report = [] {
         auto o = fixtureOptions();
         o.repeats = 2;
-        return bench::runGenerationBenchmark(o);
+        return benchmark::runGenerationBenchmark(o);
     }();
     return report;
 }
 
 TEST(GenerationBenchmark, MeasuresEveryStageOfEveryKindOfRunInAlternation) {
     const auto& report = fixtureReport();
-    const std::vector<bench::RunKind> round = {bench::RunKind::Original, bench::RunKind::Optimised, bench::RunKind::Cached};
+    const std::vector<benchmark::RunKind> round = {benchmark::RunKind::Original, benchmark::RunKind::Optimised, benchmark::RunKind::Cached};
     ASSERT_EQ(report.runs.size(), 2 * round.size());
     for (std::size_t i = 0; i < report.runs.size(); ++i) {
         const auto& run = report.runs[i];
         EXPECT_EQ(run.kind, round[i % round.size()]);
         EXPECT_EQ(run.repeat, static_cast<int>(i / round.size()));
-        ASSERT_EQ(run.stages.size(), bench::kStages.size());
+        ASSERT_EQ(run.stages.size(), benchmark::kStages.size());
         for (const auto& stage : run.stages) {
             // 2 steps with launch at 750: one step of each group count, a reference pass per step.
             const int expected = stage.stage == "reference pass" ? 2 : 1;
@@ -57,7 +58,7 @@ TEST(GenerationBenchmark, MeasuresEveryStageOfEveryKindOfRunInAlternation) {
             EXPECT_GE(stage.extraBytes, 0) << stage.stage;
         }
         // Every reference pass of a cached run comes from the cache; none of a first run's.
-        EXPECT_EQ(run.referenceHits, run.kind == bench::RunKind::Cached ? 2 : 0);
+        EXPECT_EQ(run.referenceHits, run.kind == benchmark::RunKind::Cached ? 2 : 0);
         EXPECT_EQ(run.images.sizes(), (at::IntArrayRef{2, 3, 32, 48}));
     }
     EXPECT_GT(report.weightBytes, 0);
@@ -74,24 +75,24 @@ TEST(GenerationBenchmark, EveryKindOfRunMakesTheSameImages) {
 
 TEST(GenerationBenchmark, ReportsMediansRatiosAndConditions) {
     const auto& report = fixtureReport();
-    const auto json = bench::toJson(report);
+    const auto json = benchmark::toJson(report);
     EXPECT_EQ(json.at("runs").size(), 6u);
     EXPECT_EQ(json.at("settings").at("width"), 48);
     EXPECT_TRUE(json.at("environment").contains("load_average_before"));
     EXPECT_EQ(json.at("reference_feature_bytes_per_timestep"), report.referenceFeatureBytes);
-    ASSERT_EQ(json.at("summary").size(), bench::kStages.size());
+    ASSERT_EQ(json.at("summary").size(), benchmark::kStages.size());
     for (const auto& row : json.at("summary")) {
         const auto stage = row.at("stage").get<std::string>();
-        const double original = bench::medianSeconds(report, bench::RunKind::Original, stage);
-        const double optimised = bench::medianSeconds(report, bench::RunKind::Optimised, stage);
-        const double cached = bench::medianSeconds(report, bench::RunKind::Cached, stage);
+        const double original = benchmark::medianSeconds(report, benchmark::RunKind::Original, stage);
+        const double optimised = benchmark::medianSeconds(report, benchmark::RunKind::Optimised, stage);
+        const double cached = benchmark::medianSeconds(report, benchmark::RunKind::Cached, stage);
         EXPECT_DOUBLE_EQ(row.at("original").at("median_seconds").get<double>(), original) << stage;
         EXPECT_DOUBLE_EQ(row.at("optimised_over_original").get<double>(), optimised / original) << stage;
         EXPECT_DOUBLE_EQ(row.at("cached_over_optimised").get<double>(), cached / optimised) << stage;
         EXPECT_DOUBLE_EQ(row.at("cached_over_original").get<double>(), cached / original) << stage;
     }
-    const auto table = bench::formatReport(report);
-    for (const char* stage : bench::kStages) EXPECT_NE(table.find(stage), std::string::npos) << stage;
+    const auto table = benchmark::formatReport(report);
+    for (const char* stage : benchmark::kStages) EXPECT_NE(table.find(stage), std::string::npos) << stage;
     for (const char* text : {"load average", "cached/opt", "4 of 4 reference passes from the cache", "bit for bit"})
         EXPECT_NE(table.find(text), std::string::npos) << text;
 }
@@ -102,36 +103,36 @@ TEST(GenerationBenchmark, OneComputationAlone) {
     o.cachedRun = false;
     o.steps = 1;
     o.launchStep = 1000;  // the only step (t = 999) is guided: 3 groups
-    const auto report = bench::runGenerationBenchmark(o);
+    const auto report = benchmark::runGenerationBenchmark(o);
     ASSERT_EQ(report.runs.size(), 1u);
-    EXPECT_GT(bench::medianSeconds(report, bench::RunKind::Optimised, "main UNet, 3 groups"), 0.0);
-    EXPECT_EQ(bench::medianSeconds(report, bench::RunKind::Optimised, "main UNet, 2 groups"), 0.0);
-    EXPECT_FALSE(bench::toJson(report).at("summary").at(0).contains("optimised_over_original"));
-    EXPECT_FALSE(bench::toJson(report).contains("cached_image_difference"));
+    EXPECT_GT(benchmark::medianSeconds(report, benchmark::RunKind::Optimised, "main UNet, 3 groups"), 0.0);
+    EXPECT_EQ(benchmark::medianSeconds(report, benchmark::RunKind::Optimised, "main UNet, 2 groups"), 0.0);
+    EXPECT_FALSE(benchmark::toJson(report).at("summary").at(0).contains("optimised_over_original"));
+    EXPECT_FALSE(benchmark::toJson(report).contains("cached_image_difference"));
 }
 
 TEST(GenerationBenchmark, RejectsImpossibleSettings) {
     auto o = fixtureOptions();
     o.width = 50;
-    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+    EXPECT_THROW(benchmark::runGenerationBenchmark(o), InvalidRequest);
     o = fixtureOptions();
     o.computations.clear();
-    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+    EXPECT_THROW(benchmark::runGenerationBenchmark(o), InvalidRequest);
     o = fixtureOptions();
-    o.precision = PrecisionChoice::Float16;
-    EXPECT_THROW(bench::runGenerationBenchmark(o), InvalidRequest);
+    o.precision = pipeline::PrecisionChoice::Float16;
+    EXPECT_THROW(benchmark::runGenerationBenchmark(o), InvalidRequest);
 }
 
 TEST(SystemProbe, PeakMemoryFollowsAnAllocationAndResets) {
-    ASSERT_TRUE(bench::resetPeakMemory());
-    const auto before = bench::memoryUsage();
+    ASSERT_TRUE(benchmark::resetPeakMemory());
+    const auto before = benchmark::memoryUsage();
     EXPECT_GT(before.current, 0);
     {
         const auto big = at::ones({64, 1024, 1024});  // 256 MiB, touched
-        EXPECT_GE(bench::memoryUsage().peak - before.current, std::int64_t{200} << 20);
+        EXPECT_GE(benchmark::memoryUsage().peak - before.current, std::int64_t{200} << 20);
     }
-    ASSERT_TRUE(bench::resetPeakMemory());
-    EXPECT_LT(bench::memoryUsage().peak - before.current, std::int64_t{100} << 20);
+    ASSERT_TRUE(benchmark::resetPeakMemory());
+    EXPECT_LT(benchmark::memoryUsage().peak - before.current, std::int64_t{100} << 20);
 }
 
 TEST(CpuMemory, FreedBlocksAreReusedForTheSameSizeClass) {
@@ -173,8 +174,8 @@ TEST(CpuMemory, KeepsNoMoreThanItsLimit) {
 
 TEST(RandomWeights, VariancePreservingAndSeeded) {
     nn::Linear a(256, 64), b(256, 64);
-    bench::randomiseParameters(a, 7);
-    bench::randomiseParameters(b, 7);
+    benchmark::randomiseParameters(a, 7);
+    benchmark::randomiseParameters(b, 7);
     EXPECT_TRUE(at::equal(a.weight, b.weight));
     EXPECT_NEAR(a.weight.std().item<double>(), 1.0 / 16.0, 0.005);  // 1/√fan_in
     EXPECT_TRUE(at::equal(a.bias, at::zeros({64})));

@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-namespace flashface {
+namespace flashface::checkpoint {
 namespace {
 
 // The safetensors header, read independently of the reader under test.
@@ -262,4 +262,4 @@ TEST(CheckpointCorruption, FlippedBytesInFixtureMetadataParseOrFail) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::checkpoint

@@ -131,7 +131,7 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
         // Same computation to float rounding; truncation to 8 bits may differ by one.
         EXPECT_LE(worst, 1.0) << files[i];
 
-        const ImageMetadata metadata = readImageMetadata(files[i]);
+        const pipeline::ImageMetadata metadata = pipeline::readImageMetadata(files[i]);
         const auto c = test::readJson(test::fixture("pipeline/config.json"));
         EXPECT_EQ(metadata.settings.prompt, c.at("pos_prompt").get<std::string>());
         EXPECT_EQ(metadata.settings.negativePrompt, c.at("neg_prompt").get<std::string>());
@@ -141,8 +141,8 @@ TEST_F(GenerateCli, ReproducesTheOriginalImagesAndStoresTheirSettings) {
         EXPECT_FLOAT_EQ(metadata.settings.faceBox.y1, c.at("face_bbox")[1].get<float>());
         EXPECT_EQ(metadata.settings.seed, 77u + i);  // image i: seed + i
         EXPECT_EQ(metadata.referenceLabels, labels);
-        const auto texts = readPngTexts(files[i]);
-        const auto parameters = std::find_if(texts.begin(), texts.end(), [](const PngText& t) { return t.keyword == "parameters"; });
+        const auto texts = pipeline::readPngTexts(files[i]);
+        const auto parameters = std::find_if(texts.begin(), texts.end(), [](const pipeline::PngText& t) { return t.keyword == "parameters"; });
         ASSERT_NE(parameters, texts.end());
         EXPECT_EQ(parameters->text.rfind(c.at("final_pos_prompt").get<std::string>() + "\nNegative prompt: " +
                                              c.at("final_neg_prompt").get<std::string>() + "\n", 0), 0u);
@@ -171,7 +171,7 @@ TEST_F(GenerateCli, ASecondRunNeverOverwritesAndFromReproducesAnImage) {
     EXPECT_EQ(readText(after[0]), firstBytes) << "an existing image was replaced";
     EXPECT_EQ(after[n].filename(), numberedName(n + 1));
     EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[n].string()), cv::NORM_INF), 0.0);
-    EXPECT_EQ(readImageMetadata(after[n]).settings.seed, 5u);
+    EXPECT_EQ(pipeline::readImageMetadata(after[n]).settings.seed, 5u);
 }
 
 TEST_F(GenerateCli, ReferenceWeightsAreStoredAndRestoredByFrom) {
@@ -186,7 +186,7 @@ TEST_F(GenerateCli, ReferenceWeightsAreStoredAndRestoredByFrom) {
     ASSERT_EQ(files.size(), 1u);
     std::vector<double> expected(refs, 1.0);
     expected[0] = 2.5;
-    EXPECT_EQ(readImageMetadata(files[0]).referenceWeights, expected);
+    EXPECT_EQ(pipeline::readImageMetadata(files[0]).referenceWeights, expected);
 
     // --from brings the weights back: the same image again.
     std::vector<std::string> args = {FLASHFACE_CLI, "--threads", "1", "generate", "--from", files[0].string()};
@@ -196,7 +196,7 @@ TEST_F(GenerateCli, ReferenceWeightsAreStoredAndRestoredByFrom) {
     ASSERT_EQ(run(args).exitCode, 0);
     const auto after = outputs();
     ASSERT_EQ(after.size(), 2u);
-    EXPECT_EQ(readImageMetadata(after[1]).referenceWeights, expected);
+    EXPECT_EQ(pipeline::readImageMetadata(after[1]).referenceWeights, expected);
     EXPECT_EQ(cv::norm(cv::imread(after[0].string()), cv::imread(after[1].string()), cv::NORM_INF), 0.0);
 
     // One weight too many is refused before any work, saying how many are expected.
@@ -276,10 +276,10 @@ TEST_F(GenerateCli, TargetPhotoAndMask) {
     ASSERT_EQ(image.size(), photoSize);
     const cv::Rect far(photoSize.width / 2, photoSize.height / 2, photoSize.width / 2, photoSize.height / 2);
     EXPECT_EQ(cv::norm(image(far), photo(far), cv::NORM_INF), 0.0);
-    const auto target = readImageMetadata(files[0]).target;
+    const auto target = pipeline::readImageMetadata(files[0]).target;
     ASSERT_TRUE(target);
     EXPECT_EQ(target->label, "target.png");
-    EXPECT_EQ(target->region, TargetRegion::Mask);
+    EXPECT_EQ(target->region, pipeline::TargetRegion::Mask);
     EXPECT_EQ(target->strength, 0.9);
 
     auto wholeWithSize = args;

@@ -57,7 +57,7 @@ Outcome runCli(const std::vector<std::string>& args, const fs::path& errFile, co
     return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), test::readText(errFile)};
 }
 
-constexpr int code(ExitCode c) { return static_cast<int>(c); }
+constexpr int code(pipeline::ExitCode c) { return static_cast<int>(c); }
 
 class HostileCli : public ::testing::Test {
 protected:
@@ -84,7 +84,7 @@ protected:
     }
     fs::path pngWithSettings(const std::string& record) const {
         const Image tiny{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 100)};
-        const auto png = encodePng(tiny, {{"flashface", record}});
+        const auto png = pipeline::encodePng(tiny, {{"flashface", record}});
         const fs::path file = dir_ / "shared.png";
         std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(png.data()),
                                                     static_cast<std::streamsize>(png.size()));
@@ -97,7 +97,7 @@ protected:
 TEST_F(HostileCli, DeeplyNestedFromIsAnErrorNotASegfault) {
     const auto from = pngWithSettings(R"({"settings": )" + std::string(100'000, '[') + std::string(100'000, ']') + "}");
     const auto r = run(generate({"--from", from.string()}, dir_ / "out"));
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("nests deeper"), std::string::npos) << r.err;
     EXPECT_LT(r.err.size(), 400u);
 }
@@ -105,7 +105,7 @@ TEST_F(HostileCli, DeeplyNestedFromIsAnErrorNotASegfault) {
 TEST_F(HostileCli, HugeNumbersAndEndlessStepsFromAnImageAreRefused) {
     auto r = run(generate({"--from", pngWithSettings(R"({"settings": {"prompt": "x", "width": 1e30}})").string()},
                           dir_ / "out"));
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("width"), std::string::npos) << r.err;
     // --from's settings come first; the command line's --steps would override them, so it is left out.
     auto args = generate({}, dir_ / "out");
@@ -113,18 +113,18 @@ TEST_F(HostileCli, HugeNumbersAndEndlessStepsFromAnImageAreRefused) {
     args.erase(steps, steps + 2);
     args.insert(args.end(), {"--from", pngWithSettings(R"({"settings": {"prompt": "x", "steps": 1e9}})").string()});
     r = run(args);
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("steps"), std::string::npos) << r.err;
 }
 
 TEST_F(HostileCli, DevicesAreRefusedUnreadAsPhotosAndAsFrom) {
     auto r = run({"generate", "--ref", "/dev/zero", "--prompt", "x", "--out", (dir_ / "out").string()},
                  {4ull << 30, false});
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     r = run({"generate", "--ref-crop", test::pipelineReferenceFiles().at(0).string(), "--from", "/dev/zero", "--out",
              (dir_ / "out").string()},
             {4ull << 30, false});
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
 }
 
@@ -132,7 +132,7 @@ TEST_F(HostileCli, NumberOptionsOutOfRangeAreUsageErrorsWithTheirBounds) {
     for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
              {"--steps", "0"}, {"--launch-step", "2000"}}) {
         const auto r = run({"generate", option, value, "--out", (dir_ / "out").string()});
-        EXPECT_EQ(r.code, code(ExitCode::Usage)) << option << ": " << r.err;
+        EXPECT_EQ(r.code, code(pipeline::ExitCode::Usage)) << option << ": " << r.err;
         EXPECT_LT(r.err.size(), 200u) << r.err;
         EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
     }
@@ -142,7 +142,7 @@ TEST_F(HostileCli, InvalidUtf8InThePromptIsReportedBeforeAnyModelLoads) {
     auto args = generate({}, dir_ / "out");
     *(std::find(args.begin(), args.end(), "a man")) = "bad \xC3\x28 text";
     const auto r = run(args);
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("UTF-8"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("loading"), std::string::npos) << r.err;
 }
@@ -155,7 +155,7 @@ TEST_F(HostileCli, AWriteOnlyOutputFolderGetsTheImage) {
     const auto r = run(generate({}, out), {0, true});
     fs::permissions(out, fs::perms::owner_all);
     ASSERT_NE(r.code, 99) << "no unprivileged user to run as";
-    EXPECT_EQ(r.code, code(ExitCode::Success)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Success)) << r.err;
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
     EXPECT_EQ(names, std::vector<std::string>{"flashface-00001.png"});
@@ -169,7 +169,7 @@ TEST_F(HostileCli, AnUnwritableOutputFolderIsAFileSystemErrorNotAnAbort) {
     const auto r = run(generate({}, parent / "out"), {0, true});
     fs::permissions(parent, fs::perms::owner_all);
     ASSERT_NE(r.code, 99) << "no unprivileged user to run as";
-    EXPECT_TRUE(r.code == code(ExitCode::Failed) || r.code == code(ExitCode::FileSystem)) << r.code << ": " << r.err;
+    EXPECT_TRUE(r.code == code(pipeline::ExitCode::Failed) || r.code == code(pipeline::ExitCode::FileSystem)) << r.code << ": " << r.err;
     EXPECT_NE(r.err.find("out"), std::string::npos) << r.err;
 }
 
@@ -191,7 +191,7 @@ TEST_F(HostileCli, DamagedWeightsAreNeverRun) {
     manifest["vae"]["file"] = damaged.string();
     std::ofstream(models() / "models.json") << manifest.dump();
     const auto r = run(generate({}, dir_ / "out"));
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir_ / "out" / "flashface-00001.png"));
 }
@@ -201,7 +201,7 @@ TEST_F(HostileCli, ADeeplyNestedManifestIsAnErrorNotASegfault) {
     fs::create_directories(folder);
     std::ofstream(folder / "models.json") << R"({"unet": )" << std::string(100'000, '[') << std::string(100'000, ']') << "}";
     const auto r = run({"models", "status", "--models", folder.string()});
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("nests deeper"), std::string::npos) << r.err;
 }
 
@@ -214,7 +214,7 @@ TEST_F(HostileCli, VerifyCallsNothingIntactThatLoadingRefuses) {
     manifest["vae"]["file"] = random.string();
     std::ofstream(models() / "models.json") << manifest.dump();
     const auto r = run({"models", "verify", "--models", models().string()});
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
 }
 
@@ -225,7 +225,7 @@ TEST_F(HostileCli, DetectWritesAtomicallyAndRemovesWhatAKilledRunLeft) {
     const auto manifest = test::readJson(models() / "models.json");
     const auto r = run({"detect", test::pipelineReferenceFiles().at(0).string(), "--out", out.string(), "--detector",
                         manifest["face_detector"]["file"].get<std::string>()});
-    ASSERT_EQ(r.code, code(ExitCode::Success)) << r.err;
+    ASSERT_EQ(r.code, code(pipeline::ExitCode::Success)) << r.err;
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
@@ -241,7 +241,7 @@ TEST_F(HostileCli, AStrideZeroNoiseOfATrillionElementsIsRefusedUnread) {
     std::ofstream(noise, std::ios::binary).write(reinterpret_cast<const char*>(file.data()),
                                                  static_cast<std::streamsize>(file.size()));
     const auto r = run(generate({"--initial-noise", noise.string()}, dir_ / "out"));
-    EXPECT_EQ(r.code, code(ExitCode::Failed)) << r.err;
+    EXPECT_EQ(r.code, code(pipeline::ExitCode::Failed)) << r.err;
     EXPECT_NE(r.err.find("noise"), std::string::npos) << r.err;
 }
 
@@ -257,7 +257,7 @@ TEST_F(HostileCli, TheHelpListsEveryExitCode) {
     int status = 0;
     ::waitpid(child, &status, 0);
     const std::string help = test::readText(outFile);
-    for (const auto& [c, meaning] : exitCodeMeanings()) EXPECT_NE(help.find(meaning), std::string::npos) << meaning;
+    for (const auto& [c, meaning] : pipeline::exitCodeMeanings()) EXPECT_NE(help.find(meaning), std::string::npos) << meaning;
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ private:
     DownloadSettings settings(const QString& folder, const QString& baseUrl) const {
         DownloadFile file;
         file.name = QStringLiteral("weights.pth");
-        file.expected.content = flashface::FileContent::Checkpoint;
+        file.expected.content = flashface::pipeline::FileContent::Checkpoint;
         file.sizeHint = weights_.size();
         DownloadSettings s;
         s.folder = folder;

@@ -48,7 +48,7 @@ private:
     DownloadFile weightsFile() const {
         DownloadFile file;
         file.name = weightsName_;
-        file.expected.content = flashface::FileContent::Checkpoint;
+        file.expected.content = flashface::pipeline::FileContent::Checkpoint;
         file.sizeHint = weights_.size();
         return file;
     }
@@ -370,7 +370,7 @@ private slots:
     void htmlInsteadOfTheVocabularyNeverGetsItsName() {
         const QString name = QStringLiteral("bpe_simple_vocab_16e6.txt.gz");
         server_->addFile(name, QByteArray("<!DOCTYPE html><html><body>Too many requests</body></html>\n"));
-        DownloadFile file{name, flashface::officialExpectation(name.toStdString()), 1000};
+        DownloadFile file{name, flashface::pipeline::officialExpectation(name.toStdString()), 1000};
         DownloadManager manager(settings({file}));
         QVERIFY(!runToEnd(manager));
         QVERIFY(!QFile::exists(inFolder(name)));

@@ -29,12 +29,12 @@ protected:
     // Writes the cache of the source and cancels the write once a third of it is written.
     void cancelAWritePartway(const fs::path& cache) const {
         CancelToken cancel;
-        Float16CacheOptions options;
+        checkpoint::Float16CacheOptions options;
         options.cancel = &cancel;
         options.progress = [&](double f) {
             if (f > 0.3) cancel.cancel();
         };
-        EXPECT_THROW(writeFloat16Cache(Checkpoint::open(source_), cache, options), Cancelled);
+        EXPECT_THROW(checkpoint::writeFloat16Cache(checkpoint::Checkpoint::open(source_), cache, options), Cancelled);
     }
 
     test::TempDir temp_;
@@ -43,26 +43,26 @@ protected:
 };
 
 TEST_F(Float16CacheTest, ReadsBackTheFloat32ValuesWithinFloat16Precision) {
-    const auto checkpoint = Checkpoint::open(source_);
-    const auto cache = float16CachePath(source_);
+    const auto checkpoint = checkpoint::Checkpoint::open(source_);
+    const auto cache = checkpoint::float16CachePath(source_);
     EXPECT_EQ(cache.filename(), "flashface.fp16.safetensors");
 
     std::vector<double> fractions;
-    Float16CacheOptions options;
+    checkpoint::Float16CacheOptions options;
     options.skipPrefixes = kAliases;
     options.progress = [&](double f) { fractions.push_back(f); };
-    writeFloat16Cache(checkpoint, cache, options);
+    checkpoint::writeFloat16Cache(checkpoint, cache, options);
 
     ASSERT_FALSE(fractions.empty());
     EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
     EXPECT_DOUBLE_EQ(fractions.back(), 1.0);
     EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
 
-    const auto back = Checkpoint::open(cache);
+    const auto back = checkpoint::Checkpoint::open(cache);
     std::size_t kept = 0, aliases = 0;
     for (const auto& info : checkpoint.tensors()) {
         const bool alias = info.name.rfind("ori_", 0) == 0;
-        const TensorInfo* cached = back.find(info.name);
+        const checkpoint::TensorInfo* cached = back.find(info.name);
         if (alias) {
             ++aliases;
             EXPECT_EQ(cached, nullptr) << info.name;
@@ -89,24 +89,24 @@ TEST_F(Float16CacheTest, ReadsBackTheFloat32ValuesWithinFloat16Precision) {
 }
 
 TEST_F(Float16CacheTest, StalenessFollowsTheSource) {
-    const auto cache = float16CachePath(source_);
-    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
-    writeFloat16Cache(Checkpoint::open(source_), cache, {kAliases, {}, nullptr});
-    EXPECT_TRUE(isFloat16CacheCurrent(source_, cache));
+    const auto cache = checkpoint::float16CachePath(source_);
+    EXPECT_FALSE(checkpoint::isFloat16CacheCurrent(source_, cache));
+    checkpoint::writeFloat16Cache(checkpoint::Checkpoint::open(source_), cache, {kAliases, {}, nullptr});
+    EXPECT_TRUE(checkpoint::isFloat16CacheCurrent(source_, cache));
 
     // A cache cut short is not current.
     const auto size = fs::file_size(cache);
     fs::resize_file(cache, size - 10);
-    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
+    EXPECT_FALSE(checkpoint::isFloat16CacheCurrent(source_, cache));
     fs::resize_file(cache, size);
 
     // A replaced source (new modification time) makes the cache stale.
     fs::last_write_time(source_, fs::last_write_time(source_) + std::chrono::seconds(5));
-    EXPECT_FALSE(isFloat16CacheCurrent(source_, cache));
+    EXPECT_FALSE(checkpoint::isFloat16CacheCurrent(source_, cache));
 }
 
 TEST_F(Float16CacheTest, CancelLeavesNoFile) {
-    const auto cache = float16CachePath(source_);
+    const auto cache = checkpoint::float16CachePath(source_);
     cancelAWritePartway(cache);
     EXPECT_FALSE(fs::exists(cache));
     EXPECT_FALSE(fs::exists(cache.string() + ".partial"));
@@ -115,7 +115,7 @@ TEST_F(Float16CacheTest, CancelLeavesNoFile) {
 // The cache goes through the one atomic writer (common/atomic_file.h): a cancelled or killed
 // write leaves no temporary for long, and an existing cache is replaced only by a complete one.
 TEST_F(Float16CacheTest, CancelledWritesLeaveTheFolderAsItWas) {
-    const auto cache = float16CachePath(source_);
+    const auto cache = checkpoint::float16CachePath(source_);
     cancelAWritePartway(cache);
     std::vector<fs::path> left;
     for (const auto& entry : fs::directory_iterator(dir_)) left.push_back(entry.path().filename());

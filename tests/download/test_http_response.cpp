@@ -69,19 +69,19 @@ TEST(HttpResponse, TheRequestAsksForTheRestWithoutCompression) {
 
 TEST(HttpResponse, LinkedHeadersFillOnlyWhatIsNotExpectedYet) {
     const QByteArray sha = "0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdef";
-    FileExpectation expected;
+    pipeline::FileExpectation expected;
     takeLinkedHeaders("1234", "W/\"" + sha + "\"", expected);
     ASSERT_TRUE(expected.size && expected.sha256);
     EXPECT_EQ(*expected.size, 1234u);
     EXPECT_EQ(*expected.sha256, sha.toLower().toStdString());
 
-    FileExpectation known;
+    pipeline::FileExpectation known;
     known.size = 99;
     takeLinkedHeaders("1234", "\"not-a-sha\"", known);
     EXPECT_EQ(*known.size, 99u);
     EXPECT_FALSE(known.sha256);
 
-    FileExpectation none;
+    pipeline::FileExpectation none;
     takeLinkedHeaders("", "", none);
     takeLinkedHeaders("-5", "", none);
     EXPECT_FALSE(none.size);

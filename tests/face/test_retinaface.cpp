@@ -52,7 +52,7 @@ protected:
         fixture_ = loadFixture(GetParam());
         ASSERT_EQ(fixture_.config.backbone, GetParam());
         model_ = std::make_unique<face::RetinaFace>(fixture_.config);
-        nn::loadState(*model_, Checkpoint::open(fixture_.dir / "weights.pth"));
+        nn::loadState(*model_, checkpoint::Checkpoint::open(fixture_.dir / "weights.pth"));
     }
 
     Fixture fixture_;

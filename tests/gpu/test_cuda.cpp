@@ -45,7 +45,7 @@ using test::fixture;
 }
 
 std::int64_t layersOf(const std::string& dir, const std::vector<std::string>& prefixes) {
-    return test::weightLayers(Checkpoint::open(fixture(dir + "/weights.pth")), prefixes);
+    return test::weightLayers(checkpoint::Checkpoint::open(fixture(dir + "/weights.pth")), prefixes);
 }
 
 // The UNet's main network and, before it, the reference network.
@@ -66,7 +66,7 @@ protected:
         options.dtype = at::kHalf;
         options.device = kGpu;
         options.expectedExtras = std::move(extras);
-        nn::loadState(model, Checkpoint::open(fixture(dir + "/weights.pth")), options);
+        nn::loadState(model, checkpoint::Checkpoint::open(fixture(dir + "/weights.pth")), options);
     }
 };
 
@@ -124,7 +124,7 @@ protected:
         manifest["unet"]["file"] = (folder_ / "unet.pth").string();
         std::ofstream(folder_ / "models.json") << manifest.dump();
     }
-    Pipeline makePipeline() const { return Pipeline(resolveModelFiles(folder_.path()), {DeviceChoice::Cuda}); }
+    pipeline::Pipeline makePipeline() const { return pipeline::Pipeline(pipeline::resolveModelFiles(folder_.path()), {pipeline::DeviceChoice::Cuda}); }
 
     test::TempDir folder_;
 };
@@ -149,8 +149,8 @@ TEST_F(PipelineOnCuda, ReproducesTheOriginalRunAndReportsItsMemory) {
     const auto& run = test::pipelineFixture();
     auto request = test::fixtureRequest();
     request.initialNoise = toVector(run.io.at("noise"));
-    std::vector<StepProgress> steps;
-    const auto result = pipeline.generate(request, [&](const StepProgress& p) { steps.push_back(p); });
+    std::vector<pipeline::StepProgress> steps;
+    const auto result = pipeline.generate(request, [&](const pipeline::StepProgress& p) { steps.push_back(p); });
     ASSERT_EQ(result.images.size(), static_cast<std::size_t>(request.settings.numImages));
     // The UNet's error compounds over the steps, then the decoder adds its own; 8-bit output adds
     // half a grey level (u/4 of the range) of rounding.
@@ -171,7 +171,7 @@ TEST_F(PipelineOnCuda, CancelsWithinARunAndTheNextRunWorks) {
     ASSERT_GE(request.settings.steps, 2) << "the fixture run needs two steps to cancel between them";
     CancelToken cancel;
     int seen = 0;
-    EXPECT_THROW(pipeline.generate(request, [&](const StepProgress& p) {
+    EXPECT_THROW(pipeline.generate(request, [&](const pipeline::StepProgress& p) {
         seen = p.step;
         if (p.step == 1) cancel.cancel();
     }, &cancel), Cancelled);
@@ -182,7 +182,7 @@ TEST_F(PipelineOnCuda, CancelsWithinARunAndTheNextRunWorks) {
 }
 
 TEST_F(PipelineOnCuda, WritesTheFloat16CacheOnceAndLoadsFromIt) {
-    const auto cache = float16CachePath(folder_ / "unet.pth");
+    const auto cache = checkpoint::float16CachePath(folder_ / "unet.pth");
     ASSERT_FALSE(std::filesystem::exists(cache));
     makePipeline().load();
     ASSERT_TRUE(std::filesystem::exists(cache)) << cache;

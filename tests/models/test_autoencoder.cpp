@@ -22,7 +22,7 @@ protected:
     void SetUp() override {
         const auto dir = test::fixture("vae");
         model_ = std::make_unique<models::Autoencoder>(models::AutoencoderConfig::fromFile(dir / "config.json"));
-        const auto checkpoint = Checkpoint::open(dir / "weights.pth");
+        const auto checkpoint = checkpoint::Checkpoint::open(dir / "weights.pth");
         nn::loadState(*model_, checkpoint);
         decoderLayers_ = test::weightLayers(checkpoint, {"conv2.", "decoder."});
         io_ = test::readAll(dir / "io.safetensors");

@@ -68,7 +68,7 @@ void expectLoadErrorNaming(const TensorList& tensors, const std::string& fileNam
     writeSafetensors(file, tensors);
     auto model = fixtureModel();
     try {
-        nn::loadState(model, Checkpoint::open(file));
+        nn::loadState(model, checkpoint::Checkpoint::open(file));
         ADD_FAILURE() << "loading " << file << " did not fail";
     } catch (const FileError& e) {
         EXPECT_NE(std::string(e.what()).find(key), std::string::npos) << e.what();
@@ -81,7 +81,7 @@ class ClipTextParity : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(ClipTextParity, FinalNormOutputMatchesReference) {
     auto model = fixtureModel();
-    nn::loadState(model, Checkpoint::open(fixtureDir() / GetParam()));
+    nn::loadState(model, checkpoint::Checkpoint::open(fixtureDir() / GetParam()));
     EXPECT_TRUE(matchesReference(model));
 }
 
@@ -97,14 +97,14 @@ TEST(ClipText, LoadsTheTowerOutOfAWholeClipFile) {
     writeSafetensors(file, whole);
 
     auto model = fixtureModel();
-    model.load(Checkpoint::open(file), at::kFloat, at::kCPU);
+    model.load(checkpoint::Checkpoint::open(file), at::kFloat, at::kCPU);
     EXPECT_TRUE(matchesReference(model));
     fs::remove(file);
 }
 
 TEST(ClipText, LoadsATowerOnlyFile) {
     auto model = fixtureModel();
-    model.load(Checkpoint::open(fixtureDir() / "weights.safetensors"), at::kFloat, at::kCPU);
+    model.load(checkpoint::Checkpoint::open(fixtureDir() / "weights.safetensors"), at::kFloat, at::kCPU);
     EXPECT_TRUE(matchesReference(model));
 }
 
@@ -112,7 +112,7 @@ TEST(ClipText, ComputesInTheWeightsReducedPrecision) {
     // The GPU path runs in float16; bfloat16 exercises the same dtype handling on the CPU.
     // Bounds from bfloat16's precision and the tower's depth (support/precision.h).
     auto model = fixtureModel();
-    const auto checkpoint = Checkpoint::open(fixtureDir() / "weights.safetensors");
+    const auto checkpoint = checkpoint::Checkpoint::open(fixtureDir() / "weights.safetensors");
     model.load(checkpoint, at::kBFloat16, at::kCPU);
     const auto io = test::readAll(fixtureDir() / "io.safetensors");
     const auto out = model.forward(io.at("tokens"));
@@ -140,7 +140,7 @@ TEST(ClipText, MissingKeyIsAFileErrorNamingIt) {
 TEST(ClipText, OutputIsCausal) {
     // Changing the last token must leave every earlier position untouched.
     auto model = fixtureModel();
-    nn::loadState(model, Checkpoint::open(fixtureDir() / "weights.safetensors"));
+    nn::loadState(model, checkpoint::Checkpoint::open(fixtureDir() / "weights.safetensors"));
     const auto tokens = test::readAll(fixtureDir() / "io.safetensors").at("tokens").narrow(0, 0, 1);
     const auto last = tokens.size(1) - 1;
     auto changed = tokens.clone();

@@ -24,7 +24,7 @@ using namespace flashface::test;
 const UNet& fixtureUNet() {
     static const auto unet = [] {
         auto u = std::make_unique<UNet>(UNetConfig::fromFile(fixture("unet/config.json")));
-        const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
+        const auto checkpoint = flashface::checkpoint::Checkpoint::open(fixture("unet/weights.pth"));
         flashface::nn::LoadOptions options;
         options.expectedExtras = UNet::skippedCheckpointKeys();
         flashface::nn::loadState(*u, checkpoint, options);

@@ -15,26 +15,26 @@ const PipelineFixture& pipelineFixture() {
     return f;
 }
 
-Pipeline& fixturePipeline() {
+pipeline::Pipeline& fixturePipeline() {
     static const TempDir folder;
-    static Pipeline pipeline = [] {
+    static pipeline::Pipeline pipeline = [] {
         writeFixtureModelsJson(folder.path());
-        return Pipeline(resolveModelFiles(folder.path()), {DeviceChoice::Cpu, PrecisionChoice::Auto, 1});
+        return pipeline::Pipeline(pipeline::resolveModelFiles(folder.path()), {pipeline::DeviceChoice::Cpu, pipeline::PrecisionChoice::Auto, 1});
     }();
     return pipeline;
 }
 
-GenerationRequest fixtureRequest() {
+pipeline::GenerationRequest fixtureRequest() {
     const auto& c = pipelineFixture().config;
-    GenerationRequest request;
+    pipeline::GenerationRequest request;
     for (const auto& file : c.at("ref_files")) {
-        Reference ref;
+        pipeline::Reference ref;
         ref.image = face::loadPhoto(fixture("pipeline/" + file.get<std::string>()));
         ref.isCrop = true;
         ref.label = file.get<std::string>();
         request.references.push_back(std::move(ref));
     }
-    GenerationSettings& s = request.settings;
+    pipeline::GenerationSettings& s = request.settings;
     s.prompt = c.at("pos_prompt").get<std::string>();
     s.negativePrompt = c.at("neg_prompt").get<std::string>();
     const auto box = c.at("face_bbox").get<std::vector<float>>();
@@ -52,9 +52,9 @@ GenerationRequest fixtureRequest() {
     return request;
 }
 
-SamplingInputs fixtureSamplingInputs() {
+pipeline::SamplingInputs fixtureSamplingInputs() {
     const auto& io = pipelineFixture().io;
-    SamplingInputs in;
+    pipeline::SamplingInputs in;
     in.noise = io.at("noise");
     in.refLatents = io.at("ref_latents");
     in.refContext = io.at("ref_context").expand({in.refLatents.size(0), -1, -1}).contiguous();

@@ -22,12 +22,12 @@ const PipelineFixture& pipelineFixture();
 // A pipeline on the fixture models (a models folder naming them), made on first use and kept for
 // the test program's life; one thread: the tiny models gain nothing from more, and the test
 // machines are shared.
-Pipeline& fixturePipeline();
+pipeline::Pipeline& fixturePipeline();
 
 // The request the fixture ran: its parameters and its reference crops.
-GenerationRequest fixtureRequest();
+pipeline::GenerationRequest fixtureRequest();
 
 // The denoising loop's inputs of the fixture's run, from its tensors (DDIM).
-SamplingInputs fixtureSamplingInputs();
+pipeline::SamplingInputs fixtureSamplingInputs();
 
 }  // namespace flashface::test

@@ -29,7 +29,7 @@
 #include <sstream>
 #include <new>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -289,4 +289,4 @@ TEST(Failures, EveryKindOfExceptionHasAMessageAndItsExitCode) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

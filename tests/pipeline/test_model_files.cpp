@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -136,4 +136,4 @@ TEST(ModelFiles, TheDefaultFolderFollowsXdg) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

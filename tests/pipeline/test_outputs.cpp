@@ -11,7 +11,7 @@
 #include <fstream>
 #include <iterator>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -200,4 +200,4 @@ TEST(GenerationMetadata, AnImageWithoutSettingsIsAFileError) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -22,7 +22,7 @@
 #include <algorithm>
 #include <fstream>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 using test::allClose;
@@ -37,7 +37,7 @@ std::unique_ptr<M> loadModel(const std::string& dir, std::vector<std::string> ex
     auto model = std::make_unique<M>(Config::fromFile(fixture(dir + "/config.json")));
     nn::LoadOptions options;
     options.expectedExtras = std::move(extras);
-    nn::loadState(*model, Checkpoint::open(fixture(dir + "/weights.pth")), options);
+    nn::loadState(*model, checkpoint::Checkpoint::open(fixture(dir + "/weights.pth")), options);
     return model;
 }
 
@@ -62,7 +62,7 @@ TEST(PipelineParity, ReferencesArePaddedCycledAndEncoded) {
 }
 
 TEST(PipelineParity, TextEncodingsMatch) {
-    const auto tokenizer = Tokenizer::fromMergesFile(fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz"));
+    const auto tokenizer = tokenizer::Tokenizer::fromMergesFile(fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz"));
     const auto clip = loadModel<models::ClipTextEncoder, models::ClipTextConfig>("clip_text");
     const PromptPair prompts = assemblePrompts(fixtureRequest().settings);
     const auto encode = [&](const std::string& text) {
@@ -82,7 +82,7 @@ TEST(PipelineParity, TheSamplingLoopFollowsTheOriginalStepByStep) {
 
     std::vector<at::Tensor> x0;
     const at::Tensor z0 = sampleLatents(*unet, test::fixtureSamplingInputs(), request.settings.steps, request.settings.guidance, nullptr,
-                                        [&](const SamplerStep& step) { x0.push_back(step.x0->clone()); });
+                                        [&](const sampler::SamplerStep& step) { x0.push_back(step.x0->clone()); });
     const auto& trace = run().config.at("steps_trace");
     ASSERT_EQ(x0.size(), trace.size());
     for (std::size_t k = 0; k < x0.size(); ++k)
@@ -228,4 +228,4 @@ TEST(PipelineErrors, CudaWithoutCudaIsRefusedClearly) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

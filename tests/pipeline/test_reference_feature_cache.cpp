@@ -18,7 +18,7 @@
 #include <memory>
 #include <set>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 using test::fixture;
@@ -27,7 +27,7 @@ std::unique_ptr<models::UNet> loadUNet() {
     auto unet = std::make_unique<models::UNet>(models::UNetConfig::fromFile(fixture("unet/config.json")));
     nn::LoadOptions options;
     options.expectedExtras = models::UNet::skippedCheckpointKeys();
-    nn::loadState(*unet, Checkpoint::open(fixture("unet/weights.pth")), options);
+    nn::loadState(*unet, checkpoint::Checkpoint::open(fixture("unet/weights.pth")), options);
     return unet;
 }
 
@@ -44,7 +44,7 @@ std::vector<std::int64_t> runTimesteps() {
 }
 
 at::Tensor sampleFixture(const SamplingInputs& inputs, const CancelToken* cancel = nullptr,
-                         const SamplerCallback& onStep = {}) {
+                         const sampler::SamplerCallback& onStep = {}) {
     const auto request = test::fixtureRequest();
     return sampleLatents(fixtureUNet(), inputs, request.settings.steps, request.settings.guidance, cancel, onStep);
 }
@@ -112,7 +112,7 @@ TEST_F(ReferenceFeatureCacheTest, ACancelledRunLeavesOnlyWholeEntriesAndTheNextR
     ReferenceFeatureCache cache(std::uint64_t{1} << 40);
     inputs.referenceFeatures = cache.provider(fixtureUNet(), inputs.refLatents, inputs.refContext);
     CancelToken cancel;
-    EXPECT_THROW(sampleFixture(inputs, &cancel, [&](const SamplerStep&) { cancel.cancel(); }), Cancelled);
+    EXPECT_THROW(sampleFixture(inputs, &cancel, [&](const sampler::SamplerStep&) { cancel.cancel(); }), Cancelled);
     EXPECT_EQ(cache.entries(), 1u);
     EXPECT_EQ(cache.bytes(), entryBytes());
 
@@ -233,4 +233,4 @@ TEST_F(ReferenceFeatureCacheTest, ThePipelinesRunsAreThoseOfAPipelineWithoutCach
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

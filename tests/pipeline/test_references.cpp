@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 Reference crop(const std::filesystem::path& file) {
@@ -105,4 +105,4 @@ TEST(References, ImagesBecomeTensorsInMinusOneToOne) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -9,7 +9,7 @@
 
 #include <cmath>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 nlohmann::json pipelineConfig() {
@@ -142,4 +142,4 @@ TEST(Validation, RejectsBadRequestsWithAClearMessage) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 using test::fixture;
@@ -283,4 +283,4 @@ TEST(Target, BadTargetsAreRefusedBeforeWork) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

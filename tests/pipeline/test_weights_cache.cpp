@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -41,15 +41,15 @@ protected:
         fs::remove_all(root_);
     }
 
-    Checkpoint open(const std::function<void(double)>& progress = {}, const CancelToken* cancel = nullptr) const {
+    checkpoint::Checkpoint open(const std::function<void(double)>& progress = {}, const CancelToken* cancel = nullptr) const {
         return openThroughFloat16Cache(source_, UNet::skippedCheckpointKeys(), progress, cancel);
     }
-    fs::path beside() const { return float16CachePath(source_); }
+    fs::path beside() const { return checkpoint::float16CachePath(source_); }
 
     fs::path root_, source_;
 };
 
-std::unique_ptr<UNet> loadUNet(const Checkpoint& checkpoint) {
+std::unique_ptr<UNet> loadUNet(const checkpoint::Checkpoint& checkpoint) {
     auto unet = std::make_unique<UNet>(UNetConfig::fromFile(test::fixture("unet/config.json")));
     nn::LoadOptions options;
     options.expectedExtras = UNet::skippedCheckpointKeys();
@@ -75,7 +75,7 @@ std::vector<at::Tensor> runCases(const UNet& unet) {
 
 TEST_F(WeightsCacheTest, UNetLoadedThroughTheCacheMatchesTheFloat32OutputsWithinFloat16Precision) {
     std::vector<double> fractions;
-    const Checkpoint cache = open([&](double f) { fractions.push_back(f); });
+    const checkpoint::Checkpoint cache = open([&](double f) { fractions.push_back(f); });
     EXPECT_EQ(cache.path(), beside());
     ASSERT_FALSE(fractions.empty());
     EXPECT_DOUBLE_EQ(fractions.back(), 1.0);
@@ -86,13 +86,13 @@ TEST_F(WeightsCacheTest, UNetLoadedThroughTheCacheMatchesTheFloat32OutputsWithin
     // Loaded into float32 (the CPU cannot convolve float16): float16 values widen exactly, so
     // the outputs differ from the float32 weights' only by the weights' rounding.
     const auto cached = runCases(*loadUNet(cache));
-    const auto exact = runCases(*loadUNet(Checkpoint::open(source_)));
+    const auto exact = runCases(*loadUNet(checkpoint::Checkpoint::open(source_)));
     const auto io = test::readAll(test::fixture("unet/io.safetensors"));
     const auto cases = test::readJson(test::fixture("unet/config.json")).at("cases");
     ASSERT_EQ(cached.size(), cases.size());
     // Only the weights are rounded (to float16); the bound for a float16 network of the UNet's
     // depth (both passes, support/precision.h) covers that.
-    const auto layers = test::weightLayers(Checkpoint::open(source_), {"time_embedding.", "encoder.", "middle.", "decoder.",
+    const auto layers = test::weightLayers(checkpoint::Checkpoint::open(source_), {"time_embedding.", "encoder.", "middle.", "decoder.",
                                                                        "head.", "ref_encoder.", "ref_decoder."});
     ASSERT_GT(layers, 0);
     for (std::size_t i = 0; i < cached.size(); ++i) {
@@ -107,7 +107,7 @@ TEST_F(WeightsCacheTest, IsWrittenOnceAndReused) {
     open();
     const auto written = fs::last_write_time(beside());
     int calls = 0;
-    const Checkpoint again = open([&](double) { ++calls; });
+    const checkpoint::Checkpoint again = open([&](double) { ++calls; });
     EXPECT_EQ(again.path(), beside());
     EXPECT_EQ(calls, 0);
     EXPECT_EQ(fs::last_write_time(beside()), written);
@@ -116,11 +116,11 @@ TEST_F(WeightsCacheTest, IsWrittenOnceAndReused) {
 TEST_F(WeightsCacheTest, StaleCacheIsRewritten) {
     open();
     fs::last_write_time(source_, fs::last_write_time(source_) - std::chrono::hours(1));
-    ASSERT_FALSE(isFloat16CacheCurrent(source_, beside()));
+    ASSERT_FALSE(checkpoint::isFloat16CacheCurrent(source_, beside()));
     int calls = 0;
     open([&](double) { ++calls; });
     EXPECT_GT(calls, 0);
-    EXPECT_TRUE(isFloat16CacheCurrent(source_, beside()));
+    EXPECT_TRUE(checkpoint::isFloat16CacheCurrent(source_, beside()));
 }
 
 TEST_F(WeightsCacheTest, CacheThatFailsToOpenIsDeletedAndRewritten) {
@@ -135,10 +135,10 @@ TEST_F(WeightsCacheTest, CacheThatFailsToOpenIsDeletedAndRewritten) {
     ASSERT_NE(at, std::string::npos);
     bytes.replace(at, 5, "\"Q16\"");
     std::ofstream(beside(), std::ios::binary | std::ios::trunc) << bytes;
-    ASSERT_TRUE(isFloat16CacheCurrent(source_, beside()));
-    ASSERT_THROW(Checkpoint::open(beside()), std::exception);
+    ASSERT_TRUE(checkpoint::isFloat16CacheCurrent(source_, beside()));
+    ASSERT_THROW(checkpoint::Checkpoint::open(beside()), std::exception);
 
-    const Checkpoint rewritten = open();
+    const checkpoint::Checkpoint rewritten = open();
     EXPECT_EQ(rewritten.path(), beside());
     EXPECT_NO_THROW(loadUNet(rewritten));
 }
@@ -163,7 +163,7 @@ TEST_F(WeightsCacheTest, ReadOnlyModelsFolderFallsBackToTheUserCacheFolder) {
         if (::geteuid() == 0 && ::setuid(65534) != 0) ::_exit(2);
         at::set_num_threads(1);  // the parent's OpenMP threads do not exist in this child
         try {
-            const Checkpoint cache = open();
+            const checkpoint::Checkpoint cache = open();
             ::_exit(cache.path().parent_path() == root_ / "xdg" / "flashface-studio" ? 0 : 3);
         } catch (...) {
             ::_exit(4);
@@ -178,4 +178,4 @@ TEST_F(WeightsCacheTest, ReadOnlyModelsFolderFallsBackToTheUserCacheFolder) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 TEST(Guidance, LaunchStepSwitchesToThreeGroups) {
@@ -134,4 +134,4 @@ TEST(Ddim, ACallbackCanStopSampling) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

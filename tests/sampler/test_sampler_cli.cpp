@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <sys/wait.h>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 namespace fs = std::filesystem;
@@ -76,14 +76,14 @@ TEST_F(SamplerCli, TheSamplerIsStoredRestoredAndOverridden) {
     ASSERT_EQ(first.exitCode, 0) << first.output;
     const auto made = images(out_ / "a");
     ASSERT_EQ(made.size(), 2u);
-    for (const auto& png : made) EXPECT_EQ(readImageMetadata(png).settings.sampler, SamplerKind::EulerAncestral);
+    for (const auto& png : made) EXPECT_EQ(pipeline::readImageMetadata(png).settings.sampler, SamplerKind::EulerAncestral);
 
     // The second image again, alone, from its own settings: its per-step noise comes from its seed.
     const Finished again = runCli(generate(out_ / "b", {"--from", made[1].string(), "--images", "1"}));
     ASSERT_EQ(again.exitCode, 0) << again.output;
     const auto remade = images(out_ / "b");
     ASSERT_EQ(remade.size(), 1u);
-    EXPECT_EQ(readImageMetadata(remade[0]).settings.sampler, SamplerKind::EulerAncestral);
+    EXPECT_EQ(pipeline::readImageMetadata(remade[0]).settings.sampler, SamplerKind::EulerAncestral);
     const Image before = face::loadPhoto(made[1]), after = face::loadPhoto(remade[0]);
     ASSERT_EQ(before.rgb.size(), after.rgb.size());
     int largest = 0;
@@ -93,7 +93,7 @@ TEST_F(SamplerCli, TheSamplerIsStoredRestoredAndOverridden) {
     const Finished other = runCli(
         generate(out_ / "c", {"--from", made[1].string(), "--images", "1", "--sampler", "dpmpp_2m_karras"}));
     ASSERT_EQ(other.exitCode, 0) << other.output;
-    EXPECT_EQ(readImageMetadata(images(out_ / "c").at(0)).settings.sampler, SamplerKind::Dpmpp2mKarras);
+    EXPECT_EQ(pipeline::readImageMetadata(images(out_ / "c").at(0)).settings.sampler, SamplerKind::Dpmpp2mKarras);
 }
 
 TEST_F(SamplerCli, AnUnknownSamplerIsRefusedWithTheChoices) {
@@ -104,4 +104,4 @@ TEST_F(SamplerCli, AnUnknownSamplerIsRefusedWithTheChoices) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

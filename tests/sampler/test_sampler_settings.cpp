@@ -6,37 +6,37 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 TEST(SamplerSettings, RoundTripThroughJsonByName) {
     for (const SamplerName& name : kSamplerNames) {
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         s.sampler = name.kind;
-        const nlohmann::json json = settingsToJson(s);
+        const nlohmann::json json = pipeline::settingsToJson(s);
         EXPECT_EQ(json.at("sampler"), name.id);
-        EXPECT_EQ(settingsFromJson(json).sampler, name.kind);
+        EXPECT_EQ(pipeline::settingsFromJson(json).sampler, name.kind);
     }
 }
 
 TEST(SamplerSettings, OlderSettingsMeanDdimAndAnUnknownNameIsRefused) {
-    EXPECT_EQ(settingsFromJson(nlohmann::json::object()).sampler, SamplerKind::Ddim);
+    EXPECT_EQ(pipeline::settingsFromJson(nlohmann::json::object()).sampler, SamplerKind::Ddim);
     try {
-        settingsFromJson({{"sampler", "heun"}});
+        pipeline::settingsFromJson({{"sampler", "heun"}});
         FAIL() << "accepted an unknown sampler";
     } catch (const InvalidRequest& e) {
         EXPECT_NE(std::string(e.what()).find("sampler"), std::string::npos) << e.what();
     }
-    EXPECT_THROW(settingsFromJson({{"sampler", 3}}), InvalidRequest);
+    EXPECT_THROW(pipeline::settingsFromJson({{"sampler", 3}}), InvalidRequest);
 }
 
 TEST(SamplerSettings, ParametersTextNamesSamplerAndScheduleAsTheWebUi) {
-    GenerationSettings s;
-    EXPECT_NE(a1111Parameters(s).find(", Sampler: DDIM, Schedule type: trailing, "), std::string::npos);
+    pipeline::GenerationSettings s;
+    EXPECT_NE(pipeline::a1111Parameters(s).find(", Sampler: DDIM, Schedule type: trailing, "), std::string::npos);
     s.sampler = SamplerKind::EulerAncestral;
-    EXPECT_NE(a1111Parameters(s).find(", Sampler: Euler a, Schedule type: trailing, "), std::string::npos);
+    EXPECT_NE(pipeline::a1111Parameters(s).find(", Sampler: Euler a, Schedule type: trailing, "), std::string::npos);
     s.sampler = SamplerKind::Dpmpp2mKarras;
-    EXPECT_NE(a1111Parameters(s).find(", Sampler: DPM++ 2M, Schedule type: Karras, "), std::string::npos);
+    EXPECT_NE(pipeline::a1111Parameters(s).find(", Sampler: DPM++ 2M, Schedule type: Karras, "), std::string::npos);
 }
 
 TEST(SamplerSettings, StoredInTheImageAndReadBack) {
@@ -45,11 +45,11 @@ TEST(SamplerSettings, StoredInTheImageAndReadBack) {
     image.width = 4;
     image.height = 3;
     image.rgb.assign(4 * 3 * 3, 128);
-    ImageMetadata metadata;
+    pipeline::ImageMetadata metadata;
     metadata.settings.sampler = SamplerKind::Dpmpp2m;
-    const auto png = saveGeneratedImage(folder.path(), image, metadata);
-    EXPECT_EQ(readImageMetadata(png).settings.sampler, SamplerKind::Dpmpp2m);
+    const auto png = pipeline::saveGeneratedImage(folder.path(), image, metadata);
+    EXPECT_EQ(pipeline::readImageMetadata(png).settings.sampler, SamplerKind::Dpmpp2m);
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -12,7 +12,7 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 const test::PipelineFixture& run() { return test::pipelineFixture(); }
@@ -22,14 +22,14 @@ const models::UNet& unet() {
         auto m = std::make_unique<models::UNet>(models::UNetConfig::fromFile(test::fixture("unet/config.json")));
         nn::LoadOptions options;
         options.expectedExtras = models::UNet::skippedCheckpointKeys();
-        nn::loadState(*m, Checkpoint::open(test::fixture("unet/weights.pth")), options);
+        nn::loadState(*m, checkpoint::Checkpoint::open(test::fixture("unet/weights.pth")), options);
         return m;
     }();
     return *model;
 }
 
-SamplingInputs inputs(SamplerKind sampler) {
-    SamplingInputs in = test::fixtureSamplingInputs();
+pipeline::SamplingInputs inputs(SamplerKind sampler) {
+    pipeline::SamplingInputs in = test::fixtureSamplingInputs();
     in.sampler = sampler;
     return in;
 }
@@ -45,7 +45,7 @@ TEST(SamplersOnTheFixtureUNet, EulerReproducesTheOriginalDdimRun) {
     const auto& trace = run().config.at("steps_trace");
     std::vector<at::Tensor> x0;
     std::vector<int> timesteps;
-    const at::Tensor z0 = sampleLatents(unet(), inputs(SamplerKind::Euler), run().config.at("steps").get<int>(),
+    const at::Tensor z0 = pipeline::sampleLatents(unet(), inputs(SamplerKind::Euler), run().config.at("steps").get<int>(),
                                         guidance(), nullptr, [&](const SamplerStep& step) {
                                             x0.push_back(step.x0->clone());
                                             timesteps.push_back(step.timestep);
@@ -66,7 +66,7 @@ TEST(SamplersOnTheFixtureUNet, EverySamplerStartsWithTheOriginalFirstEstimate) {
         SCOPED_TRACE(name.id);
         at::Tensor x0;
         int timestep = -1;
-        EXPECT_THROW(sampleLatents(unet(), inputs(name.kind), run().config.at("steps").get<int>(), guidance(), nullptr,
+        EXPECT_THROW(pipeline::sampleLatents(unet(), inputs(name.kind), run().config.at("steps").get<int>(), guidance(), nullptr,
                                    [&](const SamplerStep& step) {
                                        x0 = step.x0->clone();
                                        timestep = step.timestep;
@@ -79,4 +79,4 @@ TEST(SamplersOnTheFixtureUNet, EverySamplerStartsWithTheOriginalFirstEstimate) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -14,7 +14,7 @@
 #include <cmath>
 #include <set>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 const std::filesystem::path kData = FLASHFACE_SAMPLER_TEST_DATA;
@@ -287,7 +287,7 @@ TEST(Samplers, EulerAncestralIsReproducibleFromTheSeed) {
     const at::Tensor start = someNoise();
     const auto run = [&](std::uint32_t seed, const at::Tensor& noise) {
         return sample(SamplerKind::EulerAncestral, noise, schedule, 6, someGuidance(), wobblyPredictor(),
-                      stepNoise(seed, noise.size(0), noise.size(1), noise.size(2), noise.size(3), at::kCPU));
+                      pipeline::stepNoise(seed, noise.size(0), noise.size(1), noise.size(2), noise.size(3), at::kCPU));
     };
     const at::Tensor first = run(77, start);
     EXPECT_TRUE(at::equal(run(77, start), first));
@@ -297,11 +297,11 @@ TEST(Samplers, EulerAncestralIsReproducibleFromTheSeed) {
 
     // The seed's stream after the initial noise: never that noise over again.
     auto generator = at::make_generator<at::CPUGeneratorImpl>(77);
-    EXPECT_TRUE(at::equal(at::randn({1, 4, 5, 5}, generator), seededNoise(77, 4, 5, 5)));
-    const NoiseSource noise = stepNoise(77, 1, 4, 5, 5, at::kCPU);
+    EXPECT_TRUE(at::equal(at::randn({1, 4, 5, 5}, generator), pipeline::seededNoise(77, 4, 5, 5)));
+    const NoiseSource noise = pipeline::stepNoise(77, 1, 4, 5, 5, at::kCPU);
     EXPECT_TRUE(at::equal(noise(), at::randn({1, 4, 5, 5}, generator)));
     EXPECT_TRUE(at::equal(noise(), at::randn({1, 4, 5, 5}, generator)));
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

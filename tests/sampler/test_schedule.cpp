@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-namespace flashface {
+namespace flashface::sampler {
 namespace {
 
 nlohmann::json scheduleFixture() {
@@ -69,4 +69,4 @@ TEST(NoiseSchedule, RejectsFewerThanOneStep) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::sampler

@@ -70,11 +70,11 @@ std::string fetchImage(httplib::Client& client, const std::string& path) {
     return res->body;
 }
 
-ImageMetadata metadataOf(const std::string& png) {
+pipeline::ImageMetadata metadataOf(const std::string& png) {
     const test::TempDir dir;
     const fs::path file = dir / "image.png";
     std::ofstream(file, std::ios::binary) << png;
-    return readImageMetadata(file);
+    return pipeline::readImageMetadata(file);
 }
 
 class ServeApi : public ::testing::Test {
@@ -276,7 +276,7 @@ TEST_F(ServeApi, TwentyConcurrentClientsEachGetTheirOwnImages) {
     for (int i = 0; i < kClients; ++i) {
         ASSERT_FALSE(finished[i].is_null()) << "client " << i << " got no job: " << failures[i];
         ASSERT_EQ(finished[i].at("state"), "succeeded") << finished[i].dump();
-        const ImageMetadata metadata = metadataOf(images[i]);
+        const pipeline::ImageMetadata metadata = metadataOf(images[i]);
         EXPECT_EQ(metadata.settings.prompt, "client " + std::to_string(i));
         EXPECT_EQ(metadata.settings.seed, 1000u + i);
     }

@@ -79,7 +79,7 @@ TEST(Auth, TokenComesFromTheFileElseTheEnvironment) {
 // A 2×2 PNG, as an uploaded photo.
 std::string tinyPng() {
     Image image{2, 2, std::vector<std::uint8_t>(12, 128)};
-    const auto png = encodePng(image, {});
+    const auto png = pipeline::encodePng(image, {});
     return {png.begin(), png.end()};
 }
 
@@ -106,10 +106,10 @@ TEST(ApiRequest, ReadsReferencesInlineOrFromFormFields) {
         if (field != "photo") return std::nullopt;
         return UploadedFile{"me.png", png};
     };
-    const GenerationRequest request = parseGenerationRequest(document, files);
+    const pipeline::GenerationRequest request = parseGenerationRequest(document, files);
     EXPECT_EQ(request.settings.prompt, "a man");
     EXPECT_EQ(request.settings.steps, 3);
-    EXPECT_EQ(request.settings.width, GenerationSettings{}.width);  // absent: the default
+    EXPECT_EQ(request.settings.width, pipeline::GenerationSettings{}.width);  // absent: the default
     ASSERT_EQ(request.references.size(), 3u);
     EXPECT_TRUE(request.references[0].isCrop);
     EXPECT_EQ(request.references[0].weight, 2.5);
@@ -154,8 +154,8 @@ TEST(ApiRequest, NamesWhatIsWrong) {
     // Too many references are refused before any is decoded (these would not decode).
     json many = good;
     many["references"] = json::array();
-    for (int i = 0; i <= kReferencesRange.max; ++i) many["references"].push_back({{"image", "!!!!"}});
-    EXPECT_NE(refusal(many).find(kReferencesRange.text()), std::string::npos) << refusal(many);
+    for (int i = 0; i <= pipeline::kReferencesRange.max; ++i) many["references"].push_back({{"image", "!!!!"}});
+    EXPECT_NE(refusal(many).find(pipeline::kReferencesRange.text()), std::string::npos) << refusal(many);
 }
 
 TEST(ApiRequest, MalformedJsonIsAnInvalidRequest) {
@@ -168,7 +168,7 @@ TEST(ServeLimits, TightenTheEngineBounds) {
     ServeLimits limits;
     limits.maxSteps = 10;
     limits.maxSide = 512;
-    GenerationRequest request;
+    pipeline::GenerationRequest request;
     request.settings.width = request.settings.height = 512;
     request.settings.steps = 10;
     EXPECT_NO_THROW(checkServeLimits(request, limits));
@@ -177,7 +177,7 @@ TEST(ServeLimits, TightenTheEngineBounds) {
     request.settings.steps = 10;
     request.settings.height = 520;
     EXPECT_THROW(checkServeLimits(request, limits), InvalidRequest);
-    EXPECT_EQ(sideRange(ServeLimits{}).max, kSideRange.max);  // by default, the engine's own
+    EXPECT_EQ(sideRange(ServeLimits{}).max, pipeline::kSideRange.max);  // by default, the engine's own
 }
 
 // A stand-in for the Pipeline: one step per setting's step, each waiting for the test's go-ahead
@@ -187,7 +187,7 @@ public:
     explicit FakeEngine(bool gated = false) : gated_(gated) {}
 
     Engine engine() {
-        return [this](const GenerationRequest& request, const ProgressCallback& progress, const CancelToken* cancel) {
+        return [this](const pipeline::GenerationRequest& request, const pipeline::ProgressCallback& progress, const CancelToken* cancel) {
             {
                 const std::lock_guard lock(mutex_);
                 started_.push_back(request.settings.prompt);
@@ -202,13 +202,13 @@ public:
                 lock.unlock();
                 if (cancel->isCancelled()) throw Cancelled();
                 if (s.prompt == "fail") throw InvalidRequest("the fake engine refuses this");
-                StepProgress p;
+                pipeline::StepProgress p;
                 p.step = step;
                 p.totalSteps = s.steps;
                 p.previews.push_back(Image{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 50)});
                 progress(p);
             }
-            GenerationResult result;
+            pipeline::GenerationResult result;
             result.settings = s;
             for (int i = 0; i < s.numImages; ++i)
                 result.images.push_back(Image{s.width, s.height,
@@ -240,14 +240,14 @@ private:
     std::vector<std::string> started_;
 };
 
-GenerationRequest fakeRequest(const std::string& prompt, std::uint32_t seed = 0, int steps = 2) {
-    GenerationRequest request;
+pipeline::GenerationRequest fakeRequest(const std::string& prompt, std::uint32_t seed = 0, int steps = 2) {
+    pipeline::GenerationRequest request;
     request.settings.prompt = prompt;
     request.settings.seed = seed;
     request.settings.steps = steps;
     request.settings.width = request.settings.height = 16;
     request.settings.numImages = 2;
-    Reference ref;
+    pipeline::Reference ref;
     ref.label = "ref.png";
     request.references.push_back(ref);
     return request;
@@ -279,8 +279,8 @@ TEST(JobQueue, RunsJobsInOrderAndKeepsTheirPngs) {
     const auto png = a->image(1);
     ASSERT_TRUE(png);
     bool found = false;
-    for (const PngText& text : readPngTexts(*png))
-        if (text.keyword == kSettingsChunk) {
+    for (const pipeline::PngText& text : pipeline::readPngTexts(*png))
+        if (text.keyword == pipeline::kSettingsChunk) {
             found = true;
             EXPECT_EQ(json::parse(text.text).at("settings").at("seed"), 11);
             EXPECT_EQ(json::parse(text.text).at("references"), json::array({"ref.png"}));

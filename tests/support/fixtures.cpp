@@ -45,7 +45,7 @@ std::string readText(const std::filesystem::path& file) {
 }
 
 std::map<std::string, at::Tensor> readAll(const std::filesystem::path& file) {
-    const auto checkpoint = Checkpoint::open(file);
+    const auto checkpoint = checkpoint::Checkpoint::open(file);
     std::map<std::string, at::Tensor> out;
     for (const auto& info : checkpoint.tensors()) out[info.name] = checkpoint.read(info.name);
     return out;

@@ -61,7 +61,7 @@ inline PrecisionBound reducedPrecisionBound(at::ScalarType type, std::int64_t la
 // two or more) under any of `prefixes` in its checkpoint. Counting side branches (1×1 shortcuts,
 // the q/k/v of one attention) as layers in series overestimates L, which only loosens the bound
 // by its square root.
-inline std::int64_t weightLayers(const Checkpoint& checkpoint, const std::vector<std::string>& prefixes) {
+inline std::int64_t weightLayers(const checkpoint::Checkpoint& checkpoint, const std::vector<std::string>& prefixes) {
     std::int64_t layers = 0;
     for (const auto& prefix : prefixes)
         for (const auto& info : checkpoint.tensors(prefix)) layers += info.shape.size() >= 2;

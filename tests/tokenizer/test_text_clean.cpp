@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 std::string unescape(std::string_view text) {
@@ -218,4 +218,4 @@ TEST(Pretokenize, SkipsWhatNoClassMatches) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -14,7 +14,7 @@
 #include <cstdlib>
 #include <fstream>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 class TokenizerTest : public ::testing::Test {
@@ -227,4 +227,4 @@ TEST(SpmModuleDeathTest, MissingModuleIsAClearError) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface {
+namespace flashface::tokenizer {
 namespace {
 
 bool isLoaded(const std::string& library) {
@@ -47,4 +47,4 @@ TEST(TokenizerWithTorch, TokenizesInAProcessThatLinksLibtorch) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::tokenizer

@@ -57,7 +57,7 @@ void prepare(MainWindow& window) {
     window.referencePanel()->addFiles(photos);
     window.promptEditor()->setText(QStringLiteral("A handsome young man, with long brown hair, on the street in the night, soft light"));
     window.negativeEditor()->setText(QStringLiteral("glasses, beard"));
-    window.facePanel()->setBox(kPortraitFaceBox);
+    window.facePanel()->setBox(pipeline::kPortraitFaceBox);
     waitFor([&] { return !window.referencePanel()->isBusy(); });
 }
 
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     {
         MainWindow window;
         prepare(window);
-        GenerationSettings s = window.currentSettings();
+        pipeline::GenerationSettings s = window.currentSettings();
         s.width = s.height = 128;
         s.steps = 8;
         s.numImages = 4;
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
 
         const ReferenceItem& source = window.referencePanel()->item(window.referencePanel()->count() - 1);
         const int w = source.photo.width, h = source.photo.height;
-        ManualCropDialog crop(source.preview, QSize(w, h), PixelBox{w / 3, h / 4, w * 2 / 3, h * 5 / 8});
+        ManualCropDialog crop(source.preview, QSize(w, h), pipeline::PixelBox{w / 3, h / 4, w * 2 / 3, h * 5 / 8});
         crop.resize(720, 760);
         crop.show();
         (void)QTest::qWaitForWindowExposed(&crop);

@@ -41,12 +41,12 @@ QImage flat(QSize size, QColor colour) {
 }
 
 QString store(const QString& folder, std::uint32_t seed, QColor colour, QSize size = {120, 90}) {
-    GenerationSettings settings;
+    pipeline::GenerationSettings settings;
     settings.seed = seed;
     settings.prompt = "result " + std::to_string(seed);
     QDir().mkpath(folder);
     return QString::fromStdString(
-        saveGeneratedImage(folder.toStdString(), toImage(flat(size, colour)), ImageMetadata{settings, {"ref0.png"}}, "c").string());
+        pipeline::saveGeneratedImage(folder.toStdString(), toImage(flat(size, colour)), pipeline::ImageMetadata{settings, {"ref0.png"}}, "c").string());
 }
 
 QColor pixelAt(QWidget* widget, QPointF at) { return widget->grab().toImage().pixelColor(at.toPoint()); }
@@ -266,7 +266,7 @@ private slots:
         QVERIFY(QFileInfo::exists(file));
         QVERIFY(!file.startsWith(folder_));
         QCOMPARE(QImageReader(file).read().convertToFormat(QImage::Format_RGB888), unsaved.image);
-        ImageMetadata metadata;
+        pipeline::ImageMetadata metadata;
         QCOMPARE(readImageParameters(file, &metadata), QString());
         QCOMPARE(metadata.settings.seed, 4242u);
         QCOMPARE(metadata.referenceWeights, std::vector<double>{1.5});

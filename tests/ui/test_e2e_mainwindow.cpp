@@ -86,7 +86,7 @@ private slots:
         for (int i = 0; i < references; ++i) {  // a photo without a detected face gets a hand-drawn box
             const ReferenceItem& item = window.referencePanel()->item(i);
             if (item.state == ReferenceItem::State::NoFace)
-                window.referencePanel()->setManualBox(i, PixelBox{item.photo.width / 8, item.photo.height / 8,
+                window.referencePanel()->setManualBox(i, pipeline::PixelBox{item.photo.width / 8, item.photo.height / 8,
                                                                   item.photo.width * 7 / 8, item.photo.height * 15 / 16});
         }
         QCOMPARE(int(window.referencePanel()->references().size()), references);
@@ -111,14 +111,14 @@ private slots:
         QTest::mouseMove(canvas, (from + to) / 2);
         QTest::mouseMove(canvas, to);
         QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
-        const FaceBox drawn = window.facePanel()->box();
+        const pipeline::FaceBox drawn = window.facePanel()->box();
         QVERIFY(!drawn.isNone());
         QVERIFY(std::abs(drawn.x1 - 0.25f) < 0.01f && std::abs(drawn.y2 - 0.55f) < 0.01f);
 
         // Prompt typed, tiny size and few steps.
         window.promptEditor()->promptEdit()->setFocus();
         QTest::keyClicks(window.promptEditor()->promptEdit(), QStringLiteral("a handsome young man, soft light"));
-        GenerationSettings small = window.currentSettings();
+        pipeline::GenerationSettings small = window.currentSettings();
         small.width = small.height = 64;
         small.steps = 3;
         small.numImages = 2;
@@ -168,12 +168,12 @@ private slots:
             QVERIFY(QFileInfo::exists(gallery->item(i).path));
             QVERIFY(gallery->item(i).path.startsWith(window.preferences().outputFolder));
         }
-        const GenerationSettings stored = readImageMetadata(gallery->item(2).path.toStdString()).settings;
+        const pipeline::GenerationSettings stored = pipeline::readImageMetadata(gallery->item(2).path.toStdString()).settings;
         QCOMPARE(stored.prompt, std::string("a handsome young man, soft light"));
         QCOMPARE(stored.faceBox.x1, drawn.x1);
         QCOMPARE(stored.width, 64);
         // The weights reached the worker's request: its files carry them.
-        QCOMPARE(readImageMetadata(gallery->item(2).path.toStdString()).referenceWeights, weights);
+        QCOMPARE(pipeline::readImageMetadata(gallery->item(2).path.toStdString()).referenceWeights, weights);
         QCOMPARE(gallery->item(2).referenceWeights, weights);
 
         // Export one, change the prompt, then drop the export on the window: parameters come back.
@@ -193,7 +193,7 @@ private slots:
         QCOMPARE(window.referencePanel()->references()[0].weight, 2.0);
 
         // A longer run, cancelled with Esc once its first preview is in: it stops within a step.
-        GenerationSettings longer = window.currentSettings();
+        pipeline::GenerationSettings longer = window.currentSettings();
         longer.steps = 40;
         longer.numImages = 1;
         window.settingsPanel()->readFrom(longer);

@@ -8,7 +8,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using flashface::FaceBox;
+using flashface::pipeline::FaceBox;
 using namespace flashface::ui;
 
 namespace {
@@ -135,7 +135,7 @@ private slots:
         panel.presetBox()->setCurrentIndex(2);
         emit panel.presetBox()->activated(2);
         QVERIFY(panel.box().isNone());
-        panel.setBox(flashface::kPortraitFaceBox);
+        panel.setBox(flashface::pipeline::kPortraitFaceBox);
         QCOMPARE(panel.presetBox()->currentIndex(), 0);
     }
 

@@ -82,11 +82,11 @@ private slots:
         for (int i = 0; i < window.referencePanel()->count(); ++i) {
             const ReferenceItem& item = window.referencePanel()->item(i);
             window.referencePanel()->setManualBox(
-                i, PixelBox{item.photo.width / 8, item.photo.height / 8, item.photo.width * 7 / 8, item.photo.height * 7 / 8});
+                i, pipeline::PixelBox{item.photo.width / 8, item.photo.height / 8, item.photo.width * 7 / 8, item.photo.height * 7 / 8});
         }
         // A face or mask region is generated at the settings' size: the smallest there is, for speed.
-        GenerationSettings quick = window.currentSettings();
-        quick.width = quick.height = kSideRange.min;
+        pipeline::GenerationSettings quick = window.currentSettings();
+        quick.width = quick.height = pipeline::kSideRange.min;
         const QSize ownSize(quick.width, quick.height);
         quick.steps = 2;
         quick.numImages = 1;
@@ -110,19 +110,19 @@ private slots:
         QVERIFY(window.settingsPanel()->widthField()->isEnabled());
         // The whole picture is generated at the photo's size: the size fields show it, locked, and
         // the settings' face box applies. The user's own size comes back with the face region.
-        panel->setRegion(TargetRegion::Whole);
+        panel->setRegion(pipeline::TargetRegion::Whole);
         QCOMPARE(window.settingsPanel()->widthField()->value(), photo.width());
         QCOMPARE(window.settingsPanel()->heightField()->value(), photo.height());
         QVERIFY(!window.settingsPanel()->widthField()->isEnabled());
         QVERIFY(!window.facePanel()->followsTargetRegion());
         QCOMPARE(window.currentSettings().width, ownSize.width());  // the user's own size is kept
-        panel->setRegion(TargetRegion::Face);
+        panel->setRegion(pipeline::TargetRegion::Face);
         QVERIFY(window.settingsPanel()->widthField()->isEnabled());
         QCOMPARE(window.settingsPanel()->widthField()->value(), ownSize.width());
         QVERIFY(window.facePanel()->followsTargetRegion());
 
         // No face in the photo: the engine says so, and the panel offers the mask.
-        QCOMPARE(panel->region(), TargetRegion::Face);
+        QCOMPARE(panel->region(), pipeline::TargetRegion::Face);
         QVERIFY(!panel->maskOfferButton()->isHidden());
         const GenerationOutcome failed = runToEnd(window);
         QCOMPARE(failed.status, GenerationOutcome::Status::Failed);
@@ -131,7 +131,7 @@ private slots:
                      window.errorText().contains(QStringLiteral("mask")),
                  qPrintable(window.errorText()));
         QTest::mouseClick(panel->maskOfferButton(), Qt::LeftButton);
-        QCOMPARE(panel->region(), TargetRegion::Mask);
+        QCOMPARE(panel->region(), pipeline::TargetRegion::Mask);
 
         // A stroke of the brush across the upper left part of the photo.
         const int radius = std::max(2, photo.height() / 16);
@@ -142,8 +142,8 @@ private slots:
         QTest::mousePress(view, Qt::LeftButton, {}, from);
         QTest::mouseMove(view, to);
         QTest::mouseRelease(view, Qt::LeftButton, {}, to);
-        const std::optional<Target> sent = panel->target();
-        QVERIFY(sent && sent->region == TargetRegion::Mask);
+        const std::optional<pipeline::Target> sent = panel->target();
+        QVERIFY(sent && sent->region == pipeline::TargetRegion::Mask);
 
         // Queued, then the panel cleared: the run keeps its own target.
         QTest::keyClick(&window, Qt::Key_Return, Qt::ControlModifier);
@@ -155,18 +155,18 @@ private slots:
         QVERIFY2(done.status == GenerationOutcome::Status::Finished, qPrintable(done.error));
         QCOMPARE(done.images.size(), 1);
         QCOMPARE(done.images[0].size(), photo.size());
-        QCOMPARE(std::max(done.settings.width, done.settings.height), kSideRange.min);  // the working size
+        QCOMPARE(std::max(done.settings.width, done.settings.height), pipeline::kSideRange.min);  // the working size
 
         // The image on disk records its target.
-        const ImageMetadata stored = readImageMetadata(done.files.value(0).toStdString());
+        const pipeline::ImageMetadata stored = pipeline::readImageMetadata(done.files.value(0).toStdString());
         QVERIFY(stored.target);
-        QCOMPARE(stored.target->region, TargetRegion::Mask);
+        QCOMPARE(stored.target->region, pipeline::TargetRegion::Mask);
         QCOMPARE(stored.target->strength, sent->strength);
         QCOMPARE(stored.target->label, std::string("target.png"));
 
         // Outside the feathered region (as the engine composites) the photo's own bytes; inside, new ones.
         const Image result = toImage(done.images[0]);
-        const at::Tensor weights = compositeWeights(prepareTarget(*sent, kSideRange.min, nullptr), sent->image);
+        const at::Tensor weights = pipeline::compositeWeights(pipeline::prepareTarget(*sent, pipeline::kSideRange.min, nullptr), sent->image);
         std::size_t kept = 0, changed = 0;
         for (int y = 0; y < photo.height(); ++y)
             for (int x = 0; x < photo.width(); ++x) {

@@ -57,12 +57,12 @@ QImage gradient(int width, int height) {
     return image;
 }
 
-GenerationSettings someSettings(std::uint32_t seed) {
-    GenerationSettings s;
+pipeline::GenerationSettings someSettings(std::uint32_t seed) {
+    pipeline::GenerationSettings s;
     s.seed = seed;
     s.prompt = "a portrait, soft light  (two spaces) — ü";
     s.steps = 21;
-    s.faceBox = FaceBox{0.25f, 0.2f, 0.55f, 0.5f};
+    s.faceBox = pipeline::FaceBox{0.25f, 0.2f, 0.55f, 0.5f};
     s.guidance.lambda = 1.05f;
     return s;
 }
@@ -74,10 +74,10 @@ QString store(const QString& folder, std::uint32_t seed, const std::string& prom
         const uchar* line = image.constScanLine(y);
         pixels.rgb.insert(pixels.rgb.end(), line, line + image.width() * 3);
     }
-    GenerationSettings settings = someSettings(seed);
+    pipeline::GenerationSettings settings = someSettings(seed);
     if (!prompt.empty()) settings.prompt = prompt;
     return QString::fromStdString(
-        saveGeneratedImage(folder.toStdString(), pixels, ImageMetadata{settings, {"ref0.png"}}, "g").string());
+        pipeline::saveGeneratedImage(folder.toStdString(), pixels, pipeline::ImageMetadata{settings, {"ref0.png"}}, "g").string());
 }
 
 }  // namespace
@@ -130,7 +130,7 @@ private slots:
         QVERIFY(panel.applyPreset(panel.presetNames().first()));
         panel.saveCurrentAsPreset(QStringLiteral("Mine"));
         QCOMPARE(panel.currentPresetName(), QStringLiteral("Mine"));
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         panel.writeTo(s);
         s.guidance.lambda += 0.1f;
         panel.readFrom(s);
@@ -169,8 +169,8 @@ private slots:
         FaceBoxCanvas canvas;
         canvas.resize(canvas.minimumSizeHint());
         const QFontMetricsF metrics(canvas.font());
-        for (const FaceBox& box : {FaceBox{0.45f, 0.45f, 0.5f, 0.5f}, FaceBox{0.9f, 0.92f, 0.97f, 0.99f},
-                                   FaceBox{0.0f, 0.0f, 0.05f, 0.05f}, FaceBox{0.1f, 0.1f, 0.9f, 0.9f}}) {
+        for (const pipeline::FaceBox& box : {pipeline::FaceBox{0.45f, 0.45f, 0.5f, 0.5f}, pipeline::FaceBox{0.9f, 0.92f, 0.97f, 0.99f},
+                                   pipeline::FaceBox{0.0f, 0.0f, 0.05f, 0.05f}, pipeline::FaceBox{0.1f, 0.1f, 0.9f, 0.9f}}) {
             canvas.setBox(box);
             const QRectF label = canvas.faceAreaLabelRect();
             QVERIFY(!label.isEmpty());
@@ -206,9 +206,9 @@ private slots:
     // The reference cache's budget: the engine's default, edited in Preferences, kept across starts.
     void referenceCacheBudgetIsAPreference() {
         AppPreferences prefs = AppPreferences::defaults();
-        QCOMPARE(prefs.runtime().referenceCacheBytes, kDefaultReferenceCacheBytes);
+        QCOMPARE(prefs.runtime().referenceCacheBytes, pipeline::kDefaultReferenceCacheBytes);
         PreferencesDialog dialog(prefs);
-        QCOMPARE(std::uint64_t(dialog.cacheField()->value()) << 20, kDefaultReferenceCacheBytes);
+        QCOMPARE(std::uint64_t(dialog.cacheField()->value()) << 20, pipeline::kDefaultReferenceCacheBytes);
         dialog.cacheField()->setValue(512);
         QCOMPARE(dialog.preferences().referenceCacheBytes, std::uint64_t{512} << 20);
         dialog.cacheField()->setValue(0);
@@ -225,7 +225,7 @@ private slots:
     void everyExportFormatRoundTrips() {
         GalleryItem item = GalleryItem::fromFile(store(dir_.filePath(QStringLiteral("out")), 31337));
         QVERIFY(item.saved());
-        item.target = TargetRecord{"photo.jpg", TargetRegion::Face, 1, 0.6};
+        item.target = pipeline::TargetRecord{"photo.jpg", pipeline::TargetRegion::Face, 1, 0.6};
         QStringList names{QStringLiteral("a.png"), QStringLiteral("a.jpg")};
         if (QImageWriter::supportedImageFormats().contains("webp")) names.append(QStringLiteral("a.webp"));
         for (const QString& name : names) {
@@ -233,7 +233,7 @@ private slots:
             QCOMPARE(exportImage(item, target, false), QString());
             QImageReader reader(target);
             QCOMPARE(reader.size(), QImageReader(item.path).size());  // still a valid image of that size
-            ImageMetadata read;
+            pipeline::ImageMetadata read;
             QCOMPARE(readImageParameters(target, &read), QString());
             QCOMPARE(read.settings.seed, item.settings.seed);
             QCOMPARE(read.settings.prompt, item.settings.prompt);  // spacing and Unicode intact
@@ -250,7 +250,7 @@ private slots:
         // A photo without parameters is said to have none, in every format.
         const QString plain = dir_.filePath(QStringLiteral("plain.jpg"));
         QVERIFY(gradient(8, 8).save(plain));
-        ImageMetadata none;
+        pipeline::ImageMetadata none;
         QVERIFY(!readImageParameters(plain, &none).isEmpty());
     }
 
@@ -284,7 +284,7 @@ private slots:
         QVERIFY(model.item(0).saved());
         QCOMPARE(model.unsavedCount(), 0);
         QCOMPARE(QImageReader(target).size(), QSize(40, 30));
-        QCOMPARE(readImageMetadata(target.toStdString()).settings.seed, 77u);  // a gallery PNG like any other
+        QCOMPARE(pipeline::readImageMetadata(target.toStdString()).settings.seed, 77u);  // a gallery PNG like any other
         QCOMPARE(GalleryItem::fromFile(target).settings.seed, 77u);
     }
 
@@ -415,16 +415,16 @@ private slots:
         SettingsHistory history(&settings, &face);
         settings.setRandomSeed(true);
         history.reset();
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         settings.writeTo(s);
         const float lambda = s.guidance.lambda;
-        const FaceBox box = face.box();
+        const pipeline::FaceBox box = face.box();
 
         s.guidance.lambda = lambda + 0.2f;
         settings.readFrom(s);
         history.commit();
-        face.setBox(FaceBox{0.1f, 0.1f, 0.4f, 0.45f});
-        face.setBox(FaceBox{0.12f, 0.1f, 0.42f, 0.45f});  // a drag: one step
+        face.setBox(pipeline::FaceBox{0.1f, 0.1f, 0.4f, 0.45f});
+        face.setBox(pipeline::FaceBox{0.12f, 0.1f, 0.42f, 0.45f});  // a drag: one step
         QCOMPARE(history.stack()->count(), 1);  // still gathering the box edit
         settings.takeSeedForRun();              // a random seed is no edit
         history.commit();
@@ -432,7 +432,7 @@ private slots:
 
         history.undo();
         QCOMPARE(face.box().x1, box.x1);
-        GenerationSettings now;
+        pipeline::GenerationSettings now;
         settings.writeTo(now);
         QVERIFY(std::abs(now.guidance.lambda - (lambda + 0.2f)) < 1e-4f);
         history.undo();
@@ -446,11 +446,11 @@ private slots:
         QVERIFY(std::abs(face.box().x1 - 0.12f) < 1e-4f);
         // An edit after undo drops the redo steps, as everywhere.
         history.undo();
-        face.setBox(FaceBox{0.2f, 0.2f, 0.5f, 0.5f});
+        face.setBox(pipeline::FaceBox{0.2f, 0.2f, 0.5f, 0.5f});
         history.commit();
         QVERIFY(!history.stack()->canRedo());
         // Pauses close steps by themselves.
-        face.setBox(FaceBox{0.3f, 0.3f, 0.6f, 0.6f});
+        face.setBox(pipeline::FaceBox{0.3f, 0.3f, 0.6f, 0.6f});
         const int steps = history.stack()->count();
         QTRY_COMPARE_WITH_TIMEOUT(history.stack()->count(), steps + 1, SettingsHistory::kPauseMs * 10);
     }

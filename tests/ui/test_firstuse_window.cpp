@@ -139,7 +139,7 @@ private slots:
         if (!QImageWriter::supportedImageFormats().contains("webp")) QSKIP("no WebP writer");
         QCOMPARE(window.galleryView()->saveTo(1, target, false), QString());
         QCOMPARE(QImageReader(target).size(), b.size());
-        ImageMetadata read;
+        pipeline::ImageMetadata read;
         QCOMPARE(readImageParameters(target, &read), QString());
         QCOMPARE(read.settings.seed, outcome.settings.seed + 1);  // the second image's own seed
         QVERIFY(window.restoreParametersFrom(target));  // "Open Parameters from Image" takes WebP
@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(gallery->unsavedCount(), 0);
         const QStringList files = QDir(rescue).entryList({QStringLiteral("*.png")}, QDir::Files);
         QCOMPARE(files.size(), 1);
-        QCOMPARE(readImageMetadata(QDir(rescue).filePath(files[0]).toStdString()).settings.seed, outcome.settings.seed);
+        QCOMPARE(pipeline::readImageMetadata(QDir(rescue).filePath(files[0]).toStdString()).settings.seed, outcome.settings.seed);
         QVERIFY(window.close());  // nothing unsaved: closes without asking
     }
 
@@ -182,9 +182,9 @@ private slots:
         const QString first = dir_.filePath(QStringLiteral("output"));
         const QString second = dir_.filePath(QStringLiteral("elsewhere"));
         Image pixels{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 50)};
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         s.seed = 5;
-        const QString early = QString::fromStdString(saveGeneratedImage(first.toStdString(), pixels, {s, {}}).string());
+        const QString early = QString::fromStdString(pipeline::saveGeneratedImage(first.toStdString(), pixels, {s, {}}).string());
         {
             MainWindow window;
             QTRY_VERIFY(window.galleryModel()->indexOfPath(early) >= 0);
@@ -218,20 +218,20 @@ private slots:
         QVERIFY(!window.restoreParametersFrom(fixturePhoto(0)));
         QVERIFY(!window.errorText().isEmpty());
         Image pixels{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 50)};
-        const auto made = saveGeneratedImage(dir_.filePath(QStringLiteral("made")).toStdString(), pixels, {});
+        const auto made = pipeline::saveGeneratedImage(dir_.filePath(QStringLiteral("made")).toStdString(), pixels, {});
         QVERIFY(window.restoreParametersFrom(QString::fromStdString(made.string())));
         QCOMPARE(window.errorText(), QString());
     }
 
     // 4. The reference list survives a restart, with each photo's setup.
     void referencesAreKeptAcrossRestarts() {
-        PixelBox box;
+        pipeline::PixelBox box;
         {
             MainWindow window;
             window.referencePanel()->addFiles({fixturePhoto(0), fixturePhoto(1)});
             QTRY_VERIFY_WITH_TIMEOUT(!window.referencePanel()->isBusy(), kTimeout);
             const ReferenceItem& second = window.referencePanel()->item(1);
-            box = PixelBox{second.photo.width / 8, second.photo.height / 8, second.photo.width * 7 / 8,
+            box = pipeline::PixelBox{second.photo.width / 8, second.photo.height / 8, second.photo.width * 7 / 8,
                            second.photo.height * 7 / 8};
             window.referencePanel()->setManualBox(1, box);
             window.referencePanel()->setReferenceEnabled(0, false);
@@ -266,7 +266,7 @@ private slots:
         for (int i = 0; i < panel->count(); ++i)
             if (panel->item(i).state == ReferenceItem::State::NoFace) {
                 const Image& photo = panel->item(i).photo;
-                panel->setManualBox(i, PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
+                panel->setManualBox(i, pipeline::PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
             }
         const int references = int(panel->references().size());
         QCOMPARE(references, panel->count());
@@ -274,8 +274,8 @@ private slots:
         panel->setPerson(1, Person::B);
         panel->setMixShare(0.25);
         std::vector<double> weights;
-        for (const Reference& ref : panel->references()) weights.push_back(ref.weight);
-        GenerationSettings small = window.currentSettings();
+        for (const pipeline::Reference& ref : panel->references()) weights.push_back(ref.weight);
+        pipeline::GenerationSettings small = window.currentSettings();
         small.width = small.height = 64;
         small.steps = 1;
         small.numImages = 1;
@@ -324,7 +324,7 @@ private slots:
             AppPreferences prefs = AppPreferences::load(settings);
             prefs.modelsFolder = fixtureModels_;
             prefs.outputFolder = dir_.filePath(QStringLiteral("runs"));
-            prefs.device = DeviceChoice::Cuda;
+            prefs.device = pipeline::DeviceChoice::Cuda;
             prefs.save(settings);
         }
         MainWindow window;
@@ -332,8 +332,8 @@ private slots:
         panel->addFiles({fixturePhoto(0)});
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeout);
         const Image& photo = panel->item(0).photo;
-        panel->setManualBox(0, PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
-        GenerationSettings small = window.currentSettings();
+        panel->setManualBox(0, pipeline::PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
+        pipeline::GenerationSettings small = window.currentSettings();
         small.width = small.height = 64;
         small.steps = 1;
         small.numImages = 1;
@@ -384,8 +384,8 @@ private slots:
 
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        const FaceBox before = window.facePanel()->box();
-        window.facePanel()->setBox(FaceBox{0.1f, 0.15f, 0.45f, 0.5f});
+        const pipeline::FaceBox before = window.facePanel()->box();
+        window.facePanel()->setBox(pipeline::FaceBox{0.1f, 0.15f, 0.45f, 0.5f});
         window.galleryView()->setFocus();
         QTest::keyClick(window.galleryView(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(window.facePanel()->box().x1, before.x1);

@@ -18,11 +18,11 @@ using namespace flashface::ui;
 namespace {
 
 QString store(const QString& folder, std::uint32_t seed) {
-    GenerationSettings s;
+    pipeline::GenerationSettings s;
     s.seed = seed;
     s.prompt = "seed " + std::to_string(seed);
     Image image{16, 16, std::vector<std::uint8_t>(16 * 16 * 3, std::uint8_t(seed))};
-    return QString::fromStdString(saveGeneratedImage(folder.toStdString(), image, ImageMetadata{s, {}}, "g").string());
+    return QString::fromStdString(pipeline::saveGeneratedImage(folder.toStdString(), image, pipeline::ImageMetadata{s, {}}, "g").string());
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ private slots:
         for (int i = 0; i < 3; ++i) panel.addImage(photo(i + 1), QStringLiteral("p%1").arg(i));
         waitUntilReady(panel);
         QCOMPARE(int(panel.references().size()), 3);
-        for (const Reference& ref : panel.references()) QCOMPARE(ref.weight, 1.0);
+        for (const pipeline::Reference& ref : panel.references()) QCOMPARE(ref.weight, 1.0);
         QVERIFY(!panel.mixShown());  // one person
 
         // A weight typed into a card reaches the reference the engine gets.
@@ -169,12 +169,12 @@ private slots:
     }
 
     void weightsAreStoredInEveryExportFormatAndReadBack() {
-        std::vector<Reference> refs(3);
+        std::vector<pipeline::Reference> refs(3);
         for (std::size_t i = 0; i < refs.size(); ++i) refs[i].label = "ref" + std::to_string(i) + ".png";
         QVERIFY(referenceMetadata(refs).referenceWeights.empty());  // all 1: stored as the original does
         refs[0].weight = 2;
         refs[2].weight = 0.5;
-        const ImageMetadata references = referenceMetadata(refs);
+        const pipeline::ImageMetadata references = referenceMetadata(refs);
         const std::vector<double> weights{2, 1, 0.5};
         QCOMPARE(references.referenceWeights, weights);
 
@@ -190,14 +190,14 @@ private slots:
         for (const QString& suffix : suffixes) {
             const QString path = dir_.filePath(QStringLiteral("weighed.") + suffix);
             QCOMPARE(exportImage(item, path, true), QString());
-            ImageMetadata read;
+            pipeline::ImageMetadata read;
             QCOMPARE(readImageParameters(path, &read), QString());
             QCOMPARE(read.referenceWeights, weights);
             QCOMPARE(read.settings.seed, 77u);
         }
         // The gallery reads them from the engine's PNG.
         QVERIFY(QDir().mkpath(dir_.filePath(QStringLiteral("engine"))));
-        const auto saved = saveGeneratedImage(dir_.filePath(QStringLiteral("engine")).toStdString(), toImage(photo(4)),
+        const auto saved = pipeline::saveGeneratedImage(dir_.filePath(QStringLiteral("engine")).toStdString(), toImage(photo(4)),
                                               references);
         QCOMPARE(GalleryItem::fromFile(QString::fromStdString(saved.string())).referenceWeights, weights);
     }

@@ -25,15 +25,15 @@ struct Controls {
     FacePositionPanel face;
     SettingsPanel settings;
 
-    GenerationSettings read() const {
-        GenerationSettings s;
+    pipeline::GenerationSettings read() const {
+        pipeline::GenerationSettings s;
         prompt.writeTo(s);
         negative.writeTo(s);
         face.writeTo(s);
         settings.writeTo(s);
         return s;
     }
-    void write(const GenerationSettings& s) {
+    void write(const pipeline::GenerationSettings& s) {
         prompt.readFrom(s);
         negative.readFrom(s);
         face.readFrom(s);
@@ -47,7 +47,7 @@ Image gradient(int w, int h) {
     return image;
 }
 
-void expectSameSettings(const GenerationSettings& a, const GenerationSettings& b) {
+void expectSameSettings(const pipeline::GenerationSettings& a, const pipeline::GenerationSettings& b) {
     QCOMPARE(a.prompt, b.prompt);
     QCOMPARE(a.negativePrompt, b.negativePrompt);
     QCOMPARE(a.usePositivePostfix, b.usePositivePostfix);
@@ -83,12 +83,12 @@ private slots:
 
     void exportThenImportRestoresEveryControl() {
         Controls original;
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         s.prompt = "An old man with a white beard, 在雨中, soft light";
         s.negativePrompt = "glasses";
         s.usePositivePostfix = false;
         s.negativePostfix = "blurry, ugly";
-        s.faceBox = FaceBox{0.25f, 0.15f, 0.55f, 0.5f};
+        s.faceBox = pipeline::FaceBox{0.25f, 0.15f, 0.55f, 0.5f};
         s.width = 512;
         s.height = 640;
         s.steps = 28;
@@ -102,12 +102,12 @@ private slots:
         s.guidance.rescale = 0.45f;
         original.write(s);
         original.settings.setSeed(s.seed);
-        const GenerationSettings shown = original.read();
+        const pipeline::GenerationSettings shown = original.read();
         expectSameSettings(shown, s);
 
         // The engine's writer stores the image with its settings; the gallery reads it back.
-        const auto stored = saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(24, 16),
-                                               ImageMetadata{shown, {"ref0.png"}}, "test");
+        const auto stored = pipeline::saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(24, 16),
+                                               pipeline::ImageMetadata{shown, {"ref0.png"}}, "test");
         const GalleryItem item = GalleryItem::fromFile(QString::fromStdString(stored.string()));
         QVERIFY(!item.path.isEmpty());
         expectSameSettings(item.settings, shown);
@@ -117,13 +117,13 @@ private slots:
         QCOMPARE(exportImage(item, exported, false), QString());
 
         Controls restored;
-        restored.write(readImageMetadata(exported.toStdString()).settings);
+        restored.write(pipeline::readImageMetadata(exported.toStdString()).settings);
         expectSameSettings(restored.read(), s);
     }
 
     void exportsNeverReplaceSilently() {
-        const auto stored = saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(8, 8),
-                                               ImageMetadata{}, "test");
+        const auto stored = pipeline::saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(8, 8),
+                                               pipeline::ImageMetadata{}, "test");
         const GalleryItem item = GalleryItem::fromFile(QString::fromStdString(stored.string()));
         const QString target = dir_.filePath(QStringLiteral("taken.png"));
         {
@@ -138,12 +138,12 @@ private slots:
         kept.close();
         // Replacing is only done when asked for (the save dialog has confirmed).
         QCOMPARE(exportImage(item, target, true), QString());
-        QCOMPARE(readImageMetadata(target.toStdString()).settings.seed, item.settings.seed);
+        QCOMPARE(pipeline::readImageMetadata(target.toStdString()).settings.seed, item.settings.seed);
     }
 
     void otherFormatsAreReencoded() {
-        const auto stored = saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(32, 24),
-                                               ImageMetadata{}, "test");
+        const auto stored = pipeline::saveGeneratedImage(dir_.filePath(QStringLiteral("out")).toStdString(), gradient(32, 24),
+                                               pipeline::ImageMetadata{}, "test");
         const GalleryItem item = GalleryItem::fromFile(QString::fromStdString(stored.string()));
         for (const QString& name : {QStringLiteral("photo.jpg"), QStringLiteral("photo.webp")}) {
             const QString target = dir_.filePath(name);

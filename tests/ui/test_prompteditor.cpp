@@ -32,8 +32,8 @@ class PromptEditorTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        tokenizer_ = std::make_shared<Tokenizer>(
-            Tokenizer::fromMergesFile(test::fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz")));
+        tokenizer_ = std::make_shared<tokenizer::Tokenizer>(
+            tokenizer::Tokenizer::fromMergesFile(test::fixture("tokenizer/bpe_simple_vocab_16e6.txt.gz")));
         counter_ = [t = tokenizer_](const QString& text) { return t->count(text.toStdString()).tokens; };
     }
 
@@ -65,10 +65,10 @@ private slots:
         editor.setTokenCounter(counter_);
         editor.setText(QStringLiteral("a handsome young man"));
         editor.recount();
-        GenerationSettings s;
+        pipeline::GenerationSettings s;
         editor.writeTo(s);
-        QCOMPARE(editor.finalText(), QString::fromStdString(assemblePrompts(s).positive));
-        QCOMPARE(editor.tokenCount(), tokenizer_->count(assemblePrompts(s).positive).tokens);
+        QCOMPARE(editor.finalText(), QString::fromStdString(pipeline::assemblePrompts(s).positive));
+        QCOMPARE(editor.tokenCount(), tokenizer_->count(pipeline::assemblePrompts(s).positive).tokens);
         const int withPostfix = editor.tokenCount();
         editor.setPostfixEnabled(false);
         editor.recount();
@@ -133,21 +133,21 @@ private slots:
 
     void settingsRoundTrip() {
         PromptEditor editor(PromptEditor::Kind::Negative);
-        GenerationSettings in;
+        pipeline::GenerationSettings in;
         in.negativePrompt = "glasses, 胡子";
         in.useNegativePostfix = false;
         in.negativePostfix = "blurry";
         editor.readFrom(in);
-        GenerationSettings out;
+        pipeline::GenerationSettings out;
         editor.writeTo(out);
         QCOMPARE(out.negativePrompt, in.negativePrompt);
         QCOMPARE(out.useNegativePostfix, false);
         QCOMPARE(out.negativePostfix, std::string("blurry"));
-        QCOMPARE(out.prompt, GenerationSettings{}.prompt);  // the positive fields are not its business
+        QCOMPARE(out.prompt, pipeline::GenerationSettings{}.prompt);  // the positive fields are not its business
     }
 
 private:
-    std::shared_ptr<Tokenizer> tokenizer_;
+    std::shared_ptr<tokenizer::Tokenizer> tokenizer_;
     TokenCounter counter_;
 };
 

@@ -58,7 +58,7 @@ private slots:
         QVERIFY(panel.isBusy());  // the window is not blocked while the photo is read and searched
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
 
-        const FaceFinder finder(resolveModelFiles(models_.toStdString()));
+        const FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
         const auto faces = finder.find(face::loadPhoto(firstRef().toStdString()));
         const ReferenceItem& item = panel.item(0);
         QCOMPARE(int(item.faces.size()), int(faces.size()));
@@ -110,7 +110,7 @@ private slots:
 
         // A box inside the photo, whatever its size.
         const Image& photo = panel.item(0).photo;
-        const PixelBox box{photo.width / 10, photo.height / 8, photo.width * 3 / 4, photo.height * 4 / 5};
+        const pipeline::PixelBox box{photo.width / 10, photo.height / 8, photo.width * 3 / 4, photo.height * 4 / 5};
         panel.setManualBox(0, box);
         auto refs = panel.references();
         QVERIFY(refs.size() >= 1);
@@ -134,7 +134,7 @@ private slots:
         item.state = ReferenceItem::State::NoFace;
         QVERIFY(!item.usable());
         QVERIFY(!item.toReference());
-        item.manualBox = PixelBox{0, 0, 8, 8};
+        item.manualBox = pipeline::PixelBox{0, 0, 8, 8};
         QVERIFY(item.usable());
         QVERIFY(item.toReference()->manualBox.has_value());
         QCOMPARE(item.crop().size(), QSize(8, 8));

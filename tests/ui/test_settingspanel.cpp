@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using flashface::GenerationSettings;
+using flashface::pipeline::GenerationSettings;
 using namespace flashface::ui;
 
 class SettingsPanelTest : public QObject {
@@ -167,9 +167,9 @@ private slots:
         GenerationSettings s;
         panel.writeTo(s);
         QCOMPARE(s.sampler, GenerationSettings{}.sampler);
-        QCOMPARE(panel.samplerField()->count(), int(std::size(flashface::kSamplerNames)));
+        QCOMPARE(panel.samplerField()->count(), int(std::size(flashface::sampler::kSamplerNames)));
         QSignalSpy spy(&panel, &SettingsPanel::changed);
-        for (const flashface::SamplerName& name : flashface::kSamplerNames) {
+        for (const flashface::sampler::SamplerName& name : flashface::sampler::kSamplerNames) {
             s.sampler = name.kind;
             panel.readFrom(s);
             GenerationSettings back;

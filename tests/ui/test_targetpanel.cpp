@@ -75,24 +75,24 @@ private slots:
         TargetPanel panel(&detection);
         const Image photo = gradientPhoto();
         panel.setPhoto(photo, QStringLiteral("photo.png"));
-        std::optional<Target> target = panel.target();
+        std::optional<pipeline::Target> target = panel.target();
         QVERIFY(target);
-        QCOMPARE(target->region, TargetRegion::Face);
-        QCOMPARE(target->strength, defaultStrength(TargetRegion::Face));
+        QCOMPARE(target->region, pipeline::TargetRegion::Face);
+        QCOMPARE(target->strength, pipeline::defaultStrength(pipeline::TargetRegion::Face));
         QCOMPARE(target->image.rgb, photo.rgb);
         QCOMPARE(target->label, std::string("photo.png"));
         QVERIFY(!target->useSettingsFaceBox);
 
-        panel.setRegion(TargetRegion::Whole);
-        QCOMPARE(panel.target()->region, TargetRegion::Whole);
-        QCOMPARE(panel.target()->strength, defaultStrength(TargetRegion::Whole));
+        panel.setRegion(pipeline::TargetRegion::Whole);
+        QCOMPARE(panel.target()->region, pipeline::TargetRegion::Whole);
+        QCOMPARE(panel.target()->strength, pipeline::defaultStrength(pipeline::TargetRegion::Whole));
         panel.setStrength(0.3);
         QCOMPARE(panel.target()->strength, 0.3);
         panel.setUsesOwnFaceBox(true);
         QVERIFY(!panel.target()->useSettingsFaceBox);  // the whole picture always uses the settings' box
 
-        panel.setRegion(TargetRegion::Mask);
-        QCOMPARE(panel.target()->strength, defaultStrength(TargetRegion::Mask));
+        panel.setRegion(pipeline::TargetRegion::Mask);
+        QCOMPARE(panel.target()->strength, pipeline::defaultStrength(pipeline::TargetRegion::Mask));
         QVERIFY(panel.target()->useSettingsFaceBox);
 
         panel.clear();
@@ -109,14 +109,14 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         const Image photo = gradientPhoto();
         panel.setPhoto(photo, QStringLiteral("photo.png"));
-        panel.setRegion(TargetRegion::Mask);
+        panel.setRegion(pipeline::TargetRegion::Mask);
         const int radius = 6;
         panel.setBrushRadius(radius);
         const int y = photo.height / 2;
         drag(panel.view(), QPointF(10, y), QPointF(photo.width - 10, y));
-        std::optional<Target> target = panel.target();
+        std::optional<pipeline::Target> target = panel.target();
         QVERIFY(target);
-        QCOMPARE(target->region, TargetRegion::Mask);
+        QCOMPARE(target->region, pipeline::TargetRegion::Mask);
         QCOMPARE(target->mask.width, photo.width);
         QCOMPARE(target->mask.height, photo.height);
         // On the stroke (a view pixel is less than a photo pixel here or a little more: one pixel
@@ -152,7 +152,7 @@ private slots:
         const QString path = dir_.filePath(QStringLiteral("mask.png"));
         QVERIFY(mask.save(path));
         QVERIFY(QCoro::waitFor(panel.loadMaskFile(path)));
-        QCOMPARE(panel.region(), TargetRegion::Mask);
+        QCOMPARE(panel.region(), pipeline::TargetRegion::Mask);
         const Image loaded = panel.target()->mask;
         QCOMPARE(loaded.width, photo.width);
         for (int y = 0; y < photo.height; ++y)
@@ -175,7 +175,7 @@ private slots:
         panel.setPhoto(photo, QStringLiteral("source.png"));
         QVERIFY(panel.isDetecting());
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isDetecting(), kTimeout);
-        const FaceFinder finder(resolveModelFiles(models_.toStdString()));
+        const FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
         const auto expected = finder.find(photo);
         QCOMPARE(panel.faces().size(), expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i) QCOMPARE(panel.faces()[i].x1, expected[i].x1);
@@ -198,7 +198,7 @@ private slots:
         QVERIFY(!panel.maskOfferButton()->isHidden());
         QVERIFY(panel.statusText().contains(QStringLiteral("No face")));
         QTest::mouseClick(panel.maskOfferButton(), Qt::LeftButton);
-        QCOMPARE(panel.region(), TargetRegion::Mask);
+        QCOMPARE(panel.region(), pipeline::TargetRegion::Mask);
     }
 
 private:
