@@ -1,6 +1,6 @@
 # cmake -DNINJA=<ninja> -DBUILD_DIR=<build> -P CheckTorchHeaders.cmake
 # What the objects really included, from Ninja's dependency log: no object of the Qt services or
-# the widgets includes a libtorch header (the face-finder bridge excepted), and no object anywhere
+# the widgets includes a libtorch header, and no object anywhere
 # includes a libtorch header from outside the libtorch it links (a system libtorch's headers in
 # /usr/include would compile silently against another version).
 execute_process(COMMAND "${NINJA}" -C "${BUILD_DIR}" -t deps OUTPUT_VARIABLE deps RESULT_VARIABLE result)
@@ -19,7 +19,7 @@ foreach(line IN LISTS lines)
     if(header MATCHES "^/usr/include/")
       list(APPEND problems "${object} includes ${header}, a libtorch header from outside the linked libtorch")
       set(flagged TRUE)
-    elseif(object MATCHES "^(ui|services|app/gui)/" AND NOT object MATCHES "flashface_ui_facefinder")
+    elseif(object MATCHES "^(ui|services|app/gui)/")
       list(APPEND problems "${object} includes ${header}, a libtorch header (docs/architecture.md)")
       set(flagged TRUE)
     endif()

@@ -10,34 +10,40 @@
 namespace flashface::ui {
 
 struct FaceDetectionService::State {
-    std::mutex folderMutex;  // short: the GUI thread sets the folder while a detection runs
-    QString folder;
+    struct Source {
+        QString folder;
+        pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
+        bool operator==(const Source&) const = default;
+    };
+    std::mutex sourceMutex;  // short: the GUI thread sets the source while a detection runs
+    Source source;
     std::mutex mutex;  // the detector
-    QString loadedFolder;
-    std::unique_ptr<FaceFinder> finder;
+    Source loadedSource;
+    std::unique_ptr<pipeline::FaceFinder> finder;
     QString loadError;
 
     // Runs `work` with the detector of the current folder (loaded if needed), or reports why
     // there is none; `Result` has `available` and `error`.
     template <class Result, class Work>
     Result withFinder(Work work) {
-        QString wanted;
+        Source wanted;
         {
-            std::lock_guard lock(folderMutex);
-            wanted = folder;
+            std::lock_guard lock(sourceMutex);
+            wanted = source;
         }
         std::lock_guard lock(mutex);
         Result result;
-        if (!finder || loadedFolder != wanted) {
+        if (!finder || loadedSource != wanted) {
             finder.reset();
-            loadedFolder = wanted;
+            loadedSource = wanted;
             try {
-                finder = std::make_unique<FaceFinder>(pipeline::resolveModelFiles(wanted.toStdString()));
+                finder = std::make_unique<pipeline::FaceFinder>(pipeline::resolveModelFiles(wanted.folder.toStdString()),
+                                                                wanted.device);
                 loadError.clear();
             } catch (const std::exception& e) {
                 // Missing weights are the usual case (first start); the panel lists them, so the
                 // reference cards only need to say so.
-                loadError = pipeline::missingModelFiles(wanted.toStdString()).empty()
+                loadError = pipeline::missingModelFiles(wanted.folder.toStdString()).empty()
                                 ? QCoreApplication::translate("FaceDetectionService", "Face detection is unavailable: %1")
                                       .arg(QString::fromUtf8(e.what()))
                                 : QCoreApplication::translate("FaceDetectionService",
@@ -65,16 +71,16 @@ FaceDetectionService::FaceDetectionService(QObject* parent)
 
 FaceDetectionService::~FaceDetectionService() { pool_.waitForDone(); }
 
-void FaceDetectionService::setModelsFolder(const QString& folder) {
-    std::lock_guard lock(state_->folderMutex);
-    state_->folder = folder;
+void FaceDetectionService::configure(const QString& modelsFolder, pipeline::DeviceChoice device) {
+    std::lock_guard lock(state_->sourceMutex);
+    state_->source = {modelsFolder, device};
 }
 
 QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
     auto state = state_;
     QFuture<DetectionResult> running = QtConcurrent::run(&pool_, [state, photo = std::move(photo)] {
         return state->withFinder<DetectionResult>(
-            [&](const FaceFinder& finder, DetectionResult& result) { result.faces = finder.find(photo); });
+            [&](const pipeline::FaceFinder& finder, DetectionResult& result) { result.faces = finder.find(photo); });
     });
     DetectionResult result = co_await running;  // named: see GalleryModel::loadFolder
     co_return result;
@@ -83,8 +89,8 @@ QCoro::Task<DetectionResult> FaceDetectionService::detect(Image photo) {
 QCoro::Task<RegionResult> FaceDetectionService::region(pipeline::Target target, int workingSide) {
     auto state = state_;
     QFuture<RegionResult> running = QtConcurrent::run(&pool_, [state, target = std::move(target), workingSide] {
-        return state->withFinder<RegionResult>([&](const FaceFinder& finder, RegionResult& result) {
-            result.region = repaintedRegion(target, workingSide, &finder);
+        return state->withFinder<RegionResult>([&](const pipeline::FaceFinder& finder, RegionResult& result) {
+            result.region = pipeline::repaintedRegion(target, workingSide, &finder);
         });
     });
     RegionResult result = co_await running;  // named: see GalleryModel::loadFolder

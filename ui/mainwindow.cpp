@@ -690,7 +690,7 @@ void MainWindow::setPreferences(const AppPreferences& p) {
         modelsChanged)
         loadError_.clear();  // a new configuration gets a new chance
     loadedRuntime_ = p.runtime();
-    detection_->setModelsFolder(p.modelsFolder);
+    detection_->configure(p.modelsFolder, p.runtime().device);
     if (outputChanged) {
         // Earlier folders' images stay in view: the gallery is the history of every folder used.
         QStringList history = settings.value(QStringLiteral("gallery/folders")).toStringList();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "pipeline/request.h"
 
 #include <QImage>
@@ -41,7 +41,7 @@ struct ReferenceItem {
     QImage preview;  // downscaled for display
     State state = State::Loading;
     QString message;  // why it is not usable, or a warning about the chosen face
-    std::vector<FaceCandidate> faces;
+    std::vector<pipeline::FaceCandidate> faces;
     int chosenFace = 0;
     std::optional<pipeline::PixelBox> manualBox;
     bool enabled = true;

@@ -40,7 +40,7 @@ QRectF ReferencePhotoView::toWidget(float x1, float y1, float x2, float y2) cons
 }
 
 QRectF ReferencePhotoView::faceRect(int index) const {
-    const FaceCandidate& f = faces_.at(index);
+    const pipeline::FaceCandidate& f = faces_.at(index);
     return toWidget(f.x1, f.y1, f.x2, f.y2);
 }
 

@@ -35,7 +35,7 @@ private:
 
     QImage preview_;
     QSize photoSize_;
-    std::vector<FaceCandidate> faces_;
+    std::vector<pipeline::FaceCandidate> faces_;
     int chosen_ = 0;
     std::optional<pipeline::PixelBox> manualBox_;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "pipeline/request.h"
 
 #include <QCoro/QCoroTask>
@@ -51,7 +51,7 @@ public:
 
     pipeline::TargetRegion region() const { return region_; }
     void setRegion(pipeline::TargetRegion region);  // also sets the region's default strength
-    const std::vector<FaceCandidate>& faces() const { return faces_; }
+    const std::vector<pipeline::FaceCandidate>& faces() const { return faces_; }
     int faceIndex() const { return faceIndex_; }
     void chooseFace(int index);
     double strength() const;
@@ -105,7 +105,7 @@ private:
     Image photo_;
     QString label_;
     pipeline::TargetRegion region_ = pipeline::TargetRegion::Face;
-    std::vector<FaceCandidate> faces_;
+    std::vector<pipeline::FaceCandidate> faces_;
     int faceIndex_ = 0;
     int workingSide_ = std::max(pipeline::GenerationSettings{}.width, pipeline::GenerationSettings{}.height);
     QString faceStatus_;   // what the last face search found

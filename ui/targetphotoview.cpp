@@ -38,7 +38,7 @@ void TargetPhotoView::setPhoto(const QImage& display, QSize photoSize) {
     update();
 }
 
-void TargetPhotoView::setFaces(const std::vector<FaceCandidate>& faces, int chosen) {
+void TargetPhotoView::setFaces(const std::vector<pipeline::FaceCandidate>& faces, int chosen) {
     faces_ = faces;
     chosen_ = chosen;
     update();
@@ -94,7 +94,7 @@ QPointF TargetPhotoView::toPhoto(QPointF widgetPos) const {
 }
 
 QRectF TargetPhotoView::faceRect(int index) const {
-    const FaceCandidate& f = faces_.at(index);
+    const pipeline::FaceCandidate& f = faces_.at(index);
     return QRectF(toWidget(QPointF(f.x1, f.y1)), toWidget(QPointF(f.x2, f.y2)));
 }
 

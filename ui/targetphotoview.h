@@ -1,6 +1,6 @@
 #pragma once
 
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "pipeline/request.h"
 
 #include <QImage>
@@ -20,7 +20,7 @@ public:
 
     // `display` is what is drawn (it may be smaller than the photo); `photoSize` the real size.
     void setPhoto(const QImage& display, QSize photoSize);
-    void setFaces(const std::vector<FaceCandidate>& faces, int chosen);
+    void setFaces(const std::vector<pipeline::FaceCandidate>& faces, int chosen);
     void setRegion(pipeline::TargetRegion region);
     // The repainted region of the chosen face (white = repainted, the photo's size); null for none.
     void setFaceRegion(const QImage& region);
@@ -56,7 +56,7 @@ private:
 
     QImage display_;
     QSize photoSize_;
-    std::vector<FaceCandidate> faces_;
+    std::vector<pipeline::FaceCandidate> faces_;
     int chosen_ = 0;
     pipeline::TargetRegion region_ = pipeline::TargetRegion::Face;
     QImage faceRegion_;  // tinted where the chosen face's region is

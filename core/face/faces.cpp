@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 namespace flashface::face {
@@ -90,6 +92,28 @@ FaceDetector::FaceDetector(const std::filesystem::path& weights, const RetinaFac
 FaceDetector::~FaceDetector() = default;
 FaceDetector::FaceDetector(FaceDetector&&) noexcept = default;
 FaceDetector& FaceDetector::operator=(FaceDetector&&) noexcept = default;
+
+std::shared_ptr<const FaceDetector> sharedFaceDetector(const std::filesystem::path& weights,
+                                                       const RetinaFaceConfig& config, c10::Device device) {
+    std::error_code error;
+    const auto file = std::filesystem::weakly_canonical(weights, error);
+    const auto size = std::filesystem::file_size(file, error);
+    const auto modified = std::filesystem::last_write_time(file, error).time_since_epoch().count();
+    std::ostringstream key;
+    key << file.string() << '\n'
+        << size << ' ' << modified << ' ' << device.str() << ' ' << config.backbone << ' ' << config.minScore << ' '
+        << config.nmsThreshold << ' ' << config.preNmsTopK << ' ' << config.postNmsTopK;
+
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const FaceDetector>> loaded;
+    // Held while loading, so that two first callers load the file once.
+    const std::lock_guard lock(mutex);
+    std::erase_if(loaded, [](const auto& entry) { return entry.second.expired(); });
+    if (auto existing = loaded[key.str()].lock()) return existing;
+    auto detector = std::make_shared<const FaceDetector>(weights, config, device, at::kFloat);
+    loaded[key.str()] = detector;
+    return detector;
+}
 
 const RetinaFace& FaceDetector::model() const {
     return impl_->model;

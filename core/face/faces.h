@@ -79,6 +79,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The process's one detector for `weights`, `config` and `device` (float32), loaded on the first
+// call and shared while anyone holds it: the studio's reference and target panels and its
+// pipeline find faces with the same loaded RetinaFace instead of each loading its own. detect()
+// is const, so the holders may use it from their own threads. A file changed on disk since the
+// load (size or modification time) is loaded anew. Throws as the constructor does.
+std::shared_ptr<const FaceDetector> sharedFaceDetector(const std::filesystem::path& weights,
+                                                       const RetinaFaceConfig& config, c10::Device device);
+
 // The detector's view of a photo: [1,3,640,640] RGB in [0,1], float32 on the CPU.
 at::Tensor detectionInput(const Image& photo);
 

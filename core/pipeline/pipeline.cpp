@@ -84,7 +84,7 @@ struct Pipeline::Impl {
         std::unique_ptr<models::ClipTextEncoder> clip;
         std::unique_ptr<models::Autoencoder> vae;
         std::unique_ptr<models::UNet> unet;
-        std::unique_ptr<face::FaceDetector> detector;
+        std::shared_ptr<const face::FaceDetector> detector;
     };
 
     ModelFiles files;
@@ -150,10 +150,10 @@ void Pipeline::Impl::load(const LoadProgressCallback& progress, const CancelToke
     nn::loadState(*vae, checkpoint::Checkpoint::open(files.vae), {"", dtype, device, {}});
 
     report("face detector", 0.17);
-    // The detector's boxes decide the crops: it runs in float32 like the original's.
-    auto detector = std::make_unique<face::FaceDetector>(
-        files.faceDetector, face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector), device,
-        at::kFloat);
+    // The detector's boxes decide the crops: it runs in float32 like the original's. Shared with
+    // the front end's FaceFinder on the same device (one RetinaFace in the studio).
+    auto detector = face::sharedFaceDetector(
+        files.faceDetector, face::RetinaFaceConfig::fromJson(files.faceDetectorConfig, files.faceDetector), device);
 
     report("UNet", 0.18);
     auto unet = std::make_unique<models::UNet>(

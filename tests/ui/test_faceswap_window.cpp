@@ -9,7 +9,7 @@
 #include <ATen/ATen.h>
 
 #include "apppreferences.h"
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "facepositionpanel.h"
 #include "fixturemodels.h"
 #include "generationqueue.h"

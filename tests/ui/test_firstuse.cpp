@@ -327,7 +327,7 @@ private slots:
         ReferenceItem item;
         item.label = QStringLiteral("small.png");
         item.state = ReferenceItem::State::Ready;
-        FaceCandidate face{};
+        pipeline::FaceCandidate face{};
         face.score = 0.9f;
         face.warning = "the face is only 16×16 pixels (under 64); the reference will lack detail";
         face.aligned = Image{8, 8, std::vector<std::uint8_t>(8 * 8 * 3, 100)};

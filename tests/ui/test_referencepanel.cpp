@@ -2,7 +2,7 @@
 // thread with the engine's detector (fixture RetinaFace); choosing, disabling, manual boxes.
 #include "face/photo.h"
 #include "facedetectionservice.h"
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "fixturemodels.h"
 #include "referencecard.h"
 #include "referencephotoview.h"
@@ -51,14 +51,14 @@ private slots:
 
     void facesAreFoundOffTheGuiThreadAsTheEngineFindsThem() {
         FaceDetectionService detection;
-        detection.setModelsFolder(models_);
+        detection.configure(models_, pipeline::DeviceChoice::Cpu);
         ReferencePanel panel(&detection);
         panel.addFiles({firstRef()});
         QCOMPARE(panel.count(), 1);
         QVERIFY(panel.isBusy());  // the window is not blocked while the photo is read and searched
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
 
-        const FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
+        const pipeline::FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
         const auto faces = finder.find(face::loadPhoto(firstRef().toStdString()));
         const ReferenceItem& item = panel.item(0);
         QCOMPARE(int(item.faces.size()), int(faces.size()));
@@ -75,7 +75,7 @@ private slots:
 
     void clickingAFaceChoosesIt() {
         FaceDetectionService detection;
-        detection.setModelsFolder(models_);
+        detection.configure(models_, pipeline::DeviceChoice::Cpu);
         ReferencePanel panel(&detection);
         panel.resize(360, 700);
         panel.show();
@@ -103,7 +103,7 @@ private slots:
 
     void manualBoxDisableAndRemove() {
         FaceDetectionService detection;
-        detection.setModelsFolder(models_);
+        detection.configure(models_, pipeline::DeviceChoice::Cpu);
         ReferencePanel panel(&detection);
         panel.addFiles({firstRef(), lastRef()});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 120000);
@@ -142,7 +142,7 @@ private slots:
 
     void withoutADetectorTheEngineSearches() {
         FaceDetectionService detection;
-        detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
+        detection.configure(dir_.filePath(QStringLiteral("empty")), pipeline::DeviceChoice::Cpu);
         ReferencePanel panel(&detection);
         panel.addFiles({firstRef()});
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
@@ -156,7 +156,7 @@ private slots:
 
     void foldersDropsAndClipboard() {
         FaceDetectionService detection;
-        detection.setModelsFolder(dir_.filePath(QStringLiteral("empty")));
+        detection.configure(dir_.filePath(QStringLiteral("empty")), pipeline::DeviceChoice::Cpu);
         ReferencePanel panel(&detection);
         const auto folder = test::pipelineReferenceFiles().at(0).parent_path();
         panel.addFiles({QString::fromStdString(folder.string())});

@@ -4,7 +4,7 @@
 // none.
 #include "face/photo.h"
 #include "facedetectionservice.h"
-#include "facefinder.h"
+#include "pipeline/face_finder.h"
 #include "fixturemodels.h"
 #include "imageconversion.h"
 #include "pipeline/model_files.h"
@@ -168,14 +168,14 @@ private slots:
     // The faces outlined are the engine detector's; without one, the panel offers the mask.
     void facesAndTheMaskOffer() {
         FaceDetectionService detection;
-        detection.setModelsFolder(models_);
+        detection.configure(models_, pipeline::DeviceChoice::Cpu);
         TargetPanel panel(&detection);
         panel.show();
         const Image photo = face::loadPhoto(test::fixture("face_crop/source.png"));
         panel.setPhoto(photo, QStringLiteral("source.png"));
         QVERIFY(panel.isDetecting());
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isDetecting(), kTimeout);
-        const FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
+        const pipeline::FaceFinder finder(pipeline::resolveModelFiles(models_.toStdString()));
         const auto expected = finder.find(photo);
         QCOMPARE(panel.faces().size(), expected.size());
         for (std::size_t i = 0; i < expected.size(); ++i) QCOMPARE(panel.faces()[i].x1, expected[i].x1);
@@ -191,7 +191,7 @@ private slots:
         }
 
         // A detector that accepts no face (no score reaches 1): every photo is faceless to it.
-        detection.setModelsFolder(test::writeBlindFixtureModelsFolder(dir_.filePath(QStringLiteral("blind"))));
+        detection.configure(test::writeBlindFixtureModelsFolder(dir_.filePath(QStringLiteral("blind"))), pipeline::DeviceChoice::Cpu);
         panel.setPhoto(photo, QStringLiteral("source.png"));
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isDetecting(), kTimeout);
         QVERIFY(panel.faces().empty());

@@ -9,7 +9,11 @@
 #include <string>
 #include <vector>
 
-namespace flashface::ui {
+namespace flashface::face {
+class FaceDetector;
+}
+
+namespace flashface::pipeline {
 
 // A face the engine's detector found in a photo (photo pixels), with the aligned crop the
 // engine makes of it: exactly what the model will see, so it can be shown and passed on as is.
@@ -21,12 +25,15 @@ struct FaceCandidate {
     Image aligned;                                    // the box cut out with the eyes levelled
 };
 
-// The engine's RetinaFace behind a libtorch-free interface, so that the widgets never see
-// libtorch headers. Loads the detector once; find() is const and may run on any one thread.
+// Face finding for a front end, behind a libtorch-free header: the detector of the models folder
+// on the device the pipeline would compute on, the same loaded instance as the pipeline's
+// (face::sharedFaceDetector), so the studio holds one RetinaFace however many panels and
+// pipelines find faces. find() is const and may run on any thread.
 class FaceFinder {
 public:
-    // Throws FileError when the detector weights are missing or unreadable.
-    explicit FaceFinder(const pipeline::ModelFiles& files);
+    // Throws FileError when the detector weights are missing or unreadable, InvalidRequest for
+    // CUDA without a GPU.
+    explicit FaceFinder(const ModelFiles& files, DeviceChoice device = DeviceChoice::Auto);
     ~FaceFinder();
     FaceFinder(const FaceFinder&) = delete;
     FaceFinder& operator=(const FaceFinder&) = delete;
@@ -34,10 +41,10 @@ public:
     // Most confident first; empty when there is no face.
     std::vector<FaceCandidate> find(const Image& photo) const;
 
+    const face::FaceDetector& detector() const;
+
 private:
-    friend Image repaintedRegion(const pipeline::Target& target, int workingSide, const FaceFinder* finder);
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    std::shared_ptr<const face::FaceDetector> detector_;
 };
 
 // How much of each pixel of the target photo a generation repaints, as the engine computes it
@@ -45,6 +52,6 @@ private:
 // the photo's bytes, grey in the feathered edge; the photo's size. `workingSide` is the settings'
 // longer side; `finder` finds the face of a Face region (none is needed otherwise). Throws
 // InvalidRequest as a generation would: no face, a mask of another size.
-Image repaintedRegion(const pipeline::Target& target, int workingSide, const FaceFinder* finder);
+Image repaintedRegion(const Target& target, int workingSide, const FaceFinder* finder);
 
-}  // namespace flashface::ui
+}  // namespace flashface::pipeline
