@@ -48,18 +48,6 @@ void putLe24(char* p, quint32 value) {
 
 }  // namespace
 
-pipeline::ImageMetadata referenceMetadata(const std::vector<pipeline::Reference>& references) {
-    pipeline::ImageMetadata metadata;
-    bool weighed = false;
-    for (const pipeline::Reference& ref : references) {
-        metadata.referenceLabels.push_back(ref.label);
-        metadata.referenceWeights.push_back(ref.weight);
-        weighed = weighed || ref.weight != 1;
-    }
-    if (!weighed) metadata.referenceWeights.clear();  // as the original: no weights to store
-    return metadata;
-}
-
 QByteArray insertJpegComments(const QByteArray& jpeg, const QList<QByteArray>& comments) {
     if (jpeg.size() < 4 || uchar(jpeg[0]) != 0xFF || uchar(jpeg[1]) != 0xD8) return {};
     // After SOI and the APP0/APP1 (JFIF/EXIF) headers, which readers expect first.

@@ -14,9 +14,6 @@ namespace flashface::ui {
 //   WebP  an XMP chunk with the A1111 text as dc:description and the JSON as flashface:record.
 // The JSON is the engine's metadataRecord(), so every format reads back the same.
 
-// The references' part of an image's metadata: their labels, and their weights unless all are 1.
-pipeline::ImageMetadata referenceMetadata(const std::vector<pipeline::Reference>& references);
-
 // Encodes `image` in `format` ("png", "jpeg" or "webp") carrying `metadata`; empty on failure
 // (with the reason in `error`).
 QByteArray encodeWithParameters(const QImage& image, const pipeline::ImageMetadata& metadata, const QByteArray& format,

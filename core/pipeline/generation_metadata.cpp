@@ -181,14 +181,20 @@ std::string a1111Parameters(const GenerationSettings& s) {
     return out.str();
 }
 
-ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index) {
-    ImageMetadata metadata{settingsForImage(result.settings, index), {}, {}, {}};
-    for (const auto& ref : request.references) {
+ImageMetadata referenceMetadata(const std::vector<Reference>& references) {
+    ImageMetadata metadata;
+    for (const auto& ref : references) {
         metadata.referenceLabels.push_back(ref.label);
         metadata.referenceWeights.push_back(ref.weight);
     }
     const auto& weights = metadata.referenceWeights;
     if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 1.0; })) metadata.referenceWeights.clear();
+    return metadata;
+}
+
+ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index) {
+    ImageMetadata metadata = referenceMetadata(request.references);
+    metadata.settings = settingsForImage(result.settings, index);
     if (const auto& t = request.target) metadata.target = TargetRecord{t->label, t->region, t->faceIndex, t->strength};
     return metadata;
 }

@@ -51,8 +51,12 @@ std::string imageParameters(const ImageMetadata& metadata);
 inline constexpr const char* kSettingsChunk = "flashface";     // metadataRecord()
 inline constexpr const char* kParametersChunk = "parameters";  // imageParameters()
 
+// The references' part of an image's record: their labels, and their weights unless all are 1
+// (then none, as the original stores them).
+ImageMetadata referenceMetadata(const std::vector<Reference>& references);
+
 // What image `index` of `request`'s `result` carries: its own seed (settingsForImage), the
-// references' labels, their weights unless all are 1, and the target photo's record.
+// references' part (referenceMetadata), and the target photo's record.
 ImageMetadata metadataForImage(const GenerationRequest& request, const GenerationResult& result, int index);
 
 // `image` as PNG with a `parameters` and a `flashface` (JSON) text chunk.

@@ -171,10 +171,10 @@ private slots:
     void weightsAreStoredInEveryExportFormatAndReadBack() {
         std::vector<pipeline::Reference> refs(3);
         for (std::size_t i = 0; i < refs.size(); ++i) refs[i].label = "ref" + std::to_string(i) + ".png";
-        QVERIFY(referenceMetadata(refs).referenceWeights.empty());  // all 1: stored as the original does
+        QVERIFY(pipeline::referenceMetadata(refs).referenceWeights.empty());  // all 1: stored as the original does
         refs[0].weight = 2;
         refs[2].weight = 0.5;
-        const pipeline::ImageMetadata references = referenceMetadata(refs);
+        const pipeline::ImageMetadata references = pipeline::referenceMetadata(refs);
         const std::vector<double> weights{2, 1, 0.5};
         QCOMPARE(references.referenceWeights, weights);
 
