@@ -228,7 +228,9 @@ TEST(LatentKeep, TheStrengthPicksTheFirstStepByModelTimestep) {
         for (const double strength : {0.3, 0.55, 0.8}) {
             const std::size_t first = firstStepAt(strength, timesteps, total);
             EXPECT_LE(timesteps[first], strength * total);
-            if (first > 0) EXPECT_GT(timesteps[first - 1], strength * total);
+            if (first > 0) {
+                EXPECT_GT(timesteps[first - 1], strength * total);
+            }
         }
     }
 }
