@@ -101,7 +101,7 @@ models::ReferenceFeatures ReferenceFeatureCache::lookup(const std::shared_ptr<Re
 
 void ReferenceFeatureCache::evictDownTo(std::uint64_t bytes) {
     while (bytes_ > bytes && !lru_.empty()) {
-        const Entry& oldest = lru_.back();
+        const CachedFeatures& oldest = lru_.back();
         bytes_ -= oldest.bytes;
         --oldest.set->entries;
         index_.erase({oldest.set, oldest.timestep});

@@ -64,7 +64,7 @@ public:
 
 private:
     struct ReferenceSet;
-    struct Entry {
+    struct CachedFeatures {  // one timestep's features of one reference set
         ReferenceSet* set;
         std::int64_t timestep;
         models::ReferenceFeatures features;
@@ -80,8 +80,8 @@ private:
     std::uint64_t hits_ = 0, misses_ = 0;
     // Sets with entries or a live provider; a set is dropped when it has neither.
     std::vector<std::shared_ptr<ReferenceSet>> sets_;
-    std::list<Entry> lru_;  // most recently used first
-    std::map<Key, std::list<Entry>::iterator> index_;
+    std::list<CachedFeatures> lru_;  // most recently used first
+    std::map<Key, std::list<CachedFeatures>::iterator> index_;
 };
 
 }  // namespace flashface::pipeline
