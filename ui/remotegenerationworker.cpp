@@ -225,9 +225,9 @@ QCoro::Task<std::pair<QString, QString>> RemoteGenerationWorker::health() {
                         QString()};
 }
 
-QCoro::Task<> RemoteGenerationWorker::connectToServer() {
+QCoro::Task<QString> RemoteGenerationWorker::connectToServer() {
     const auto [description, problem] = co_await health();
-    if (closing_) co_return;
+    if (closing_) co_return problem;
     if (problem.isEmpty()) {
         device_ = description;
         emit loaded(description);
@@ -235,6 +235,7 @@ QCoro::Task<> RemoteGenerationWorker::connectToServer() {
         device_.reset();
         emit loadFailed(problem);
     }
+    co_return problem;
 }
 
 QCoro::Task<std::optional<QByteArray>> RemoteGenerationWorker::follow(const GenerationJob& job, const QString& path,
@@ -287,10 +288,11 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
         co_return;
     }
     if (!device_) {
-        co_await connectToServer();
+        // Unreachable, or a wrong token: Retry runs it again once the address or token is fixed.
+        const QString problem = co_await connectToServer();
         if (closing_) co_return;
         if (!device_) {
-            emit failed(retryable(endedRun(job, Status::Failed, tr("The server could not be reached."))));
+            emit failed(retryable(endedRun(job, Status::Failed, problem)));
             co_return;
         }
     }

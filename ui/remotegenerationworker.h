@@ -44,7 +44,8 @@ signals:
     void stopping();  // the worker is being destroyed: pauses end at once
 
 private:
-    QCoro::Task<> connectToServer();
+    // Asks the server's health: loaded, or loadFailed and the problem returned.
+    QCoro::Task<QString> connectToServer();
     // The server's description, or (empty, problem) when it cannot be used.
     QCoro::Task<std::pair<QString, QString>> health();
     QCoro::Task<> runJob(GenerationJob job);
