@@ -116,6 +116,21 @@ QHttpMultiPart* requestForm(const GenerationRequest& request) {
 
 json parsed(const QByteArray& body) { return json::parse(body.toStdString(), nullptr, false); }
 
+// A key of a server's JSON object, or `fallback` when it is absent or of another type: what a
+// server sends is read, never trusted to be well formed.
+template <class T>
+T field(const json& object, const char* key, T fallback) {
+    if (!object.is_object()) return fallback;
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (it->is_string()) return it->get<std::string>();
+    } else if (it->is_number()) {
+        return it->get<T>();
+    }
+    return fallback;
+}
+
 GenerationOutcome retryable(GenerationOutcome outcome) {
     outcome.canRetry = true;
     return outcome;
@@ -192,8 +207,9 @@ QString RemoteGenerationWorker::problemWith(const Answer& a) const {
             .arg(server, a.networkError);
     const json body = parsed(a.body);
     QString message = QString::fromUtf8(a.body.left(200)).trimmed();
-    if (body.is_object() && body.contains("error") && body["error"].is_object() && body["error"].value("message", json()).is_string())
-        message = QString::fromStdString(body["error"]["message"].get<std::string>());
+    if (body.is_object() && body.contains("error"))
+        if (const std::string text = field(body["error"], "message", std::string()); !text.empty())
+            message = QString::fromStdString(text);
     if (a.status == 401)
         return tr("The server at %1 refused the token: %2 Check the token in Preferences → Engine.").arg(server, message);
     if (a.status >= 300 && a.status < 400)
@@ -217,11 +233,12 @@ QCoro::Task<std::pair<QString, QString>> RemoteGenerationWorker::health() {
     if (closing_) co_return std::pair{QString(), QString()};
     if (const QString problem = problemWith(a); !problem.isEmpty()) co_return std::pair{QString(), problem};
     const json body = parsed(a.body);
-    if (!body.is_object() || !body.value("device", json()).is_string())
+    const std::string device = field(body, "device", std::string());
+    if (device.empty())
         co_return std::pair{QString(), tr("%1 answers, but not as “flashface serve” does (no device in its "
                                           "/v1/health).")
                                            .arg(server_.url.trimmed())};
-    co_return std::pair{tr("%1 on %2").arg(QString::fromStdString(body["device"].get<std::string>()), url.authority()),
+    co_return std::pair{tr("%1 on %2").arg(QString::fromStdString(device), url.authority()),
                         QString()};
 }
 
@@ -254,17 +271,15 @@ QCoro::Task<std::optional<QByteArray>> RemoteGenerationWorker::follow(const Gene
             if (!data.is_object()) continue;
             if (event.name == "done") {
                 done = event.data;
-            } else if (event.name == "preview" && data.value("images", json()).is_array()) {
+            } else if (event.name == "preview" && data.contains("images") && data["images"].is_array()) {
                 previews.clear();
                 for (const json& image : data["images"])
                     if (image.is_string())
                         previews.append(QImage::fromData(QByteArray::fromBase64(QByteArray::fromStdString(image.get<std::string>())), "JPEG"));
-                previewStep = data.value("step", 0);
-            } else if (event.name == "progress" && data.value("step", 0) > 0) {
-                const int step = data.value("step", 0);
-                StepPreview p{job.id, step, data.value("total_steps", 0), data.value("elapsed_seconds", 0.0),
-                              data.value("seconds_left", 0.0), previewStep == step ? previews : QList<QImage>()};
-                emit stepProgress(p);
+                previewStep = field(data, "step", 0);
+            } else if (const int step = field(data, "step", 0); event.name == "progress" && step > 0) {
+                emit stepProgress(StepPreview{job.id, step, field(data, "total_steps", 0), field(data, "elapsed_seconds", 0.0),
+                                              field(data, "seconds_left", 0.0), previewStep == step ? previews : QList<QImage>()});
             }
         }
     };
@@ -307,7 +322,8 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
     const Answer posted = co_await answer(posting);
     if (closing_) co_return;
     const json accepted = parsed(posted.body);
-    if (posted.status != 202 || !accepted.is_object() || !accepted.value("id", json()).is_string()) {
+    const std::string id = field(accepted, "id", std::string());
+    if (posted.status != 202 || id.empty()) {
         GenerationOutcome outcome = endedRun(job, Status::Failed, problemWith(posted));
         if (posted.status == 202) outcome.error = tr("The server at %1 accepted the run but named no job.").arg(server_.url);
         // Out of reach, busy or broken: the same job may go through later. A refusal (4xx) stays one.
@@ -316,7 +332,7 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
         emit failed(outcome);
         co_return;
     }
-    jobPath_ = QStringLiteral("/v1/generations/") + QString::fromStdString(accepted["id"].get<std::string>());
+    jobPath_ = QStringLiteral("/v1/generations/") + QString::fromStdString(id);
     if (cancelled_) requestCancel();
 
     std::optional<QByteArray> done;
@@ -341,14 +357,14 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
                     .arg(server_.url.trimmed(), lost))));
         co_return;
     }
-    const std::string state = end.value("state", std::string());
+    const std::string state = field(end, "state", std::string());
     if (state == "cancelled") {
         emit cancelled(endedRun(job, Status::Cancelled));
         co_return;
     }
     if (state != "succeeded") {
         emit failed(endedRun(job, Status::Failed,
-                             QString::fromStdString(end.value("error", std::string("The server's run failed.")))));
+                             QString::fromStdString(field(end, "error", std::string("The server's run failed.")))));
         co_return;
     }
 
@@ -376,7 +392,7 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
     // The images are here: the server may forget them.
     QNetworkReply* forget = network_->deleteResource(request(path));
     connect(forget, &QNetworkReply::finished, forget, &QObject::deleteLater);
-    emit finished(savedRun(job, settings, end.value("seconds", 0.0), images));
+    emit finished(savedRun(job, settings, field(end, "seconds", 0.0), images));
 }
 
 }  // namespace flashface::ui

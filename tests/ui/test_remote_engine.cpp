@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 
@@ -113,6 +114,44 @@ private slots:
         }
         QCOMPARE(made.referenceLabels, reference.referenceLabels);
         QCOMPARE(made.settings.seed, reference.settings.seed);
+    }
+
+    // A face swap's target photo and mask travel too: the results equal this computer's.
+    void aTargetPhotoAndItsMaskGiveTheLocalResults() {
+        GenerationQueue remote;
+        remote.configure(test::remoteEngine(serve_->port(), kToken));
+        GenerationQueue local;
+        EngineSettings here;
+        here.modelsFolder = models_;
+        here.runtime = RuntimeOptions{DeviceChoice::Cpu, PrecisionChoice::Auto, 1};
+        local.configure(here);
+        for (const TargetRegion region : {TargetRegion::Whole, TargetRegion::Mask}) {
+            GenerationRequest request = test::fixtureRunRequest(2, 1, 21);
+            Target target;
+            target.image = request.references.front().image;  // any photo will do
+            target.region = region;
+            target.strength = 0.6;
+            target.label = "photo.png";
+            if (region == TargetRegion::Mask) {
+                target.mask = Image{target.image.width, target.image.height,
+                                    std::vector<std::uint8_t>(target.image.rgb.size(), 0)};
+                for (int y = 0; y < target.mask.height; ++y)  // the left half repainted
+                    std::fill_n(&target.mask.rgb[std::size_t(y) * target.mask.width * 3], target.mask.width / 2 * 3,
+                                std::uint8_t(255));
+            }
+            request.target = target;
+            const QString name = QString::number(int(region));
+            const GenerationOutcome made = runOn(remote, request, dir_.filePath(QStringLiteral("remote-target") + name));
+            const GenerationOutcome reference = runOn(local, request, dir_.filePath(QStringLiteral("local-target") + name));
+            QVERIFY2(made.status == GenerationOutcome::Status::Finished, qPrintable(made.error));
+            QVERIFY2(reference.status == GenerationOutcome::Status::Finished, qPrintable(reference.error));
+            QCOMPARE(made.images.size(), 1);
+            QCOMPARE(made.images[0].size(), QSize(target.image.width, target.image.height));  // the photo's size
+            QCOMPARE(made.images[0], reference.images[0]);
+            const ImageMetadata stored = readImageMetadata(made.files[0].toStdString());
+            QVERIFY(stored.target && stored.target->region == region && stored.target->label == "photo.png");
+            QCOMPARE(fileBytes(made.files[0]), fileBytes(reference.files[0]));
+        }
     }
 
     void cancelStopsTheRunOnTheServer() {
