@@ -100,7 +100,10 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     remoteForm->addRow(tr("Server address:"), serverUrl_);
     remoteForm->addRow(tr("Token:"), serverToken_);
     remoteForm->addRow(QString(), tokenNote);
-    remoteForm->addRow(QString(), testConnection_);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(testConnection_);
+    testRow->addStretch();
+    remoteForm->addRow(QString(), testRow);
     remoteForm->addRow(QString(), connectionResult_);
     auto* localForm = new QFormLayout(localFields_);
     localForm->setContentsMargins(0, 0, 0, 0);
