@@ -47,7 +47,6 @@ void GenerationQueue::replaceEngine() {
         engine_->deleteLater();  // on its thread, after what it is doing
     }
     engine_ = makeEngine(settings_.kind);
-    engineStale_ = false;
     engine_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, engine_, &QObject::deleteLater);
     connect(engine_, &GenerationEngine::loadProgress, this, &GenerationQueue::loadProgress);
@@ -73,17 +72,18 @@ void GenerationQueue::replaceEngine() {
 
 void GenerationQueue::configure(const EngineSettings& settings) {
     settings_ = settings;
-    if (settings.kind != engine_->kind()) {
-        engineStale_ = true;
-        if (!isBusy()) replaceEngine();
-        return;
-    }
-    engineStale_ = false;
-    QMetaObject::invokeMethod(engine_, [e = engine_, settings] { e->configure(settings); });
+    settingsPending_ = isBusy();
+    if (!settingsPending_) applySettings();
+}
+
+void GenerationQueue::applySettings() {
+    settingsPending_ = false;
+    if (settings_.kind != engine_->kind()) return replaceEngine();  // which configures the new one
+    QMetaObject::invokeMethod(engine_, [e = engine_, s = settings_] { e->configure(s); });
 }
 
 void GenerationQueue::loadModels() {
-    if (!engineStale_) QMetaObject::invokeMethod(engine_, &GenerationEngine::load);
+    if (!settingsPending_) QMetaObject::invokeMethod(engine_, &GenerationEngine::load);
 }
 
 quint64 GenerationQueue::enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
@@ -157,7 +157,7 @@ QCoro::Task<> GenerationQueue::drain() {
     const QPointer<GenerationQueue> self(this);  // the queue may be destroyed while a job runs
     draining_ = true;
     while (!pending_.empty()) {
-        if (engineStale_) replaceEngine();  // the engine chosen meanwhile runs the next job
+        if (settingsPending_) applySettings();  // what was chosen meanwhile runs the next job
         GenerationJob job = std::move(pending_.front());
         pending_.pop_front();
         current_ = job.id;
@@ -170,6 +170,7 @@ QCoro::Task<> GenerationQueue::drain() {
         if (!self) co_return;
     }
     draining_ = false;
+    if (settingsPending_) applySettings();
 }
 
 }  // namespace flashface::ui

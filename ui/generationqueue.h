@@ -26,8 +26,8 @@ public:
     explicit GenerationQueue(QObject* parent = nullptr);
     ~GenerationQueue() override;
 
-    // A change of engine kind takes effect before the next job starts (the running one ends where
-    // it began).
+    // Takes effect before the next job starts: the running one ends on the engine, server and
+    // models it began with. Another kind of engine replaces the current one.
     void configure(const EngineSettings& settings);
     EngineKind engineKind() const { return settings_.kind; }
     void loadModels();  // in the background; a no-op once loaded
@@ -62,11 +62,13 @@ private:
     quint64 add(GenerationJob job);
     // Puts an engine of settings_'s kind on the worker thread in place of the current one.
     void replaceEngine();
+    // Hands settings_ to the engine (replacing it for another kind).
+    void applySettings();
 
     QThread thread_;
     GenerationEngine* engine_ = nullptr;  // lives on thread_, deleted when replaced or when it finishes
     EngineSettings settings_;
-    bool engineStale_ = false;  // settings_ name another kind than engine_ is: replaced when idle
+    bool settingsPending_ = false;  // settings_ came while a job ran: applied before the next
     std::deque<GenerationJob> pending_;
     std::optional<GenerationJob> running_;
     std::map<quint64, GenerationJob> retryable_;  // failed jobs that may be queued again, newest last

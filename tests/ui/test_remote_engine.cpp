@@ -93,14 +93,11 @@ private slots:
         }
         QVERIFY(withPreviews >= 1);
 
-        // This computer's engine on the same request (one thread, as the server runs): the same
-        // files, pixels and parameters alike.
-        GenerationQueue local;
-        EngineSettings here;
-        here.modelsFolder = models_;
-        here.runtime = RuntimeOptions{DeviceChoice::Cpu, PrecisionChoice::Auto, 1};
-        local.configure(here);
-        const GenerationOutcome reference = runOn(local, request, dir_.filePath(QStringLiteral("local")));
+        // The same queue switched to this computer's engine (one thread, as the server runs) for
+        // the same request: the same files, pixels and parameters alike.
+        remote.configure(localEngine());
+        QCOMPARE(remote.engineKind(), EngineKind::Local);
+        const GenerationOutcome reference = runOn(remote, request, dir_.filePath(QStringLiteral("local")));
         QVERIFY2(reference.status == GenerationOutcome::Status::Finished, qPrintable(reference.error));
         QCOMPARE(reference.files.size(), images);
         for (int i = 0; i < images; ++i) {
@@ -121,10 +118,7 @@ private slots:
         GenerationQueue remote;
         remote.configure(test::remoteEngine(serve_->port(), kToken));
         GenerationQueue local;
-        EngineSettings here;
-        here.modelsFolder = models_;
-        here.runtime = RuntimeOptions{DeviceChoice::Cpu, PrecisionChoice::Auto, 1};
-        local.configure(here);
+        local.configure(localEngine());
         for (const TargetRegion region : {TargetRegion::Whole, TargetRegion::Mask}) {
             GenerationRequest request = test::fixtureRunRequest(2, 1, 21);
             Target target;
@@ -162,6 +156,8 @@ private slots:
         const int steps = kStepsRange.max;
         remote.enqueue(test::fixtureRunRequest(steps, 1, 5), dir_.filePath(QStringLiteral("cancelled")), QStringLiteral("c"));
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, kTimeout);
+        // Another address chosen meanwhile is for the next run: this one is cancelled where it runs.
+        remote.configure(test::remoteEngine(1, kToken));
         remote.cancelCurrent();
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
         const auto outcome = ended.at(0).at(0).value<GenerationOutcome>();
@@ -178,6 +174,9 @@ private slots:
                 return health && nlohmann::json::parse(health->body).at("queue").at("running") == 0;
             },
             kTimeout));
+        const GenerationOutcome next = runOn(remote, test::fixtureRunRequest(1, 1, 5), dir_.filePath(QStringLiteral("next")));
+        QCOMPARE(next.status, GenerationOutcome::Status::Failed);
+        QVERIFY2(next.error.contains(QStringLiteral("127.0.0.1:1")), qPrintable(next.error));
     }
 
     void aWrongTokenOrAddressIsAClearLoadFailure() {
@@ -252,6 +251,13 @@ private slots:
     void cleanupTestCase() { serve_.reset(); }
 
 private:
+    // This computer's engine on the fixture models, on one thread as the server runs.
+    EngineSettings localEngine() const {
+        EngineSettings here;
+        here.modelsFolder = models_;
+        here.runtime = RuntimeOptions{DeviceChoice::Cpu, PrecisionChoice::Auto, 1};
+        return here;
+    }
     std::vector<std::string> serveArgs() const { return {"--token-file", tokenFile_.toStdString()}; }
 
     QTemporaryDir dir_;
