@@ -1,7 +1,7 @@
 #include "generationoutcome.h"
 
 #include "common/atomic_file.h"
-#include "imageparameters.h"
+#include "pipeline/generation_metadata.h"
 #include "pipeline/failure.h"
 
 #include <QObject>
@@ -15,8 +15,10 @@ GenerationOutcome savedRun(const GenerationJob& job, const GenerationSettings& s
     GenerationOutcome outcome = endedRun(job, GenerationOutcome::Status::Finished);
     outcome.settings = settings;
     outcome.seconds = seconds;
-    // The references as every file of the run records them.
-    const ImageMetadata recorded = referenceMetadata(job.request.references);
+    // The references as every file of the run records them (the one image record).
+    GenerationResult made;
+    made.settings = settings;
+    const ImageMetadata recorded = metadataForImage(job.request, made, 0);
     for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
     outcome.referenceWeights = recorded.referenceWeights;
     for (const RunImage& image : images) {
