@@ -10,11 +10,15 @@
 #include "remotegenerationworker.h"
 
 #include <QFile>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <utility>
 #include <fstream>
 #include <memory>
 
@@ -50,6 +54,38 @@ QString loadMessage(RemoteGenerationWorker& worker, void (GenerationEngine::*sig
     worker.load();
     return QTest::qWaitFor([&] { return spy.count() == 1; }, kTimeout) ? spy.at(0).at(0).toString() : QString();
 }
+
+// A TCP relay to the server whose connections can be cut at once, as a network drop would, while
+// new ones still go through.
+class CuttableRelay : public QObject {
+public:
+    explicit CuttableRelay(int target) {
+        connect(&listener_, &QTcpServer::newConnection, this, [this, target] {
+            while (QTcpSocket* client = listener_.nextPendingConnection()) {
+                auto* server = new QTcpSocket(client);
+                server->connectToHost(QStringLiteral("127.0.0.1"), quint16(target));
+                const auto pipe = [](QTcpSocket* from, QTcpSocket* to) {
+                    connect(from, &QTcpSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
+                };
+                pipe(client, server);
+                pipe(server, client);
+                connect(server, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                clients_.append(client);
+            }
+        });
+        listener_.listen(QHostAddress::LocalHost);
+    }
+    int port() const { return listener_.serverPort(); }
+    void cut() {
+        for (const QPointer<QTcpSocket>& client : std::exchange(clients_, {}))
+            if (client) client->abort();
+    }
+
+private:
+    QTcpServer listener_;
+    QList<QPointer<QTcpSocket>> clients_;
+};
 
 }  // namespace
 
@@ -146,6 +182,26 @@ private slots:
             QVERIFY(stored.target && stored.target->region == region && stored.target->label == "photo.png");
             QCOMPARE(fileBytes(made.files[0]), fileBytes(reference.files[0]));
         }
+    }
+
+    // A connection dropped mid-run is followed again: the run ends as if nothing had happened.
+    void aDroppedStreamIsResumed() {
+        CuttableRelay relay(serve_->port());
+        GenerationQueue remote;
+        remote.configure(test::remoteEngine(relay.port(), kToken));
+        QSignalSpy progress(&remote, &GenerationQueue::stepProgress);
+        QSignalSpy ended(&remote, &GenerationQueue::jobEnded);
+        const int steps = 30;
+        remote.enqueue(test::fixtureRunRequest(steps, 1, 9), dir_.filePath(QStringLiteral("resumed")), QStringLiteral("r"));
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, kTimeout);
+        const int before = progress.last().at(0).value<StepPreview>().step;
+        relay.cut();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
+        const auto outcome = ended.at(0).at(0).value<GenerationOutcome>();
+        QVERIFY2(outcome.status == GenerationOutcome::Status::Finished, qPrintable(outcome.error));
+        QCOMPARE(outcome.files.size(), 1);
+        QVERIFY(QFileInfo::exists(outcome.files[0]));
+        if (before < steps) QVERIFY(progress.last().at(0).value<StepPreview>().step > before);  // reported on after the cut
     }
 
     void cancelStopsTheRunOnTheServer() {
