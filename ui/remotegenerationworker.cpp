@@ -1,6 +1,7 @@
 #include "remotegenerationworker.h"
 
 #include "common/error.h"
+#include "common/human_units.h"
 #include "generationoutcome.h"
 #include "imageconversion.h"
 #include "pipeline/generation_metadata.h"
@@ -33,6 +34,9 @@ constexpr int kEventsTimeoutMs = 45'000;
 // given up (the server keeps running the job meanwhile).
 constexpr int kResumeAttempts = 3;
 constexpr auto kResumePause = 1s;
+// More than this in one answer, or in one event, is refused: the largest image the engine makes
+// (2048², a PNG under 13 MiB) and an event with 16 previews are far below it.
+constexpr qint64 kMaxAnswerBytes = qint64{256} << 20;
 
 // One Server-Sent Event.
 struct Event {
@@ -44,6 +48,8 @@ struct Event {
 // (comments, starting with ':', are the server's keep-alives).
 class EventParser {
 public:
+    // False once the unparsed part has grown past kMaxAnswerBytes (no event ends in it).
+    bool overflowed() const { return buffer_.size() > kMaxAnswerBytes; }
     QList<Event> feed(const QByteArray& bytes) {
         buffer_ += bytes;
         buffer_.replace("\r\n", "\n");
@@ -188,12 +194,22 @@ QNetworkRequest RemoteGenerationWorker::request(const QString& path) const {
     return request;
 }
 
-QCoro::Task<RemoteGenerationWorker::Answer> RemoteGenerationWorker::answer(QNetworkReply* reply) {
+QCoro::Task<RemoteGenerationWorker::Answer> RemoteGenerationWorker::answer(QNetworkReply* reply, bool bounded) {
+    bool tooLarge = false;
+    if (bounded)
+        connect(reply, &QNetworkReply::downloadProgress, reply, [reply, &tooLarge](qint64 received, qint64) {
+            if (received <= kMaxAnswerBytes) return;
+            tooLarge = true;
+            reply->abort();
+        });
     co_await qCoro(reply).waitForFinished();
     Answer answer;
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
-    if (answer.status == 0) answer.networkError = reply->errorString();
+    answer.status = tooLarge ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = tooLarge ? QByteArray() : reply->readAll();
+    if (tooLarge)
+        answer.networkError = tr("it sent more than %1 in one answer").arg(QString::fromStdString(formatBytes(kMaxAnswerBytes)));
+    else if (answer.status == 0)
+        answer.networkError = reply->errorString();
     reply->deleteLater();
     co_return answer;
 }
@@ -283,8 +299,11 @@ QCoro::Task<std::optional<QByteArray>> RemoteGenerationWorker::follow(const Gene
             }
         }
     };
-    connect(reply, &QNetworkReply::readyRead, this, consume);
-    const Answer a = co_await answer(reply);
+    connect(reply, &QNetworkReply::readyRead, this, [&] {
+        consume();
+        if (parser.overflowed()) reply->abort();  // a run's events are small; this is no event stream
+    });
+    const Answer a = co_await answer(reply, false);
     if (closing_) co_return std::nullopt;
     if (!done) {
         consume();

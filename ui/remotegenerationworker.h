@@ -51,7 +51,8 @@ private:
     QCoro::Task<> runJob(GenerationJob job);
     // Follows the job's events until its `done` event (returned) or the stream's end (nullopt).
     QCoro::Task<std::optional<QByteArray>> follow(const GenerationJob& job, const QString& path, QString* problem);
-    QCoro::Task<Answer> answer(QNetworkReply* reply);
+    // The reply's answer once it has finished; `bounded`: more than a few hundred MiB is refused.
+    QCoro::Task<Answer> answer(QNetworkReply* reply, bool bounded = true);
     void requestCancel();
 
     QNetworkRequest request(const QString& path) const;
