@@ -97,7 +97,7 @@ pipeline::RuntimeOptions AppPreferences::runtime() const {
 
 EngineSettings AppPreferences::engineSettings() const { return {engine, modelsFolder, runtime(), server}; }
 
-QString AppPreferences::fileStem(const GenerationSettings& settings, const QDateTime& when) const {
+QString AppPreferences::fileStem(const pipeline::GenerationSettings& settings, const QDateTime& when) const {
     QString stem = fileNamePattern;
     stem.replace(QStringLiteral("{date}"), when.toString(QStringLiteral("yyyyMMdd")))
         .replace(QStringLiteral("{time}"), when.toString(QStringLiteral("HHmmss")))

@@ -29,7 +29,7 @@ struct AppPreferences {
     static AppPreferences load(QSettings& settings);
     void save(QSettings& settings) const;
 
-    RuntimeOptions runtime() const;
+    pipeline::RuntimeOptions runtime() const;
     EngineSettings engineSettings() const;
     // The file name (without number and extension) for a run: the pattern with {date}, {time},
     // {seed}, {steps} and {prompt} filled in and made safe for any file system.

@@ -22,7 +22,7 @@ struct RemoteServer {
 struct EngineSettings {
     EngineKind kind = EngineKind::Local;
     QString modelsFolder;    // Local
-    RuntimeOptions runtime;  // Local
+    pipeline::RuntimeOptions runtime;  // Local
     RemoteServer server;     // Remote
 };
 

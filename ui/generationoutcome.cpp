@@ -10,15 +10,13 @@
 
 namespace flashface::ui {
 
-GenerationOutcome savedRun(const GenerationJob& job, const GenerationSettings& settings, double seconds,
+GenerationOutcome savedRun(const GenerationJob& job, const pipeline::GenerationSettings& settings, double seconds,
                            const std::vector<RunImage>& images) {
     GenerationOutcome outcome = endedRun(job, GenerationOutcome::Status::Finished);
     outcome.settings = settings;
     outcome.seconds = seconds;
-    // The references as every file of the run records them (the one image record).
-    GenerationResult made;
-    made.settings = settings;
-    const ImageMetadata recorded = metadataForImage(job.request, made, 0);
+    // The references as every file of the run records them.
+    const pipeline::ImageMetadata recorded = pipeline::referenceMetadata(job.request.references);
     for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
     outcome.referenceWeights = recorded.referenceWeights;
     for (const RunImage& image : images) {
@@ -44,7 +42,7 @@ GenerationOutcome endedRun(const GenerationJob& job, GenerationOutcome::Status s
 }
 
 QString currentFailure() {
-    const Failure failure = describeFailure(std::current_exception());
+    const pipeline::Failure failure = pipeline::describeFailure(std::current_exception());
     return failure.message.empty() ? QObject::tr("Out of memory.") : QString::fromStdString(failure.message);
 }
 

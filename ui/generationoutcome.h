@@ -20,7 +20,7 @@ struct RunImage {
 // The outcome of `job` having made `images` with `settings` (the batch's, seed included): each PNG
 // written into the job's folder as `<stem>-NNNNN.png` by the engine's atomic writer (never
 // replacing a file). An image that cannot be written is still delivered, with the reason.
-GenerationOutcome savedRun(const GenerationJob& job, const GenerationSettings& settings, double seconds,
+GenerationOutcome savedRun(const GenerationJob& job, const pipeline::GenerationSettings& settings, double seconds,
                            const std::vector<RunImage>& images);
 
 // A run that ended without images: failed (with `error`) or cancelled.

@@ -25,7 +25,7 @@ GenerationQueue::GenerationQueue(QObject* parent) : QObject(parent) {
     qRegisterMetaType<GenerationJob>();
     qRegisterMetaType<StepPreview>();
     qRegisterMetaType<GenerationOutcome>();
-    qRegisterMetaType<RuntimeOptions>();
+    qRegisterMetaType<pipeline::RuntimeOptions>();
     qRegisterMetaType<EngineSettings>();
     thread_.setObjectName(QStringLiteral("generation"));
     replaceEngine();
@@ -86,7 +86,7 @@ void GenerationQueue::loadModels() {
     if (!settingsPending_) QMetaObject::invokeMethod(engine_, &GenerationEngine::load);
 }
 
-quint64 GenerationQueue::enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
+quint64 GenerationQueue::enqueue(pipeline::GenerationRequest request, const QString& outputFolder, const QString& fileStem) {
     return add(GenerationJob{0, std::move(request), outputFolder, fileStem});
 }
 

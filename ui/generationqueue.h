@@ -32,7 +32,7 @@ public:
     EngineKind engineKind() const { return settings_.kind; }
     void loadModels();  // in the background; a no-op once loaded
 
-    quint64 enqueue(GenerationRequest request, const QString& outputFolder, const QString& fileStem);
+    quint64 enqueue(pipeline::GenerationRequest request, const QString& outputFolder, const QString& fileStem);
     // Queues again the job of a failed outcome that can be retried (GenerationOutcome::canRetry);
     // returns the new job's id, or 0 when `failedJob` is not such a job.
     quint64 retry(quint64 failedJob);

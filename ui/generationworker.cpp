@@ -23,7 +23,7 @@ GenerationWorker::~GenerationWorker() = default;
 void GenerationWorker::cancel() { cancel_.cancel(); }
 
 void GenerationWorker::configure(const EngineSettings& settings) {
-    const RuntimeOptions& options = settings.runtime;
+    const pipeline::RuntimeOptions& options = settings.runtime;
     if (settings.modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
         // A new cache budget needs no reload.
         options_.referenceCacheBytes = options.referenceCacheBytes;
@@ -86,7 +86,7 @@ void GenerationWorker::run(const GenerationJob& job) {
         for (std::size_t i = 0; i < result.images.size(); ++i)
             // Each file carries the settings that regenerate it as the first image of a run.
             images.push_back({toQImage(result.images[i]),
-                              encodeGeneratedImage(result.images[i], metadataForImage(job.request, result, int(i)))});
+                              pipeline::encodeGeneratedImage(result.images[i], pipeline::metadataForImage(job.request, result, int(i)))});
         emit finished(savedRun(job, result.settings, result.seconds, images));
     } catch (const Cancelled&) {
         emit cancelled(endedRun(job, Status::Cancelled));

@@ -89,11 +89,11 @@ void addFile(QHttpMultiPart& form, const QString& field, const Image& image) {
 
 // The request as the server's multipart form (server/api_request.h): the JSON document and the
 // images, lossless, so that the server sees the pixels the local engine would.
-QHttpMultiPart* requestForm(const GenerationRequest& request) {
+QHttpMultiPart* requestForm(const pipeline::GenerationRequest& request) {
     auto* form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     json references = json::array();
     for (std::size_t i = 0; i < request.references.size(); ++i) {
-        const Reference& ref = request.references[i];
+        const pipeline::Reference& ref = request.references[i];
         const QString field = QStringLiteral("ref%1").arg(i);
         addFile(*form, field, ref.image);
         json entry = {{"file", field.toStdString()}, {"crop", ref.isCrop}, {"face", ref.faceIndex + 1},
@@ -101,12 +101,12 @@ QHttpMultiPart* requestForm(const GenerationRequest& request) {
         if (const auto& b = ref.manualBox) entry["box"] = {b->x1, b->y1, b->x2, b->y2};
         references.push_back(entry);
     }
-    json document = {{"settings", settingsToJson(request.settings)}, {"references", references}};
+    json document = {{"settings", pipeline::settingsToJson(request.settings)}, {"references", references}};
     if (const auto& t = request.target) {
         addFile(*form, QStringLiteral("target"), t->image);
-        json target = {{"file", "target"}, {"region", targetRegionName(t->region)}, {"face", t->faceIndex + 1},
+        json target = {{"file", "target"}, {"region", pipeline::targetRegionName(t->region)}, {"face", t->faceIndex + 1},
                        {"strength", t->strength}, {"use_settings_face_box", t->useSettingsFaceBox}, {"label", t->label}};
-        if (t->region == TargetRegion::Mask) {
+        if (t->region == pipeline::TargetRegion::Mask) {
             addFile(*form, QStringLiteral("mask"), t->mask);
             target["mask"] = {{"file", "mask"}};
         }
@@ -316,7 +316,7 @@ QCoro::Task<std::optional<QByteArray>> RemoteGenerationWorker::follow(const Gene
 QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
     using Status = GenerationOutcome::Status;
     try {
-        validateRequest(job.request);  // as a local run does: a mistake is reported at once
+        pipeline::validateRequest(job.request);  // as a local run does: a mistake is reported at once
     } catch (...) {
         emit failed(endedRun(job, Status::Failed, currentFailure()));
         co_return;
@@ -387,10 +387,10 @@ QCoro::Task<> RemoteGenerationWorker::runJob(GenerationJob job) {
         co_return;
     }
 
-    GenerationSettings settings = job.request.settings;
+    pipeline::GenerationSettings settings = job.request.settings;
     std::vector<RunImage> images;
     try {
-        settings = settingsFromJson(end.at("settings"));
+        settings = pipeline::settingsFromJson(end.at("settings"));
         for (const json& image : end.at("images")) {
             const Answer png = co_await answer(network_->get(request(QString::fromStdString(image.get<std::string>()))));
             if (closing_) co_return;

@@ -9,17 +9,17 @@
 
 namespace flashface::test {
 
-GenerationRequest fixtureRunRequest(int steps, int images, std::uint32_t seed) {
-    GenerationRequest request;
-    request.settings = settingsFromJson(fixtureSettings(steps, images, seed));
+pipeline::GenerationRequest fixtureRunRequest(int steps, int images, std::uint32_t seed) {
+    pipeline::GenerationRequest request;
+    request.settings = pipeline::settingsFromJson(fixtureSettings(steps, images, seed));
     for (const auto& file : pipelineReferenceFiles()) {
-        Reference ref;
+        pipeline::Reference ref;
         ref.image = ui::toImage(QImage(QString::fromStdString(file.string())));
         ref.isCrop = true;
         ref.label = file.filename().string();
         request.references.push_back(std::move(ref));
     }
-    request.preview = PreviewMode::Fast;
+    request.preview = pipeline::PreviewMode::Fast;
     return request;
 }
 

@@ -13,7 +13,7 @@ namespace flashface::test {
 
 // The fixture run (pipeline/config.json): its reference crops as crops, its prompts, size and
 // guidance, with `steps`, `images` and `seed`.
-GenerationRequest fixtureRunRequest(int steps, int images, std::uint32_t seed);
+pipeline::GenerationRequest fixtureRunRequest(int steps, int images, std::uint32_t seed);
 
 // The fixture run's image count.
 int fixtureRunImages();

@@ -97,7 +97,7 @@ private slots:
         addReferences(window);
         window.promptEditor()->promptEdit()->setFocus();
         QTest::keyClicks(window.promptEditor()->promptEdit(), QStringLiteral("a portrait in the rain"));
-        GenerationSettings small = window.currentSettings();
+        pipeline::GenerationSettings small = window.currentSettings();
         small.width = small.height = 64;
         small.steps = 3;
         small.numImages = 2;
@@ -133,7 +133,7 @@ private slots:
             const QString path = gallery->item(i).path;
             QVERIFY2(path.startsWith(window.preferences().outputFolder), qPrintable(path));
             QVERIFY(QFileInfo(path).fileName().startsWith(QStringLiteral("remote_4321")));
-            const ImageMetadata stored = readImageMetadata(path.toStdString());
+            const pipeline::ImageMetadata stored = pipeline::readImageMetadata(path.toStdString());
             QCOMPARE(stored.settings.prompt, std::string("a portrait in the rain"));
             QCOMPARE(stored.settings.seed, gallery->item(i).settings.seed);
             QCOMPARE(stored.settings.width, 64);
@@ -154,7 +154,7 @@ private slots:
         window.setPreferences(prefs);  // for the next run, no restart
 
         addReferences(window);
-        GenerationSettings longer = window.currentSettings();
+        pipeline::GenerationSettings longer = window.currentSettings();
         longer.width = longer.height = 64;
         longer.steps = 30;
         longer.numImages = 1;
@@ -206,7 +206,7 @@ private:
         for (int i = 0; i < window.referencePanel()->count(); ++i) {
             const ReferenceItem& item = window.referencePanel()->item(i);
             if (item.state == ReferenceItem::State::NoFace)
-                window.referencePanel()->setManualBox(i, PixelBox{item.photo.width / 8, item.photo.height / 8,
+                window.referencePanel()->setManualBox(i, pipeline::PixelBox{item.photo.width / 8, item.photo.height / 8,
                                                                   item.photo.width * 7 / 8, item.photo.height * 15 / 16});
         }
         QCOMPARE(int(window.referencePanel()->references().size()), int(photos.size()));

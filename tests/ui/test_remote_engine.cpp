@@ -36,7 +36,7 @@ QByteArray fileBytes(const QString& path) {
 }
 
 // Runs `request` through `queue` into `folder`, collecting its step reports.
-GenerationOutcome runOn(GenerationQueue& queue, const GenerationRequest& request, const QString& folder,
+GenerationOutcome runOn(GenerationQueue& queue, const pipeline::GenerationRequest& request, const QString& folder,
                         QList<StepPreview>* steps = nullptr) {
     QSignalSpy progress(&queue, &GenerationQueue::stepProgress);
     QSignalSpy ended(&queue, &GenerationQueue::jobEnded);
@@ -103,7 +103,7 @@ private slots:
 
     void imagesEqualALocalRunOfTheSameRequest() {
         const int images = test::fixtureRunImages();
-        const GenerationRequest request = test::fixtureRunRequest(2, images, 11);
+        const pipeline::GenerationRequest request = test::fixtureRunRequest(2, images, 11);
 
         GenerationQueue remote;
         remote.configure(test::remoteEngine(serve_->port(), kToken));
@@ -141,8 +141,8 @@ private slots:
             const QImage remoteImage = QImage(made.files[i]).convertToFormat(QImage::Format_RGB888);
             QCOMPARE(remoteImage, QImage(reference.files[i]).convertToFormat(QImage::Format_RGB888));
             QCOMPARE(made.images[i], reference.images[i]);
-            QCOMPARE(metadataRecord(readImageMetadata(made.files[i].toStdString())),
-                     metadataRecord(readImageMetadata(reference.files[i].toStdString())));
+            QCOMPARE(pipeline::metadataRecord(pipeline::readImageMetadata(made.files[i].toStdString())),
+                     pipeline::metadataRecord(pipeline::readImageMetadata(reference.files[i].toStdString())));
             QCOMPARE(fileBytes(made.files[i]), fileBytes(reference.files[i]));
         }
         QCOMPARE(made.referenceLabels, reference.referenceLabels);
@@ -155,14 +155,14 @@ private slots:
         remote.configure(test::remoteEngine(serve_->port(), kToken));
         GenerationQueue local;
         local.configure(localEngine());
-        for (const TargetRegion region : {TargetRegion::Whole, TargetRegion::Mask}) {
-            GenerationRequest request = test::fixtureRunRequest(2, 1, 21);
-            Target target;
+        for (const pipeline::TargetRegion region : {pipeline::TargetRegion::Whole, pipeline::TargetRegion::Mask}) {
+            pipeline::GenerationRequest request = test::fixtureRunRequest(2, 1, 21);
+            pipeline::Target target;
             target.image = request.references.front().image;  // any photo will do
             target.region = region;
             target.strength = 0.6;
             target.label = "photo.png";
-            if (region == TargetRegion::Mask) {
+            if (region == pipeline::TargetRegion::Mask) {
                 target.mask = Image{target.image.width, target.image.height,
                                     std::vector<std::uint8_t>(target.image.rgb.size(), 0)};
                 for (int y = 0; y < target.mask.height; ++y)  // the left half repainted
@@ -178,7 +178,7 @@ private slots:
             QCOMPARE(made.images.size(), 1);
             QCOMPARE(made.images[0].size(), QSize(target.image.width, target.image.height));  // the photo's size
             QCOMPARE(made.images[0], reference.images[0]);
-            const ImageMetadata stored = readImageMetadata(made.files[0].toStdString());
+            const pipeline::ImageMetadata stored = pipeline::readImageMetadata(made.files[0].toStdString());
             QVERIFY(stored.target && stored.target->region == region && stored.target->label == "photo.png");
             QCOMPARE(fileBytes(made.files[0]), fileBytes(reference.files[0]));
         }
@@ -209,7 +209,7 @@ private slots:
         remote.configure(test::remoteEngine(serve_->port(), kToken));
         QSignalSpy progress(&remote, &GenerationQueue::stepProgress);
         QSignalSpy ended(&remote, &GenerationQueue::jobEnded);
-        const int steps = kStepsRange.max;
+        const int steps = pipeline::kStepsRange.max;
         remote.enqueue(test::fixtureRunRequest(steps, 1, 5), dir_.filePath(QStringLiteral("cancelled")), QStringLiteral("c"));
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, kTimeout);
         // Another address chosen meanwhile is for the next run: this one is cancelled where it runs.
@@ -272,7 +272,7 @@ private slots:
         remote.configure(test::remoteEngine(doomed->port(), kToken));
         QSignalSpy progress(&remote, &GenerationQueue::stepProgress);
         QSignalSpy ended(&remote, &GenerationQueue::jobEnded);
-        const GenerationRequest request = test::fixtureRunRequest(kStepsRange.max, 1, 77);
+        const pipeline::GenerationRequest request = test::fixtureRunRequest(pipeline::kStepsRange.max, 1, 77);
         const quint64 id = remote.enqueue(request, dir_.filePath(QStringLiteral("lost")), QStringLiteral("l"));
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, kTimeout);
         doomed->kill();
@@ -295,7 +295,7 @@ private slots:
         QVERIFY(!remote.canRetry(id));
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, kTimeout);
         QCOMPARE(progress.last().at(0).value<StepPreview>().jobId, again);
-        QCOMPARE(progress.last().at(0).value<StepPreview>().totalSteps, kStepsRange.max);
+        QCOMPARE(progress.last().at(0).value<StepPreview>().totalSteps, pipeline::kStepsRange.max);
         remote.cancelCurrent();
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
         const auto retried = ended.at(0).at(0).value<GenerationOutcome>();
@@ -311,7 +311,7 @@ private:
     EngineSettings localEngine() const {
         EngineSettings here;
         here.modelsFolder = models_;
-        here.runtime = RuntimeOptions{DeviceChoice::Cpu, PrecisionChoice::Auto, 1};
+        here.runtime = pipeline::RuntimeOptions{pipeline::DeviceChoice::Cpu, pipeline::PrecisionChoice::Auto, 1};
         return here;
     }
     std::vector<std::string> serveArgs() const { return {"--token-file", tokenFile_.toStdString()}; }
