@@ -4,12 +4,12 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="41"/>
+        <location filename="../ui/facedetectionservice.cpp" line="47"/>
         <source>Face detection is unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="43"/>
+        <location filename="../ui/facedetectionservice.cpp" line="49"/>
         <source>the model files are not all in place yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -83,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="178"/>
+        <location filename="../ui/imageparameters.cpp" line="166"/>
         <source>There is no image to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="216"/>
+        <location filename="../ui/imageparameters.cpp" line="204"/>
         <source>The parameters could not be added to the image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="223"/>
+        <location filename="../ui/imageparameters.cpp" line="211"/>
         <source>%1 cannot be read: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="229"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="244"/>
+        <location filename="../ui/imageparameters.cpp" line="232"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="249"/>
+        <location filename="../ui/imageparameters.cpp" line="237"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1487,22 +1487,22 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="112"/>
+        <location filename="../ui/preferencesdialog.cpp" line="115"/>
         <source>Engine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="123"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="123"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="107"/>
+        <location filename="../ui/preferencesdialog.cpp" line="110"/>
         <source>Device:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,92 +1547,92 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="108"/>
+        <location filename="../ui/preferencesdialog.cpp" line="111"/>
         <source>Precision:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="109"/>
+        <location filename="../ui/preferencesdialog.cpp" line="112"/>
         <source>Threads:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="120"/>
+        <location filename="../ui/preferencesdialog.cpp" line="123"/>
         <source>Generate on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="129"/>
+        <location filename="../ui/preferencesdialog.cpp" line="132"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="136"/>
+        <location filename="../ui/preferencesdialog.cpp" line="139"/>
         <source>File names:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="138"/>
+        <location filename="../ui/preferencesdialog.cpp" line="141"/>
         <source>Interface</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="140"/>
+        <location filename="../ui/preferencesdialog.cpp" line="143"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="149"/>
+        <location filename="../ui/preferencesdialog.cpp" line="152"/>
         <source>Enter the server&apos;s address, or choose “This computer”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="155"/>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="155"/>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="181"/>
+        <location filename="../ui/preferencesdialog.cpp" line="184"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="190"/>
+        <location filename="../ui/preferencesdialog.cpp" line="193"/>
         <source>Connected: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="205"/>
+        <location filename="../ui/preferencesdialog.cpp" line="208"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="220"/>
+        <location filename="../ui/preferencesdialog.cpp" line="223"/>
         <source>%1 Choose another output folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="235"/>
+        <location filename="../ui/preferencesdialog.cpp" line="238"/>
         <source>a handsome young man on the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="237"/>
+        <location filename="../ui/preferencesdialog.cpp" line="240"/>
         <source>e.g. %1-00001.png</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,7 +1652,7 @@ Previews appear here while the images form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="110"/>
+        <location filename="../ui/preferencesdialog.cpp" line="113"/>
         <source>Reference cache:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,62 +1979,67 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::RemoteGenerationWorker</name>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="190"/>
-        <source>Cannot reach the server at %1: %2. Check the address in Preferences → Engine, and that “flashface serve” runs there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="198"/>
-        <source>The server at %1 refused the token: %2 Check the token in Preferences → Engine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="200"/>
-        <source>The server at %1 answered with a redirect (HTTP %2); enter the address it redirects to in Preferences → Engine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="204"/>
-        <source>The server at %1 answered HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="211"/>
-        <source>“%1” is not a server address: enter one like http://gpu-box:8780 in Preferences → Engine.</source>
+        <location filename="../ui/remotegenerationworker.cpp" line="210"/>
+        <source>it sent more than %1 in one answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/remotegenerationworker.cpp" line="221"/>
+        <source>Cannot reach the server at %1: %2. Check the address in Preferences → Engine, and that “flashface serve” runs there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="230"/>
+        <source>The server at %1 refused the token: %2 Check the token in Preferences → Engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="232"/>
+        <source>The server at %1 answered with a redirect (HTTP %2); enter the address it redirects to in Preferences → Engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="236"/>
+        <source>The server at %1 answered HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="243"/>
+        <source>“%1” is not a server address: enter one like http://gpu-box:8780 in Preferences → Engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="254"/>
         <source>%1 answers, but not as “flashface serve” does (no device in its /v1/health).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="224"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="257"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="276"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="310"/>
         <source>the stream ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="312"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="347"/>
         <source>The server at %1 accepted the run but named no job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="339"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="374"/>
         <source>The connection to the server at %1 was lost during the run (%2). Nothing of the run was saved; choose Retry to queue it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="363"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="398"/>
         <source>The images could not be downloaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="373"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="408"/>
         <source>The server at %1 sent a result this studio cannot read: %2</source>
         <translation type="unfinished"></translation>
     </message>

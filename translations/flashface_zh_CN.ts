@@ -4,12 +4,12 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="41"/>
+        <location filename="../ui/facedetectionservice.cpp" line="47"/>
         <source>Face detection is unavailable: %1</source>
         <translation>人脸检测不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="43"/>
+        <location filename="../ui/facedetectionservice.cpp" line="49"/>
         <source>the model files are not all in place yet.</source>
         <translation>模型文件尚未全部就位。</translation>
     </message>
@@ -83,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="178"/>
+        <location filename="../ui/imageparameters.cpp" line="166"/>
         <source>There is no image to save.</source>
         <translation>没有可保存的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="216"/>
+        <location filename="../ui/imageparameters.cpp" line="204"/>
         <source>The parameters could not be added to the image.</source>
         <translation>无法将参数写入图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="223"/>
+        <location filename="../ui/imageparameters.cpp" line="211"/>
         <source>%1 cannot be read: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="229"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation>%1 不是 PNG、JPEG 或 WebP 图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="244"/>
+        <location filename="../ui/imageparameters.cpp" line="232"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation>%1 不含 FlashFace 参数（不是由 FlashFace Studio 保存的）。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="249"/>
+        <location filename="../ui/imageparameters.cpp" line="237"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation>%1 中的 FlashFace 参数已损坏：%2</translation>
     </message>
@@ -1513,22 +1513,22 @@ Previews appear here while the images form.</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="112"/>
+        <location filename="../ui/preferencesdialog.cpp" line="115"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="123"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models folder:</source>
         <translation>模型文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="123"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models Folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="107"/>
+        <location filename="../ui/preferencesdialog.cpp" line="110"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
@@ -1573,92 +1573,92 @@ Previews appear here while the images form.</source>
         <translation>令牌：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="108"/>
+        <location filename="../ui/preferencesdialog.cpp" line="111"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="109"/>
+        <location filename="../ui/preferencesdialog.cpp" line="112"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="120"/>
+        <location filename="../ui/preferencesdialog.cpp" line="123"/>
         <source>Generate on:</source>
         <translation>生成位置：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="129"/>
+        <location filename="../ui/preferencesdialog.cpp" line="132"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="131"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="136"/>
+        <location filename="../ui/preferencesdialog.cpp" line="139"/>
         <source>File names:</source>
         <translation>文件名：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="138"/>
+        <location filename="../ui/preferencesdialog.cpp" line="141"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="140"/>
+        <location filename="../ui/preferencesdialog.cpp" line="143"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="149"/>
+        <location filename="../ui/preferencesdialog.cpp" line="152"/>
         <source>Enter the server&apos;s address, or choose “This computer”.</source>
         <translation>请输入服务器地址，或选择“本机”。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="155"/>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="155"/>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="181"/>
+        <location filename="../ui/preferencesdialog.cpp" line="184"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="190"/>
+        <location filename="../ui/preferencesdialog.cpp" line="193"/>
         <source>Connected: %1.</source>
         <translation>已连接：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="205"/>
+        <location filename="../ui/preferencesdialog.cpp" line="208"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="220"/>
+        <location filename="../ui/preferencesdialog.cpp" line="223"/>
         <source>%1 Choose another output folder.</source>
         <translation>%1 请选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="235"/>
+        <location filename="../ui/preferencesdialog.cpp" line="238"/>
         <source>a handsome young man on the street</source>
         <translation>街上的英俊青年</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="237"/>
+        <location filename="../ui/preferencesdialog.cpp" line="240"/>
         <source>e.g. %1-00001.png</source>
         <translation>例如 %1-00001.png</translation>
     </message>
@@ -1678,7 +1678,7 @@ Previews appear here while the images form.</source>
         <translation>参考照片特征所占的内存，在多次生成之间保留：下一次使用相同照片和反向提示词的生成将跳过参考网络的计算。4 张参考照片、35 步的生成在 CPU 上约需 1.4 GiB，在 GPU 上约需 0.7 GiB。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="110"/>
+        <location filename="../ui/preferencesdialog.cpp" line="113"/>
         <source>Reference cache:</source>
         <translation>参考特征缓存：</translation>
     </message>
@@ -2007,62 +2007,67 @@ One face per photo works best; varied photos (angles, light, expressions) give b
 <context>
     <name>flashface::ui::RemoteGenerationWorker</name>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="190"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="210"/>
+        <source>it sent more than %1 in one answer</source>
+        <translation>它在一次应答中发送了超过 %1 的数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="221"/>
         <source>Cannot reach the server at %1: %2. Check the address in Preferences → Engine, and that “flashface serve” runs there.</source>
         <translation>无法连接到服务器 %1：%2。请在“首选项 → 引擎”中检查地址，并确认该处正在运行“flashface serve”。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="198"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="230"/>
         <source>The server at %1 refused the token: %2 Check the token in Preferences → Engine.</source>
         <translation>服务器 %1 拒绝了令牌：%2 请在“首选项 → 引擎”中检查令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="200"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="232"/>
         <source>The server at %1 answered with a redirect (HTTP %2); enter the address it redirects to in Preferences → Engine.</source>
         <translation>服务器 %1 返回了重定向（HTTP %2）；请在“首选项 → 引擎”中输入它重定向到的地址。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="204"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="236"/>
         <source>The server at %1 answered HTTP %2: %3</source>
         <translation>服务器 %1 返回 HTTP %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="211"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="243"/>
         <source>“%1” is not a server address: enter one like http://gpu-box:8780 in Preferences → Engine.</source>
         <translation>“%1”不是服务器地址：请在“首选项 → 引擎”中输入类似 http://gpu-box:8780 的地址。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="221"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="254"/>
         <source>%1 answers, but not as “flashface serve” does (no device in its /v1/health).</source>
         <translation>%1 有应答，但不像“flashface serve”（其 /v1/health 中没有设备）。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="224"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="257"/>
         <source>%1 on %2</source>
         <translation>%1，位于 %2</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="276"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="310"/>
         <source>the stream ended</source>
         <translation>事件流已结束</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="312"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="347"/>
         <source>The server at %1 accepted the run but named no job.</source>
         <translation>服务器 %1 接受了生成，但没有给出任务编号。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="339"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="374"/>
         <source>The connection to the server at %1 was lost during the run (%2). Nothing of the run was saved; choose Retry to queue it again.</source>
         <translation>生成过程中与服务器 %1 的连接中断（%2）。此次生成没有保存任何内容；选择“重试”可重新排队。</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="363"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="398"/>
         <source>The images could not be downloaded: %1</source>
         <translation>无法下载图像：%1</translation>
     </message>
     <message>
-        <location filename="../ui/remotegenerationworker.cpp" line="373"/>
+        <location filename="../ui/remotegenerationworker.cpp" line="408"/>
         <source>The server at %1 sent a result this studio cannot read: %2</source>
         <translation>服务器 %1 发送的结果无法读取：%2</translation>
     </message>
