@@ -73,9 +73,45 @@ pipeline::Reference readReference(const nlohmann::json& object, std::size_t inde
     if (face < 1) refuse(key + ".face", "must be 1 or more (1 = the most confident face).");
     ref.faceIndex = face - 1;
     ref.weight = optionalKey(object, "weight", key, 1.0, "a number");
+    if (const auto box = object.find("box"); box != object.end() && !box->is_null()) {
+        const auto corner = [&](std::size_t i) {
+            const auto value = box->is_array() && box->size() == 4 ? jsonInteger<int>((*box)[i]) : std::nullopt;
+            if (!value) refuse(key + ".box", "must be [x1, y1, x2, y2] in the photo's pixels, got " + jsonExcerpt(*box) + ".");
+            return *value;
+        };
+        ref.manualBox = pipeline::PixelBox{corner(0), corner(1), corner(2), corner(3)};
+    }
     const std::string fallback = decoded.filename.empty() ? "reference " + std::to_string(index + 1) : decoded.filename;
     ref.label = optionalKey(object, "label", key, fallback, "a string");
     return ref;
+}
+
+pipeline::Target readTarget(const nlohmann::json& object, const FileLookup& files) {
+    const std::string key = "target";
+    if (!object.is_object()) refuse(key, "must be an object, got " + jsonExcerpt(object) + ".");
+    DecodedImage decoded = readUploadedImage(object, key, files);
+    pipeline::Target target;
+    target.image = std::move(decoded.image);
+    const auto region = pipeline::targetRegionFromName(
+        optionalKey<std::string>(object, "region", key, "face", "\"face\", \"mask\" or \"whole\""));
+    if (!region) refuse(key + ".region", "must be \"face\", \"mask\" or \"whole\", got " + jsonExcerpt(object.at("region")) + ".");
+    target.region = *region;
+    const int face = optionalKey(object, "face", key, 1, "a face number from 1");
+    if (face < 1) refuse(key + ".face", "must be 1 or more (1 = the most confident face).");
+    target.faceIndex = face - 1;
+    target.strength = optionalKey(object, "strength", key, pipeline::defaultStrength(target.region), "a number");
+    target.useSettingsFaceBox = optionalKey(object, "use_settings_face_box", key, false, "true or false");
+    target.label = optionalKey(object, "label", key, decoded.filename.empty() ? std::string("target") : decoded.filename,
+                               "a string");
+    const auto mask = object.find("mask");
+    if (target.region == pipeline::TargetRegion::Mask) {
+        if (mask == object.end() || !mask->is_object())
+            refuse(key + ".mask", "is needed for the mask region: {\"image\": <base64>} or {\"file\": <form field>}.");
+        target.mask = readUploadedImage(*mask, key + ".mask", files).image;
+    } else if (mask != object.end()) {
+        refuse(key + ".mask", "is only for the \"mask\" region.");
+    }
+    return target;
 }
 
 }  // namespace
@@ -106,6 +142,8 @@ pipeline::GenerationRequest parseGenerationRequest(const nlohmann::json& documen
                                  std::to_string(references->size()) + ".");
     for (std::size_t i = 0; i < references->size(); ++i)
         request.references.push_back(readReference((*references)[i], i, files));
+    if (const auto target = document.find("target"); target != document.end() && !target->is_null())
+        request.target = readTarget(*target, files);
     return request;
 }
 

@@ -18,11 +18,14 @@
 //                    "crop": false,     a face crop used as is (else the face is detected)
 //                    "face": 1,         which face of a photo, 1 = most confident
 //                    "weight": 1,       identity mixing
-//                    "label": "a.jpg"}, stored in the PNGs (default: the file name or "reference N")
-//                   ...]}
+//                    "label": "a.jpg",  stored in the PNGs (default: the file name or "reference N")
+//                    "box": [x1, y1, x2, y2]},  a face drawn by hand, in the photo's pixels
+//                   ...],
+//    "target":     {"image" | "file",   face swap / img2img (optional): the photo to change
+//                   "region": "face",   "face", "mask" (then "mask": {"image" | "file"}) or "whole"
+//                   "face": 1, "strength": 1, "use_settings_face_box": false, "label": "me.jpg"}}
 //
-// Image-carrying keys share one reader (readUploadedImage), so a later key (a target photo, a
-// mask) is a few lines more.
+// Image-carrying keys (references, the target photo and its mask) share one reader.
 namespace flashface::server {
 
 struct UploadedFile {

@@ -22,6 +22,11 @@ void checkServeLimits(const pipeline::GenerationRequest& request, const ServeLim
     require("an image height", s.height, sideRange(limits));
     require("a step count", s.steps, stepsRange(limits));
     require("an image count", s.numImages, imagesRange(limits));
+    // The whole picture is generated at the photo's size, which replaces the settings'.
+    if (const auto& t = request.target; t && t->region == pipeline::TargetRegion::Whole) {
+        require("a target photo width", t->image.width, sideRange(limits));
+        require("a target photo height", t->image.height, sideRange(limits));
+    }
 }
 
 }  // namespace flashface::server

@@ -4,12 +4,12 @@
 <context>
     <name>FaceDetectionService</name>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="41"/>
+        <location filename="../ui/facedetectionservice.cpp" line="47"/>
         <source>Face detection is unavailable: %1</source>
         <translation>人脸检测不可用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/facedetectionservice.cpp" line="43"/>
+        <location filename="../ui/facedetectionservice.cpp" line="49"/>
         <source>the model files are not all in place yet.</source>
         <translation>模型文件尚未全部就位。</translation>
     </message>
@@ -83,32 +83,32 @@
 <context>
     <name>ImageParameters</name>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="178"/>
+        <location filename="../ui/imageparameters.cpp" line="166"/>
         <source>There is no image to save.</source>
         <translation>没有可保存的图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="216"/>
+        <location filename="../ui/imageparameters.cpp" line="204"/>
         <source>The parameters could not be added to the image.</source>
         <translation>无法将参数写入图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="223"/>
+        <location filename="../ui/imageparameters.cpp" line="211"/>
         <source>%1 cannot be read: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="241"/>
+        <location filename="../ui/imageparameters.cpp" line="229"/>
         <source>%1 is not a PNG, JPEG or WebP image.</source>
         <translation>%1 不是 PNG、JPEG 或 WebP 图像。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="244"/>
+        <location filename="../ui/imageparameters.cpp" line="232"/>
         <source>%1 carries no FlashFace parameters (it was not saved by FlashFace Studio).</source>
         <translation>%1 不含 FlashFace 参数（不是由 FlashFace Studio 保存的）。</translation>
     </message>
     <message>
-        <location filename="../ui/imageparameters.cpp" line="249"/>
+        <location filename="../ui/imageparameters.cpp" line="237"/>
         <source>The FlashFace parameters in %1 are damaged: %2</source>
         <translation>%1 中的 FlashFace 参数已损坏：%2</translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="23"/>
+        <location filename="../ui/generationoutcome.cpp" line="46"/>
         <source>Out of memory.</source>
         <translation>内存不足。</translation>
     </message>
@@ -702,7 +702,7 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationQueue</name>
     <message>
-        <location filename="../ui/generationqueue.cpp" line="92"/>
+        <location filename="../ui/generationqueue.cpp" line="145"/>
         <source>No such generation in the queue.</source>
         <translation>队列中没有这个生成任务。</translation>
     </message>
@@ -710,12 +710,12 @@ Seed %2 · %3×%4 · %5 steps
 <context>
     <name>flashface::ui::GenerationWorker</name>
     <message>
-        <location filename="../ui/generationworker.cpp" line="62"/>
+        <location filename="../ui/generationworker.cpp" line="54"/>
         <source>Loading the models was cancelled.</source>
         <translation>模型加载已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/generationworker.cpp" line="89"/>
+        <location filename="../ui/generationworker.cpp" line="73"/>
         <source>The models could not be loaded.</source>
         <translation>无法加载模型。</translation>
     </message>
@@ -872,7 +872,7 @@ Seed %2 · %3×%4 · %5 steps
     <name>flashface::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -882,27 +882,27 @@ Seed %2 · %3×%4 · %5 steps
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>FlashFace Studio</source>
         <translation>FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>References</source>
         <translation>参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Face Position</source>
         <translation>人脸位置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
@@ -911,112 +911,112 @@ Seed %2 · %3×%4 · %5 steps
         <translation type="vanished">参数已恢复（种子 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Add reference photos, describe the picture, and press Generate (Ctrl+Enter).
 Previews appear here while the images form.</source>
         <translation>添加参考照片，描述想要的画面，然后点击“生成”（Ctrl+Enter）。
 生成过程中的预览会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Generate with the current settings (Ctrl+Enter). While a run is in progress, this queues another one.</source>
         <translation>使用当前设置生成（Ctrl+Enter）。正在生成时，再次点击会排队新的任务。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Stop the current run (Esc)</source>
         <translation>停止当前生成（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Filter by prompt…</source>
         <translation>按提示词筛选…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Show only images whose prompt contains this text</source>
         <translation>只显示提示词包含此文字的图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Favourites only</source>
         <translation>仅收藏</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Mark favourites with the gallery&apos;s menu or the * key</source>
         <translation>用图库的右键菜单或 * 键标记收藏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>View Full Size</source>
         <translation>查看原图</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>Copy Image</source>
         <translation>复制图像</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Reuse All Parameters</source>
         <translation>复用全部参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Show in Gallery</source>
         <translation>在图库中显示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Add Reference &amp;Photos…</source>
         <translation>添加参考照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="347"/>
         <source>Add Reference Photos</source>
         <translation>添加参考照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>&amp;Paste Reference</source>
         <translation>粘贴参考照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;Open Parameters from Image…</source>
         <translation>从图像读取参数(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>Open Parameters from Image</source>
         <translation>从图像读取参数</translation>
     </message>
@@ -1025,165 +1025,175 @@ Previews appear here while the images form.</source>
         <translation type="vanished">PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>P&amp;references…</source>
         <translation>首选项(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Undo the last change of the face position or the settings</source>
         <translation>撤销对人脸位置或设置的上一次更改</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
-        <location filename="../ui/mainwindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <source>&amp;Retry Failed Run</source>
+        <translation>重试失败的生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Clear &amp;Queue</source>
         <translation>清空队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>&amp;Roll New Seed</source>
         <translation>随机新种子(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="407"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>&amp;Tips</source>
         <translation>使用提示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="410"/>
         <source>Tips</source>
         <translation>使用提示</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="404"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>&lt;ul&gt;&lt;li&gt;Name age and gender in the prompt (“a handsome young man”).&lt;/li&gt;&lt;li&gt;Use the face position box; the recommended one is the centred portrait.&lt;/li&gt;&lt;li&gt;For more likeness raise λ (usually enough on its own), then reference guidance and the launch step; too high gives a pasted look.&lt;/li&gt;&lt;li&gt;Lower them if you see artifacts.&lt;/li&gt;&lt;li&gt;To change the age, use the “Change age” preset.&lt;/li&gt;&lt;li&gt;Several varied reference photos give better likeness than one.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;在提示词中写明年龄和性别（如“a handsome young man”）。&lt;/li&gt;&lt;li&gt;使用人脸位置框；推荐使用居中肖像。&lt;/li&gt;&lt;li&gt;想要更像本人，先调大 λ（通常单独调它就够了），再调大参考引导强度和启动步；过高会显得像贴上去的脸。&lt;/li&gt;&lt;li&gt;如果出现瑕疵，就调小这些值。&lt;/li&gt;&lt;li&gt;想改变年龄，请使用“改变年龄”预设。&lt;/li&gt;&lt;li&gt;多张不同的参考照片比一张效果更好。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>&amp;About FlashFace Studio</source>
         <translation>关于 FlashFace Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>About FlashFace Studio</source>
         <translation>关于 FlashFace Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;Human image personalisation with high-fidelity identity preservation, after FlashFace (Zhang et al., 2024).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FlashFace Studio %1&lt;/h3&gt;&lt;p&gt;高保真身份保持的人像个性化生成，基于 FlashFace（Zhang 等，2024）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422"/>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
         <source>Loading models: %1 (%2%)</source>
         <translation>正在加载模型：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <source>Connected to the server — %1</source>
+        <translation>已连接到服务器 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Models loaded — %1</source>
         <translation>模型已加载 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
-        <location filename="../ui/mainwindow.cpp" line="511"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="521"/>
         <source>The models could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>Step %1 of %2 — %3 left</source>
         <translation>第 %1 / %2 步 — 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="447"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="490"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
         <source>Done in %1 — %n image(s) not saved</source>
         <translation>
             <numerusform>用时 %1 完成 — %n 张图像未保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="492"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>%n image(s) could not be saved to %1: %2 They are kept in the gallery (marked “Not saved”) until you quit: right-click one and choose Save As…, or choose another output folder in Preferences.</source>
         <translation>
             <numerusform>%n 张图像无法保存到 %1：%2 它们会保留在图库中（标记为“未保存”）直到退出：右键点击图像并选择“另存为…”，或在首选项中选择其他输出文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>Done in %1</source>
         <translation>用时 %1 完成</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Seed %1</source>
         <translation>种子 %1</translation>
     </message>
@@ -1192,41 +1202,41 @@ Previews appear here while the images form.</source>
         <translation type="vanished">部分图像无法保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>%n image(s) saved to %1</source>
         <translation>
             <numerusform>%n 张图像已保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="505"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="507"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="521"/>
+        <location filename="../ui/mainwindow.cpp" line="550"/>
         <source>%n queued</source>
         <translation>
             <numerusform>%n 个排队中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>Queue Another</source>
         <translation>再排队一个</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>Parameters restored from %1</source>
         <translation>已从 %1 恢复参数</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>No FlashFace parameters in %1: %2</source>
         <translation>%1 中没有 FlashFace 参数：%2</translation>
     </message>
@@ -1236,119 +1246,134 @@ Previews appear here while the images form.</source>
         <translation>前 / 后</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
+        <source>Queue the failed run again, with the same settings, seed and photos</source>
+        <translation>以相同的设置、种子和照片重新排队失败的生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Show the photo before the face swap in place of the results, and back</source>
         <translation>在结果的位置显示换脸前的照片，再次点击切换回来</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Before: the target photo</source>
         <translation>之前：目标照片</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Images with parameters (*.png *.jpg *.jpeg *.webp)</source>
         <translation>带参数的图像 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <source>The failed run is queued again.</source>
+        <translation>失败的生成已重新排队。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="633"/>
         <source>Parameters and reference weights restored from %1</source>
         <translation>已从 %1 恢复参数和参考权重</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <location filename="../ui/mainwindow.cpp" line="635"/>
         <source>Parameters restored from %1. Its reference weights are for %n reference(s), not for the %2 in use; the weights stay as they are.</source>
         <translation>
             <numerusform>已从 %1 恢复参数。其参考权重对应 %n 张参考照片，而当前使用的是 %2 张；权重保持不变。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow.cpp" line="652"/>
         <source>%1 Choose another output folder in Preferences (Ctrl+,).</source>
         <translation>%1 请在首选项（Ctrl+,）中选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Some model files are missing; see the list above.</source>
         <translation>缺少部分模型文件，请查看上方列表。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="662"/>
         <source>Still looking for faces in the reference photos; try again in a moment.</source>
         <translation>仍在参考照片中检测人脸，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="666"/>
         <source>Still loading the photo to change; try again in a moment.</source>
         <translation>仍在加载要修改的照片；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="673"/>
         <source>Add at least one reference photo of the person.</source>
         <translation>请至少添加一张此人的参考照片。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="674"/>
         <source>No usable reference photo: %1</source>
         <translation>没有可用的参考照片：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="647"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="657"/>
+        <location filename="../ui/mainwindow.cpp" line="687"/>
         <source>Seed %1 is already queued with these settings: this run uses seed %2, so its images differ.</source>
         <translation>种子 %1 已以相同设置排队：本次运行使用种子 %2，因此图像会不同。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="679"/>
+        <location filename="../ui/mainwindow.cpp" line="709"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="731"/>
+        <location filename="../ui/mainwindow.cpp" line="771"/>
         <source>Token count unavailable: %1</source>
         <translation>无法统计词元数：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="802"/>
         <source>Parameters and %n reference photo(s) restored (seed %1)</source>
         <translation>
             <numerusform>已恢复参数和 %n 张参考照片（种子 %1）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="764"/>
+        <location filename="../ui/mainwindow.cpp" line="804"/>
         <source>Parameters restored (seed %1). This image&apos;s reference photos were not kept; the current references stay.</source>
         <translation>已恢复参数（种子 %1）。此图像的参考照片未被保留；当前参考照片保持不变。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="808"/>
-        <location filename="../ui/mainwindow.cpp" line="822"/>
+        <location filename="../ui/mainwindow.cpp" line="848"/>
+        <location filename="../ui/mainwindow.cpp" line="862"/>
         <source>Unsaved Images</source>
         <translation>未保存的图像</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="809"/>
+        <location filename="../ui/mainwindow.cpp" line="849"/>
         <source>%n image(s) in the gallery were never saved. They are lost if you quit now.</source>
         <translation>
             <numerusform>图库中有 %n 张图像从未保存。现在退出将会丢失它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="817"/>
+        <location filename="../ui/mainwindow.cpp" line="857"/>
         <source>Save Unsaved Images To</source>
         <translation>将未保存的图像保存到</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="871"/>
+        <location filename="../ui/mainwindow.cpp" line="911"/>
         <source>Dropped image</source>
         <translation>拖入的图像</translation>
     </message>
@@ -1428,172 +1453,232 @@ Previews appear here while the images form.</source>
 <context>
     <name>flashface::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="41"/>
+        <location filename="../ui/preferencesdialog.cpp" line="53"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="43"/>
+        <location filename="../ui/preferencesdialog.cpp" line="55"/>
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="44"/>
+        <location filename="../ui/preferencesdialog.cpp" line="56"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="45"/>
+        <location filename="../ui/preferencesdialog.cpp" line="57"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="47"/>
+        <location filename="../ui/preferencesdialog.cpp" line="59"/>
         <source>Automatic (half on GPU, full on CPU)</source>
         <translation>自动（GPU 半精度，CPU 全精度）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="48"/>
+        <location filename="../ui/preferencesdialog.cpp" line="60"/>
         <source>Full (float32)</source>
         <translation>全精度（float32）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="49"/>
+        <location filename="../ui/preferencesdialog.cpp" line="61"/>
         <source>Half (float16, GPU only)</source>
         <translation>半精度（float16，仅 GPU）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="50"/>
+        <location filename="../ui/preferencesdialog.cpp" line="62"/>
         <source>Brain float (bfloat16)</source>
         <translation>Brain float（bfloat16）</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="53"/>
+        <location filename="../ui/preferencesdialog.cpp" line="65"/>
         <source>All cores</source>
         <translation>全部核心</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="55"/>
+        <location filename="../ui/preferencesdialog.cpp" line="67"/>
         <source>CPU threads the engine uses; fewer keep the computer responsive while generating.</source>
         <translation>引擎使用的 CPU 线程数；较少的线程可让电脑在生成时保持流畅。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="64"/>
+        <location filename="../ui/preferencesdialog.cpp" line="76"/>
         <source>Names of generated files: {date}, {time}, {seed}, {steps} and {prompt} are filled in; a number is appended, so no file is ever replaced.</source>
         <translation>生成文件的名称：会填入 {date}、{time}、{seed}、{steps} 和 {prompt}，并追加编号，因此不会覆盖任何文件。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="66"/>
+        <location filename="../ui/preferencesdialog.cpp" line="78"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="71"/>
+        <location filename="../ui/preferencesdialog.cpp" line="115"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="73"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models folder:</source>
         <translation>模型文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="73"/>
+        <location filename="../ui/preferencesdialog.cpp" line="126"/>
         <source>Models Folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="74"/>
+        <location filename="../ui/preferencesdialog.cpp" line="110"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="75"/>
+        <location filename="../ui/preferencesdialog.cpp" line="33"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="34"/>
+        <source>Remote server (flashface serve)</source>
+        <translation>远程服务器（flashface serve）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="37"/>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="85"/>
+        <source>Generations run on a computer that runs “flashface serve”; previews, the queue and the gallery work as with this computer. The models folder is still used here to find faces in the reference photos.</source>
+        <translation>在运行“flashface serve”的计算机上生成；预览、队列和图库与在本机时一样工作。本机仍使用模型文件夹在参考照片中查找人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="90"/>
+        <source>none (a server on this computer)</source>
+        <translation>无（本机上的服务器）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="91"/>
+        <source>The token is stored unencrypted in the settings file (%1).</source>
+        <translation>令牌以未加密形式保存在设置文件中（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="100"/>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="101"/>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="111"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="76"/>
+        <location filename="../ui/preferencesdialog.cpp" line="112"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="78"/>
+        <location filename="../ui/preferencesdialog.cpp" line="123"/>
+        <source>Generate on:</source>
+        <translation>生成位置：</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="132"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="80"/>
+        <location filename="../ui/preferencesdialog.cpp" line="134"/>
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="85"/>
+        <location filename="../ui/preferencesdialog.cpp" line="139"/>
         <source>File names:</source>
         <translation>文件名：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="87"/>
+        <location filename="../ui/preferencesdialog.cpp" line="141"/>
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="89"/>
+        <location filename="../ui/preferencesdialog.cpp" line="143"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="97"/>
+        <location filename="../ui/preferencesdialog.cpp" line="152"/>
+        <source>Enter the server&apos;s address, or choose “This computer”.</source>
+        <translation>请输入服务器地址，或选择“本机”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="97"/>
+        <location filename="../ui/preferencesdialog.cpp" line="158"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="118"/>
+        <location filename="../ui/preferencesdialog.cpp" line="184"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="193"/>
+        <source>Connected: %1.</source>
+        <translation>已连接：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="208"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="133"/>
+        <location filename="../ui/preferencesdialog.cpp" line="223"/>
         <source>%1 Choose another output folder.</source>
         <translation>%1 请选择其他输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="148"/>
+        <location filename="../ui/preferencesdialog.cpp" line="238"/>
         <source>a handsome young man on the street</source>
         <translation>街上的英俊青年</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="150"/>
+        <location filename="../ui/preferencesdialog.cpp" line="240"/>
         <source>e.g. %1-00001.png</source>
         <translation>例如 %1-00001.png</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="58"/>
+        <location filename="../ui/preferencesdialog.cpp" line="70"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="59"/>
+        <location filename="../ui/preferencesdialog.cpp" line="71"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="61"/>
+        <location filename="../ui/preferencesdialog.cpp" line="73"/>
         <source>Memory for the reference photos&apos; features, kept between runs: the next run with the same photos and negative prompt skips their pass. A 35-step run with 4 references needs about 1.4 GiB on the CPU and 0.7 GiB on the GPU.</source>
         <translation>参考照片特征所占的内存，在多次生成之间保留：下一次使用相同照片和反向提示词的生成将跳过参考网络的计算。4 张参考照片、35 步的生成在 CPU 上约需 1.4 GiB，在 GPU 上约需 0.7 GiB。</translation>
     </message>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="77"/>
+        <location filename="../ui/preferencesdialog.cpp" line="113"/>
         <source>Reference cache:</source>
         <translation>参考特征缓存：</translation>
     </message>
@@ -1917,6 +2002,74 @@ One face per photo works best; varied photos (angles, light, expressions) give b
         <location filename="../ui/referencephotoview.cpp" line="72"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>flashface::ui::RemoteGenerationWorker</name>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="210"/>
+        <source>it sent more than %1 in one answer</source>
+        <translation>它在一次应答中发送了超过 %1 的数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="221"/>
+        <source>Cannot reach the server at %1: %2. Check the address in Preferences → Engine, and that “flashface serve” runs there.</source>
+        <translation>无法连接到服务器 %1：%2。请在“首选项 → 引擎”中检查地址，并确认该处正在运行“flashface serve”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="230"/>
+        <source>The server at %1 refused the token: %2 Check the token in Preferences → Engine.</source>
+        <translation>服务器 %1 拒绝了令牌：%2 请在“首选项 → 引擎”中检查令牌。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="232"/>
+        <source>The server at %1 answered with a redirect (HTTP %2); enter the address it redirects to in Preferences → Engine.</source>
+        <translation>服务器 %1 返回了重定向（HTTP %2）；请在“首选项 → 引擎”中输入它重定向到的地址。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="236"/>
+        <source>The server at %1 answered HTTP %2: %3</source>
+        <translation>服务器 %1 返回 HTTP %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="243"/>
+        <source>“%1” is not a server address: enter one like http://gpu-box:8780 in Preferences → Engine.</source>
+        <translation>“%1”不是服务器地址：请在“首选项 → 引擎”中输入类似 http://gpu-box:8780 的地址。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="254"/>
+        <source>%1 answers, but not as “flashface serve” does (no device in its /v1/health).</source>
+        <translation>%1 有应答，但不像“flashface serve”（其 /v1/health 中没有设备）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="257"/>
+        <source>%1 on %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="310"/>
+        <source>the stream ended</source>
+        <translation>事件流已结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="347"/>
+        <source>The server at %1 accepted the run but named no job.</source>
+        <translation>服务器 %1 接受了生成，但没有给出任务编号。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="374"/>
+        <source>The connection to the server at %1 was lost during the run (%2). Nothing of the run was saved; choose Retry to queue it again.</source>
+        <translation>生成过程中与服务器 %1 的连接中断（%2）。此次生成没有保存任何内容；选择“重试”可重新排队。</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="398"/>
+        <source>The images could not be downloaded: %1</source>
+        <translation>无法下载图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/remotegenerationworker.cpp" line="408"/>
+        <source>The server at %1 sent a result this studio cannot read: %2</source>
+        <translation>服务器 %1 发送的结果无法读取：%2</translation>
     </message>
 </context>
 <context>

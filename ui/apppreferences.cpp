@@ -57,6 +57,9 @@ AppPreferences AppPreferences::defaults() {
 AppPreferences AppPreferences::load(QSettings& s) {
     AppPreferences p = defaults();
     s.beginGroup(kGroup);
+    p.engine = s.value(QStringLiteral("engine")).toString() == QLatin1String("remote") ? EngineKind::Remote : EngineKind::Local;
+    p.server.url = s.value(QStringLiteral("serverUrl"), p.server.url).toString();
+    p.server.token = s.value(QStringLiteral("serverToken"), p.server.token).toString();
     p.modelsFolder = s.value(QStringLiteral("modelsFolder"), p.modelsFolder).toString();
     p.device = pipeline::DeviceChoice(std::clamp(s.value(QStringLiteral("device"), int(p.device)).toInt(), 0, 2));
     p.precision = pipeline::PrecisionChoice(std::clamp(s.value(QStringLiteral("precision"), int(p.precision)).toInt(), 0, int(pipeline::PrecisionChoice::BFloat16)));
@@ -71,6 +74,9 @@ AppPreferences AppPreferences::load(QSettings& s) {
 
 void AppPreferences::save(QSettings& s) const {
     s.beginGroup(kGroup);
+    s.setValue(QStringLiteral("engine"), engine == EngineKind::Remote ? QStringLiteral("remote") : QStringLiteral("local"));
+    s.setValue(QStringLiteral("serverUrl"), server.url);
+    s.setValue(QStringLiteral("serverToken"), server.token);
     s.setValue(QStringLiteral("modelsFolder"), modelsFolder);
     s.setValue(QStringLiteral("device"), int(device));
     s.setValue(QStringLiteral("precision"), int(precision));
@@ -88,6 +94,8 @@ pipeline::RuntimeOptions AppPreferences::runtime() const {
     options.referenceCacheBytes = referenceCacheBytes;
     return options;
 }
+
+EngineSettings AppPreferences::engineSettings() const { return {engine, modelsFolder, runtime(), server}; }
 
 QString AppPreferences::fileStem(const pipeline::GenerationSettings& settings, const QDateTime& when) const {
     QString stem = fileNamePattern;

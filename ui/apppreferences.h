@@ -1,5 +1,6 @@
 #pragma once
 
+#include "generationengine.h"
 #include "pipeline/pipeline.h"
 
 #include <QDateTime>
@@ -13,6 +14,8 @@ namespace flashface::ui {
 
 // What the Preferences dialog edits, kept in QSettings under "preferences/".
 struct AppPreferences {
+    EngineKind engine = EngineKind::Local;  // where generations run
+    RemoteServer server;                    // EngineKind::Remote: its address and token
     QString modelsFolder;
     pipeline::DeviceChoice device = pipeline::DeviceChoice::Auto;
     pipeline::PrecisionChoice precision = pipeline::PrecisionChoice::Auto;
@@ -27,6 +30,7 @@ struct AppPreferences {
     void save(QSettings& settings) const;
 
     pipeline::RuntimeOptions runtime() const;
+    EngineSettings engineSettings() const;
     // The file name (without number and extension) for a run: the pattern with {date}, {time},
     // {seed}, {steps} and {prompt} filled in and made safe for any file system.
     QString fileStem(const pipeline::GenerationSettings& settings, const QDateTime& when) const;

@@ -42,6 +42,9 @@ struct GenerationOutcome {
     std::vector<double> referenceWeights;  // their weights; empty when all are 1
     double seconds = 0;
     QString error;  // Failed: why; Finished: a problem while saving, if any
+    // Failed: the run was cut off before the engine ended it (a server out of reach), so the
+    // same job may succeed when queued again (GenerationQueue::retry).
+    bool canRetry = false;
 };
 
 }  // namespace flashface::ui

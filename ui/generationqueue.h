@@ -1,7 +1,7 @@
 #pragma once
 
+#include "generationengine.h"
 #include "generationjob.h"
-#include "pipeline/pipeline.h"
 
 #include <QObject>
 #include <QThread>
@@ -13,23 +13,30 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 
 namespace flashface::ui {
 
-class GenerationWorker;
-
-// The GUI side of generation: owns the worker thread, queues runs and feeds them to the worker
-// one at a time. Everything here runs on the GUI thread.
+// The GUI side of generation: owns the worker thread and its engine (this computer's or a
+// server's, see GenerationEngine), queues runs and feeds them to the engine one at a time.
+// Everything here runs on the GUI thread.
 class GenerationQueue : public QObject {
     Q_OBJECT
 public:
     explicit GenerationQueue(QObject* parent = nullptr);
     ~GenerationQueue() override;
 
-    void configure(const QString& modelsFolder, const pipeline::RuntimeOptions& options);
+    // Takes effect before the next job starts: the running one ends on the engine, server and
+    // models it began with. Another kind of engine replaces the current one.
+    void configure(const EngineSettings& settings);
+    EngineKind engineKind() const { return settings_.kind; }
     void loadModels();  // in the background; a no-op once loaded
 
     quint64 enqueue(pipeline::GenerationRequest request, const QString& outputFolder, const QString& fileStem);
+    // Queues again the job of a failed outcome that can be retried (GenerationOutcome::canRetry);
+    // returns the new job's id, or 0 when `failedJob` is not such a job.
+    quint64 retry(quint64 failedJob);
+    bool canRetry(quint64 failedJob) const { return retryable_.count(failedJob) > 0; }
     void cancelCurrent();  // the running job stops within one step; queued ones still run
     void clearQueue();     // drops the jobs that have not started
 
@@ -52,10 +59,19 @@ signals:
 private:
     QCoro::Task<> drain();
     void end(const GenerationOutcome& outcome);
+    quint64 add(GenerationJob job);
+    // Puts an engine of settings_'s kind on the worker thread in place of the current one.
+    void replaceEngine();
+    // Hands settings_ to the engine (replacing it for another kind).
+    void applySettings();
 
     QThread thread_;
-    GenerationWorker* worker_;  // lives on thread_, deleted when it finishes
+    GenerationEngine* engine_ = nullptr;  // lives on thread_, deleted when replaced or when it finishes
+    EngineSettings settings_;
+    bool settingsPending_ = false;  // settings_ came while a job ran: applied before the next
     std::deque<GenerationJob> pending_;
+    std::optional<GenerationJob> running_;
+    std::map<quint64, GenerationJob> retryable_;  // failed jobs that may be queued again, newest last
     // One per queued or running job, fulfilled when it ends: awaiting a future never misses an
     // end that happened before the await began.
     std::map<quint64, QPromise<GenerationOutcome>> promises_;

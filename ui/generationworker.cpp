@@ -1,13 +1,10 @@
 #include "generationworker.h"
 
 #include "common/error.h"
+#include "generationoutcome.h"
 #include "imageconversion.h"
-#include "imageparameters.h"
-#include "pipeline/failure.h"
 #include "pipeline/generation_metadata.h"
 #include "pipeline/validation.h"
-
-#include <exception>
 
 namespace flashface::ui {
 namespace {
@@ -17,28 +14,23 @@ bool sameOptions(const pipeline::RuntimeOptions& a, const pipeline::RuntimeOptio
     return a.device == b.device && a.precision == b.precision && a.threads == b.threads;
 }
 
-// Whatever was thrown, as the sentence the user sees (pipeline/failure.h names every kind).
-QString currentFailure() {
-    const pipeline::Failure failure = pipeline::describeFailure(std::current_exception());
-    return failure.message.empty() ? QObject::tr("Out of memory.") : QString::fromStdString(failure.message);
-}
-
 }  // namespace
 
-GenerationWorker::GenerationWorker(QObject* parent) : QObject(parent) {}
+GenerationWorker::GenerationWorker(QObject* parent) : GenerationEngine(parent) {}
 
 GenerationWorker::~GenerationWorker() = default;
 
 void GenerationWorker::cancel() { cancel_.cancel(); }
 
-void GenerationWorker::configure(const QString& modelsFolder, pipeline::RuntimeOptions options) {
-    if (modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
+void GenerationWorker::configure(const EngineSettings& settings) {
+    const pipeline::RuntimeOptions& options = settings.runtime;
+    if (settings.modelsFolder == modelsFolder_ && sameOptions(options, options_)) {
         // A new cache budget needs no reload.
         options_.referenceCacheBytes = options.referenceCacheBytes;
         if (pipeline_) pipeline_->setReferenceCacheBudget(options.referenceCacheBytes);
         return;
     }
-    modelsFolder_ = modelsFolder;
+    modelsFolder_ = settings.modelsFolder;
     options_ = options;
     pipeline_.reset();  // frees the weights; the next load reads the new configuration
 }
@@ -69,26 +61,16 @@ bool GenerationWorker::ensureLoaded() {
 
 void GenerationWorker::run(const GenerationJob& job) {
     cancel_.reset();
-    GenerationOutcome outcome;
-    outcome.jobId = job.id;
-    outcome.settings = job.request.settings;
+    using Status = GenerationOutcome::Status;
     try {
         pipeline::validateRequest(job.request);  // before the models load: a mistake is reported at once
     } catch (...) {
-        outcome.status = GenerationOutcome::Status::Failed;
-        outcome.error = currentFailure();
-        emit failed(outcome);
+        emit failed(endedRun(job, Status::Failed, currentFailure()));
         return;
     }
     if (!ensureLoaded()) {
-        if (cancel_.isCancelled()) {
-            outcome.status = GenerationOutcome::Status::Cancelled;
-            emit cancelled(outcome);
-        } else {
-            outcome.status = GenerationOutcome::Status::Failed;
-            outcome.error = tr("The models could not be loaded.");
-            emit failed(outcome);
-        }
+        if (cancel_.isCancelled()) emit cancelled(endedRun(job, Status::Cancelled));
+        else emit failed(endedRun(job, Status::Failed, tr("The models could not be loaded.")));
         return;
     }
     try {
@@ -100,40 +82,17 @@ void GenerationWorker::run(const GenerationJob& job) {
                 emit stepProgress(preview);
             },
             &cancel_);
-        emit finished(save(job, result));
+        std::vector<RunImage> images;
+        for (std::size_t i = 0; i < result.images.size(); ++i)
+            // Each file carries the settings that regenerate it as the first image of a run.
+            images.push_back({toQImage(result.images[i]),
+                              pipeline::encodeGeneratedImage(result.images[i], pipeline::metadataForImage(job.request, result, int(i)))});
+        emit finished(savedRun(job, result.settings, result.seconds, images));
     } catch (const Cancelled&) {
-        outcome.status = GenerationOutcome::Status::Cancelled;
-        emit cancelled(outcome);
+        emit cancelled(endedRun(job, Status::Cancelled));
     } catch (...) {
-        outcome.status = GenerationOutcome::Status::Failed;
-        outcome.error = currentFailure();
-        emit failed(outcome);
+        emit failed(endedRun(job, Status::Failed, currentFailure()));
     }
-}
-
-GenerationOutcome GenerationWorker::save(const GenerationJob& job, const pipeline::GenerationResult& result) const {
-    GenerationOutcome outcome;
-    outcome.jobId = job.id;
-    outcome.settings = result.settings;
-    outcome.seconds = result.seconds;
-    // The references as every file of the run records them.
-    const pipeline::ImageMetadata recorded = pipeline::metadataForImage(job.request, result, 0);
-    for (const std::string& label : recorded.referenceLabels) outcome.referenceLabels.append(QString::fromStdString(label));
-    outcome.referenceWeights = recorded.referenceWeights;
-    for (std::size_t i = 0; i < result.images.size(); ++i) {
-        outcome.images.append(toQImage(result.images[i]));
-        // Each file carries the settings that regenerate it as the first image of a run.
-        const pipeline::ImageMetadata metadata = pipeline::metadataForImage(job.request, result, int(i));
-        try {
-            const auto path = pipeline::saveGeneratedImage(job.outputFolder.toStdString(), result.images[i], metadata,
-                                                 job.fileStem.toStdString());
-            outcome.files.append(QString::fromStdString(path.string()));
-        } catch (...) {
-            outcome.files.append(QString());
-            outcome.error = currentFailure();
-        }
-    }
-    return outcome;
 }
 
 }  // namespace flashface::ui

@@ -1,44 +1,29 @@
 #pragma once
 
-#include "generationjob.h"
+#include "generationengine.h"
 #include "pipeline/pipeline.h"
-
-#include <QObject>
 
 #include <memory>
 
 namespace flashface::ui {
 
-// Lives on a worker thread and owns the engine's Pipeline: loads the weights once, runs one
-// job at a time, and reports through signals (queued to the GUI thread). Only cancel() may be
-// called from another thread.
-class GenerationWorker : public QObject {
+// The engine on this computer: owns the Pipeline, loads the weights once and runs one job at a
+// time on the queue's worker thread.
+class GenerationWorker : public GenerationEngine {
     Q_OBJECT
 public:
     explicit GenerationWorker(QObject* parent = nullptr);
     ~GenerationWorker() override;
 
-    // Thread-safe: stops the load or job in progress at the engine's next check (within a step).
-    void cancel();
-
-public slots:
+    EngineKind kind() const override { return EngineKind::Local; }
+    void cancel() override;
     // Drops a loaded pipeline when the folder or runtime options differ from the current ones.
-    void configure(const QString& modelsFolder, flashface::pipeline::RuntimeOptions options);
-    void load();
-    void run(const flashface::ui::GenerationJob& job);
-
-signals:
-    void loadProgress(const QString& stage, double fraction);
-    void loaded(const QString& deviceDescription);
-    void loadFailed(const QString& message);
-    void stepProgress(const flashface::ui::StepPreview& progress);
-    void finished(const flashface::ui::GenerationOutcome& outcome);
-    void failed(const flashface::ui::GenerationOutcome& outcome);
-    void cancelled(const flashface::ui::GenerationOutcome& outcome);
+    void configure(const EngineSettings& settings) override;
+    void load() override;
+    void run(const GenerationJob& job) override;
 
 private:
     bool ensureLoaded();
-    GenerationOutcome save(const GenerationJob& job, const pipeline::GenerationResult& result) const;
 
     QString modelsFolder_;
     pipeline::RuntimeOptions options_;

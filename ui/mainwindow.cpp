@@ -106,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent)
       generateButton_(new QPushButton(tr("Generate"), this)),
       cancelButton_(new QPushButton(tr("Cancel"), this)),
       compareButton_(new QPushButton(tr("Before / After"), this)),
+      retryButton_(new QPushButton(tr("Retry"), this)),
       queueLabel_(new QLabel(this)),
       error_(new QLabel(this)) {
     setWindowTitle(tr("FlashFace Studio"));
@@ -225,6 +226,7 @@ QWidget* MainWindow::buildCentre() {
     bar->addWidget(generateButton_);
     bar->addWidget(cancelButton_);
     bar->addWidget(compareButton_);
+    bar->addWidget(retryButton_);
     bar->addWidget(progress_, 1);
     bar->addWidget(queueLabel_);
 
@@ -237,6 +239,9 @@ QWidget* MainWindow::buildCentre() {
 
     connect(generateButton_, &QPushButton::clicked, this, &MainWindow::generate);
     connect(cancelButton_, &QPushButton::clicked, this, &MainWindow::cancel);
+    retryButton_->setToolTip(tr("Queue the failed run again, with the same settings, seed and photos"));
+    retryButton_->hide();
+    connect(retryButton_, &QPushButton::clicked, this, &MainWindow::retryFailed);
     compareButton_->setCheckable(true);
     compareButton_->setToolTip(tr("Show the photo before the face swap in place of the results, and back"));
     compareButton_->hide();
@@ -385,6 +390,8 @@ void MainWindow::buildMenus() {
     generateAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     cancelAction_ = run->addAction(tr("&Cancel"), this, &MainWindow::cancel);
     cancelAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+    retryAction_ = run->addAction(tr("&Retry Failed Run"), this, &MainWindow::retryFailed);
+    retryAction_->setEnabled(false);
     run->addAction(tr("Clear &Queue"), queue_, &GenerationQueue::clearQueue);
     run->addSeparator();
     run->addAction(tr("&Roll New Seed"), settings_, &SettingsPanel::rollSeed);
@@ -423,12 +430,14 @@ void MainWindow::connectQueue() {
     });
     connect(queue_, &GenerationQueue::loaded, this, [this](const QString& device) {
         loadError_.clear();
-        clearError();  // whatever failed before, the models are ready now
-        emit notice(tr("Models loaded — %1").arg(device));
+        clearError();  // whatever failed before, the engine is ready now
+        emit notice(queue_->engineKind() == EngineKind::Remote ? tr("Connected to the server — %1").arg(device)
+                                                               : tr("Models loaded — %1").arg(device));
     });
     connect(queue_, &GenerationQueue::loadFailed, this, [this](const QString& reason) {
         loadError_ = reason;
-        showError(tr("The models could not be loaded: %1").arg(reason));
+        // A server's problems are sentences of their own (which address, what to check).
+        showError(queue_->engineKind() == EngineKind::Remote ? reason : tr("The models could not be loaded: %1").arg(reason));
     });
     connect(queue_, &GenerationQueue::jobStarted, this, [this](quint64 id) {
         runningJob_ = id;
@@ -505,15 +514,35 @@ void MainWindow::onJobEnded(const GenerationOutcome& outcome) {
     case GenerationOutcome::Status::Cancelled: progress_->setFormat(tr("Cancelled")); break;
     case GenerationOutcome::Status::Failed:
         progress_->setFormat(tr("Failed"));
-        // A run that could not load the models says why (the device, a damaged file, …), not
-        // only that it could not.
+        // A run that could not load the models (or reach the server) says why (the device, a
+        // damaged file, the address, …), not only that it could not.
         if (!loadError_.isEmpty() && !outcome.error.contains(loadError_))
-            showError(tr("The models could not be loaded: %1").arg(loadError_));
+            showError(queue_->engineKind() == EngineKind::Remote ? loadError_
+                                                                 : tr("The models could not be loaded: %1").arg(loadError_));
         else
             showError(outcome.error);
+        if (queue_->canRetry(outcome.jobId)) setFailedRun({outcome.jobId, referenceSet, target});
         break;
     }
     updateGenerateBar();
+}
+
+void MainWindow::setFailedRun(FailedRun run) {
+    failedRun_ = std::move(run);
+    retryButton_->setVisible(failedRun_.job != 0);
+    retryAction_->setEnabled(failedRun_.job != 0);
+}
+
+quint64 MainWindow::retryFailed() {
+    const FailedRun run = failedRun_;
+    setFailedRun({});
+    const quint64 id = queue_->retry(run.job);
+    if (id == 0) return 0;
+    clearError();
+    jobReferenceSets_.insert(id, run.referenceSet);
+    if (!run.target.isNull()) jobTargets_.insert(id, run.target);
+    emit notice(tr("The failed run is queued again."));
+    return id;
 }
 
 void MainWindow::updateGenerateBar() {
@@ -623,11 +652,12 @@ quint64 MainWindow::generate() {
         showError(tr("%1 Choose another output folder in Preferences (Ctrl+,).").arg(problem));
         return 0;
     }
-    if (!modelsComplete_ && !missing_->check(preferences_.modelsFolder)) {
+    // A server has its own models; here they serve only to find faces in the references.
+    if (preferences_.engine == EngineKind::Local && !modelsComplete_ && !missing_->check(preferences_.modelsFolder)) {
         showError(tr("Some model files are missing; see the list above."));
         return 0;
     }
-    modelsComplete_ = true;
+    if (preferences_.engine == EngineKind::Local) modelsComplete_ = true;
     if (references_->isBusy()) {
         showError(tr("Still looking for faces in the reference photos; try again in a moment."));
         return 0;
@@ -682,12 +712,13 @@ void MainWindow::cancel() {
 void MainWindow::setPreferences(const AppPreferences& p) {
     const bool modelsChanged = p.modelsFolder != preferences_.modelsFolder;
     const bool outputChanged = p.outputFolder != preferences_.outputFolder;
+    const bool engineChanged = p.engine != preferences_.engine || (p.engine == EngineKind::Remote && p.server != preferences_.server);
     preferences_ = p;
     QSettings settings;
     preferences_.save(settings);
-    queue_->configure(p.modelsFolder, p.runtime());
+    queue_->configure(p.engineSettings());  // a new engine takes the next run
     if (p.runtime().device != loadedRuntime_.device || p.runtime().precision != loadedRuntime_.precision ||
-        modelsChanged)
+        modelsChanged || engineChanged)
         loadError_.clear();  // a new configuration gets a new chance
     loadedRuntime_ = p.runtime();
     detection_->configure(p.modelsFolder, p.runtime().device);
@@ -706,12 +737,21 @@ void MainWindow::setPreferences(const AppPreferences& p) {
     if (modelsChanged) {
         checkModels();
         loadTokenizer();
+    } else if (engineChanged) {
+        checkModels();  // the other engine gets ready (or the server is asked) in the background
     }
 }
 
 void MainWindow::checkModels() {
     modelsComplete_ = missing_->check(preferences_.modelsFolder);
     references_->redetectUnchecked();
+    if (preferences_.engine == EngineKind::Remote) {
+        // The server generates; a models folder here only lets the studio find faces itself (the
+        // server finds them otherwise).
+        missing_->hide();
+        queue_->loadModels();
+        return;
+    }
     if (!modelsComplete_) return;
     queue_->loadModels();  // in the background, so the first run starts at once
     if (!tokenizer_) loadTokenizer();

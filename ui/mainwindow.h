@@ -101,6 +101,10 @@ public:
     QAction* addPhotosAction() const { return addPhotosAction_; }
     QAction* pasteAction() const { return pasteAction_; }
     QAction* preferencesAction() const { return preferencesAction_; }
+    // Shown while the last failed run can be queued again (a server lost mid-run).
+    QPushButton* retryButton() const { return retryButton_; }
+    // Queues the last failed run again; its id, or 0 when there is none to retry.
+    quint64 retryFailed();
 
 signals:
     // A message for the status bar (also shown there).
@@ -154,10 +158,19 @@ private:
     QPushButton* generateButton_;
     QPushButton* cancelButton_;
     QPushButton* compareButton_;
+    QPushButton* retryButton_;
     QLabel* queueLabel_;
     QLabel* error_;
     QAction* generateAction_;
     QAction* cancelAction_;
+    QAction* retryAction_ = nullptr;
+    // The run retryFailed() queues again, with what the window keeps of it.
+    struct FailedRun {
+        quint64 job = 0;
+        QString referenceSet;
+        QImage target;
+    } failedRun_;
+    void setFailedRun(FailedRun run);
     QAction* addPhotosAction_ = nullptr;
     ImageViewer* viewer_ = nullptr;
     SettingsHistory* history_ = nullptr;

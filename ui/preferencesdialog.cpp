@@ -1,5 +1,7 @@
 #include "preferencesdialog.h"
 
+#include "remotegenerationworker.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -11,6 +13,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
@@ -26,6 +30,14 @@ constexpr int kMaxCacheMiB = 1 << 20;  // 1 TiB: more than any machine has
 
 PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     : QDialog(parent),
+      local_(new QRadioButton(tr("This computer"), this)),
+      remote_(new QRadioButton(tr("Remote server (flashface serve)"), this)),
+      serverUrl_(new QLineEdit(p.server.url, this)),
+      serverToken_(new QLineEdit(p.server.token, this)),
+      testConnection_(new QPushButton(tr("Test Connection"), this)),
+      connectionResult_(new QLabel(this)),
+      remoteFields_(new QWidget(this)),
+      localFields_(new QWidget(this)),
       modelsFolder_(new QLineEdit(p.modelsFolder, this)),
       device_(new QComboBox(this)),
       precision_(new QComboBox(this)),
@@ -68,13 +80,55 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     language_->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     language_->setCurrentIndex(std::max(0, language_->findData(p.language)));
 
+    local_->setChecked(p.engine == EngineKind::Local);
+    remote_->setChecked(p.engine == EngineKind::Remote);
+    remote_->setToolTip(tr("Generations run on a computer that runs “flashface serve”; previews, the queue and "
+                           "the gallery work as with this computer. The models folder is still used here to find "
+                           "faces in the reference photos."));
+    serverUrl_->setPlaceholderText(QStringLiteral("http://gpu-box:8780"));
+    serverToken_->setEchoMode(QLineEdit::Password);
+    serverToken_->setPlaceholderText(tr("none (a server on this computer)"));
+    auto* tokenNote = new QLabel(tr("The token is stored unencrypted in the settings file (%1).")
+                                     .arg(QDir::toNativeSeparators(QSettings().fileName())),
+                                 this);
+    tokenNote->setWordWrap(true);
+    connectionResult_->setWordWrap(true);
+    connectionResult_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connectionResult_->hide();
+    auto* remoteForm = new QFormLayout(remoteFields_);
+    remoteForm->setContentsMargins(0, 0, 0, 0);
+    remoteForm->addRow(tr("Server address:"), serverUrl_);
+    remoteForm->addRow(tr("Token:"), serverToken_);
+    remoteForm->addRow(QString(), tokenNote);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(testConnection_);
+    testRow->addStretch();
+    remoteForm->addRow(QString(), testRow);
+    remoteForm->addRow(QString(), connectionResult_);
+    auto* localForm = new QFormLayout(localFields_);
+    localForm->setContentsMargins(0, 0, 0, 0);
+    localForm->addRow(tr("Device:"), device_);
+    localForm->addRow(tr("Precision:"), precision_);
+    localForm->addRow(tr("Threads:"), threads_);
+    localForm->addRow(tr("Reference cache:"), cacheMiB_);
+
     auto* engine = new QGroupBox(tr("Engine"), this);
     auto* engineForm = new QFormLayout(engine);
+    auto* where = new QWidget(this);
+    auto* whereLayout = new QHBoxLayout(where);
+    whereLayout->setContentsMargins(0, 0, 0, 0);
+    whereLayout->addWidget(local_);
+    whereLayout->addWidget(remote_);
+    whereLayout->addStretch();
+    engineForm->addRow(tr("Generate on:"), where);
+    engineForm->addRow(remoteFields_);
+    engineForm->addRow(localFields_);
     engineForm->addRow(tr("Models folder:"), folderRow(tr("Models Folder"), modelsFolder_));
-    engineForm->addRow(tr("Device:"), device_);
-    engineForm->addRow(tr("Precision:"), precision_);
-    engineForm->addRow(tr("Threads:"), threads_);
-    engineForm->addRow(tr("Reference cache:"), cacheMiB_);
+    connect(local_, &QRadioButton::toggled, this, &PreferencesDialog::updateEngineFields);
+    connect(testConnection_, &QPushButton::clicked, this, &PreferencesDialog::testConnection);
+    for (QLineEdit* field : {serverUrl_, serverToken_})
+        connect(field, &QLineEdit::textEdited, connectionResult_, &QWidget::hide);  // stale once edited
+    updateEngineFields();
     auto* output = new QGroupBox(tr("Output"), this);
     auto* outputForm = new QFormLayout(output);
     outputForm->addRow(tr("Output folder:"), folderRow(tr("Output Folder"), outputFolder_));
@@ -93,6 +147,13 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
         // Images of a run must have somewhere to go: an unusable folder is refused here, not
         // discovered when a run's images cannot be saved.
         if (!checkOutputFolder()) return;
+        if (remote_->isChecked() && serverUrl_->text().trimmed().isEmpty()) {
+            connectionResult_->setStyleSheet(QStringLiteral("color: #d33;"));
+            connectionResult_->setText(tr("Enter the server's address, or choose “This computer”."));
+            connectionResult_->show();
+            serverUrl_->setFocus();
+            return;
+        }
         if (language_->currentData().toString() != initialLanguage_)
             QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start."));
         accept();
@@ -107,6 +168,35 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     layout->addWidget(buttons);
     updateExample();
     resize(560, sizeHint().height());
+}
+
+void PreferencesDialog::updateEngineFields() {
+    remoteFields_->setVisible(remote_->isChecked());
+    localFields_->setVisible(local_->isChecked());
+}
+
+void PreferencesDialog::testConnection() {
+    // The studio's own client asks, so that the test says what a run would meet.
+    auto* probe = new RemoteGenerationWorker(this);
+    probe->configure(preferences().engineSettings());
+    testConnection_->setEnabled(false);
+    connectionResult_->setStyleSheet(QString());
+    connectionResult_->setText(tr("Connecting…"));
+    connectionResult_->show();
+    const auto report = [this, probe](const QString& text, bool ok) {
+        connectionResult_->setStyleSheet(ok ? QStringLiteral("color: #2a2;") : QStringLiteral("color: #d33;"));
+        connectionResult_->setText(text);
+        testConnection_->setEnabled(true);
+        probe->deleteLater();
+    };
+    connect(probe, &GenerationEngine::loaded, this,
+            [report](const QString& device) { report(tr("Connected: %1.").arg(device), true); });
+    connect(probe, &GenerationEngine::loadFailed, this, [report](const QString& problem) { report(problem, false); });
+    probe->load();
+}
+
+QString PreferencesDialog::connectionResultText() const {
+    return connectionResult_->isVisibleTo(this) ? connectionResult_->text() : QString();
 }
 
 QWidget* PreferencesDialog::folderRow(const QString& title, QLineEdit* edit) {
@@ -152,6 +242,9 @@ void PreferencesDialog::updateExample() {
 
 AppPreferences PreferencesDialog::preferences() const {
     AppPreferences p;
+    p.engine = remote_->isChecked() ? EngineKind::Remote : EngineKind::Local;
+    p.server.url = serverUrl_->text().trimmed();
+    p.server.token = serverToken_->text().trimmed();
     p.modelsFolder = QDir::fromNativeSeparators(modelsFolder_->text().trimmed());
     p.device = pipeline::DeviceChoice(device_->currentData().toInt());
     p.precision = pipeline::PrecisionChoice(precision_->currentData().toInt());

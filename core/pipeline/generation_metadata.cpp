@@ -74,14 +74,10 @@ std::string boxText(const FaceBox& box) {
     return s.str();
 }
 
-constexpr std::pair<TargetRegion, const char*> kRegionNames[] = {
-    {TargetRegion::Face, "face"}, {TargetRegion::Mask, "mask"}, {TargetRegion::Whole, "whole"}};
 
 nlohmann::json targetToJson(const TargetRecord& t) {
-    std::string region;
-    for (const auto& [kind, name] : kRegionNames)
-        if (kind == t.region) region = name;
-    return {{"file", t.label}, {"region", region}, {"face", t.faceIndex + 1}, {"strength", number(static_cast<float>(t.strength))}};
+    return {{"file", t.label}, {"region", targetRegionName(t.region)}, {"face", t.faceIndex + 1},
+            {"strength", number(static_cast<float>(t.strength))}};
 }
 
 TargetRecord targetFromJson(const nlohmann::json& json) {
@@ -90,10 +86,9 @@ TargetRecord targetFromJson(const nlohmann::json& json) {
     readKey(json, "file", t.label);
     std::string region = "face";
     readKey(json, "region", region);
-    const auto known = std::find_if(std::begin(kRegionNames), std::end(kRegionNames),
-                                    [&](const auto& entry) { return region == entry.second; });
-    if (known == std::end(kRegionNames)) unusable("target region", json.at("region"));
-    t.region = known->first;
+    const auto known = targetRegionFromName(region);
+    if (!known) unusable("target region", json.at("region"));
+    t.region = *known;
     int face = 1;
     readKey(json, "face", face);
     if (face < 1) unusable("target face", json.at("face"));
@@ -106,6 +101,23 @@ TargetRecord targetFromJson(const nlohmann::json& json) {
 }
 
 }  // namespace
+
+namespace {
+constexpr std::pair<TargetRegion, const char*> kRegionNames[] = {
+    {TargetRegion::Face, "face"}, {TargetRegion::Mask, "mask"}, {TargetRegion::Whole, "whole"}};
+}  // namespace
+
+const char* targetRegionName(TargetRegion region) {
+    for (const auto& [kind, name] : kRegionNames)
+        if (kind == region) return name;
+    return "face";
+}
+
+std::optional<TargetRegion> targetRegionFromName(std::string_view name) {
+    for (const auto& [kind, known] : kRegionNames)
+        if (name == known) return kind;
+    return std::nullopt;
+}
 
 nlohmann::json settingsToJson(const GenerationSettings& s) {
     return {

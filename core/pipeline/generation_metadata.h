@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flashface::pipeline {
@@ -30,6 +31,10 @@ struct TargetRecord {
     int faceIndex = 0;
     double strength = 1.0;
 };
+
+// A target region's name in records and the server's requests: "face", "mask", "whole".
+const char* targetRegionName(TargetRegion region);
+std::optional<TargetRegion> targetRegionFromName(std::string_view name);
 
 // What a generated PNG carries about itself.
 struct ImageMetadata {

@@ -189,7 +189,12 @@ TEST_F(ServeApi, RefusesRequestsWithoutTheRightToken) {
     // The document is public: it says how to authenticate.
     const auto openapi = anonymous.Get("/openapi.json");
     ASSERT_EQ(openapi->status, 200);
-    EXPECT_TRUE(json::parse(openapi->body).at("paths").contains("/v1/generations/{id}/events"));
+    const json document = json::parse(openapi->body);
+    EXPECT_TRUE(document.at("paths").contains("/v1/generations/{id}/events"));
+    // A request's target photo is described, and named from the request.
+    const json& schemas = document.at("components").at("schemas");
+    EXPECT_EQ(schemas.at("GenerationRequest").at("properties").at("target").at("$ref"), "#/components/schemas/Target");
+    EXPECT_EQ(schemas.at("Target").at("properties").at("region").at("enum"), json({"face", "mask", "whole"}));
 }
 
 TEST_F(ServeApi, RefusesToListenBeyondLoopbackWithoutAToken) {

@@ -158,6 +158,54 @@ TEST(ApiRequest, NamesWhatIsWrong) {
     EXPECT_NE(refusal(many).find(pipeline::kReferencesRange.text()), std::string::npos) << refusal(many);
 }
 
+TEST(ApiRequest, ReadsAHandDrawnBoxAndATargetPhotoWithItsMask) {
+    const std::string png = tinyPng();
+    const std::string image = base64Encode(bytesOf(png));
+    const FileLookup files = [&](const std::string& field) -> std::optional<UploadedFile> {
+        if (field != "photo") return std::nullopt;
+        return UploadedFile{"target.png", png};
+    };
+    json document = {{"settings", {{"prompt", "a man"}}},
+                     {"references", {{{"image", image}, {"box", {0, 0, 2, 1}}}}},
+                     {"target", {{"file", "photo"}, {"region", "mask"}, {"mask", {{"image", image}}}, {"face", 2},
+                                 {"strength", 0.5}, {"use_settings_face_box", true}}}};
+    pipeline::GenerationRequest request = parseGenerationRequest(document, files);
+    ASSERT_TRUE(request.references[0].manualBox);
+    EXPECT_EQ(request.references[0].manualBox->x2, 2);
+    EXPECT_EQ(request.references[0].manualBox->y2, 1);
+    ASSERT_TRUE(request.target);
+    EXPECT_EQ(request.target->region, pipeline::TargetRegion::Mask);
+    EXPECT_EQ(request.target->image.width, 2);
+    EXPECT_EQ(request.target->mask.width, 2);
+    EXPECT_EQ(request.target->faceIndex, 1);
+    EXPECT_EQ(request.target->strength, 0.5);
+    EXPECT_TRUE(request.target->useSettingsFaceBox);
+    EXPECT_EQ(request.target->label, "target.png");
+
+    // The region's usual strength when none is given; no target: none.
+    document["target"] = {{"image", image}, {"region", "whole"}};
+    request = parseGenerationRequest(document, files);
+    EXPECT_EQ(request.target->strength, pipeline::defaultStrength(pipeline::TargetRegion::Whole));
+    EXPECT_EQ(request.target->label, "target");
+    document.erase("target");
+    EXPECT_FALSE(parseGenerationRequest(document, files).target);
+
+    const auto with = [&](const json& target) {
+        json d = document;
+        d["target"] = target;
+        return refusal(d, files);
+    };
+    EXPECT_NE(with({{"image", image}, {"region", "hair"}}).find("target.region"), std::string::npos);
+    EXPECT_NE(with({{"image", image}, {"region", "mask"}}).find("target.mask"), std::string::npos);
+    EXPECT_NE(with({{"image", image}, {"mask", {{"image", image}}}}).find("target.mask"), std::string::npos);
+    EXPECT_NE(with({{"image", image}, {"face", 0}}).find("target.face"), std::string::npos);
+    EXPECT_NE(with({{"region", "face"}}).find("exactly one"), std::string::npos);
+    EXPECT_NE(with({{"file", "other"}}).find("\"other\""), std::string::npos);
+    json boxed = document;
+    boxed["references"][0]["box"] = {1, 2, 3};
+    EXPECT_NE(refusal(boxed, files).find("references[0].box"), std::string::npos);
+}
+
 TEST(ApiRequest, MalformedJsonIsAnInvalidRequest) {
     EXPECT_THROW(parseRequestDocument("{\"settings\": "), InvalidRequest);
     EXPECT_THROW(parseRequestDocument(std::string(100, '[')), InvalidRequest);  // deeper than allowed
@@ -177,6 +225,14 @@ TEST(ServeLimits, TightenTheEngineBounds) {
     request.settings.steps = 10;
     request.settings.height = 520;
     EXPECT_THROW(checkServeLimits(request, limits), InvalidRequest);
+    request.settings.height = 512;
+    // The whole picture of a target photo is generated at the photo's size: it is bounded too.
+    request.target.emplace();
+    request.target->image = Image{512, 520, std::vector<std::uint8_t>(512 * 520 * 3)};
+    request.target->region = pipeline::TargetRegion::Whole;
+    EXPECT_THROW(checkServeLimits(request, limits), InvalidRequest);
+    request.target->region = pipeline::TargetRegion::Face;  // a region: generated at the settings' size
+    EXPECT_NO_THROW(checkServeLimits(request, limits));
     EXPECT_EQ(sideRange(ServeLimits{}).max, pipeline::kSideRange.max);  // by default, the engine's own
 }
 

@@ -136,6 +136,14 @@ int main(int argc, char** argv) {
         preferences.show();
         (void)QTest::qWaitForWindowExposed(&preferences);
         save(preferences, out, QStringLiteral("preferences"));
+
+        AppPreferences onServer = window.preferences();
+        onServer.engine = EngineKind::Remote;
+        onServer.server = {QStringLiteral("http://gpu-box:8780"), QStringLiteral("a-token")};
+        PreferencesDialog remote(onServer);
+        remote.show();
+        (void)QTest::qWaitForWindowExposed(&remote);
+        save(remote, out, QStringLiteral("remote-engine"));
     }
 
     installTranslations(app, QStringLiteral("zh_CN"));
