@@ -233,7 +233,8 @@ Autoencoder::Posterior Autoencoder::encode(const at::Tensor& image) const {
     if (image.dim() != 4 || image.size(1) != 3)
         throw InternalError("the autoencoder encodes images of shape [batch, 3, height, width]");
     const auto& w = conv1_->weight;
-    const auto moments = conv1_->forward(encoder_->forward(image.to(w.device(), w.scalar_type())));
+    const auto moments =
+        conv1_->forward(encoder_->forward(nn::inConvolutionLayout(image.to(w.device(), w.scalar_type())))).contiguous();
     auto halves = moments.chunk(2, 1);
     return {halves[0], halves[1]};
 }
@@ -243,7 +244,7 @@ at::Tensor Autoencoder::decode(const at::Tensor& z) const {
         throw InternalError("the autoencoder decodes latents of shape [batch, " + std::to_string(config_.zDim) +
                              ", height, width]");
     const auto& w = conv2_->weight;
-    return decoder_->forward(conv2_->forward(z.to(w.device(), w.scalar_type())));
+    return decoder_->forward(conv2_->forward(nn::inConvolutionLayout(z.to(w.device(), w.scalar_type())))).contiguous();
 }
 
 }  // namespace flashface::models

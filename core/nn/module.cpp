@@ -27,8 +27,13 @@ void Module::to(at::ScalarType dtype, c10::Device device) {
     for (auto& ref : parameters()) {
         at::Tensor& t = *ref.tensor;
         if (!t.defined()) continue;
-        t = t.is_floating_point() ? t.to(device, dtype) : t.to(device);
+        t = inConvolutionLayout(t.is_floating_point() ? t.to(device, dtype) : t.to(device));
     }
+}
+
+at::Tensor inConvolutionLayout(const at::Tensor& t) {
+    if (t.dim() != 4 || !t.is_floating_point()) return t;
+    return t.contiguous(at::MemoryFormat::ChannelsLast);
 }
 
 }  // namespace flashface::nn
