@@ -1,5 +1,7 @@
 #include "nn/attention.h"
 
+#include "common/cpu_features.h"
+
 #include <ATen/ATen.h>
 
 #include <algorithm>
@@ -226,11 +228,14 @@ at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::
 // Measured with bench_attention (2 cores, 4096 tokens, libtorch 2.11): on the CPU the fused kernel
 // takes 0.7× the blocked time for plain float32 attention, while for the mixed attention the
 // blocked single pass is as fast or faster (it skips λ = 0 rows and never copies the shared
-// tokens). The CPU's fused kernel in bfloat16 has packing paths that fail when the kernels are
-// forced below the machine's ISA (ATEN_CPU_CAPABILITY), and the blocked one computes in float32.
+// tokens). In bfloat16 the blocked pass computes in float32, while the fused kernel multiplies in
+// bfloat16 (0.5× its float32 time on AVX-512 BF16 / AMX; a guided 512² step 0.6× with it, see
+// README "Performance"), mixed attention included; but its packing paths fail when ATen's kernels
+// are forced below the machine's ISA (ATEN_CPU_CAPABILITY), so only with ATen's AVX-512 kernels.
 AttentionAlgorithm chosen(const AttentionOptions& options, const at::Tensor& q, bool mixed) {
     if (options.algorithm != AttentionAlgorithm::Fast) return options.algorithm;
     if (!q.is_cpu()) return AttentionAlgorithm::Fused;
+    if (q.scalar_type() == at::kBFloat16 && atenUsesAvx512Kernels()) return AttentionAlgorithm::Fused;
     return !mixed && q.scalar_type() == at::kFloat ? AttentionAlgorithm::Fused : AttentionAlgorithm::Blocked;
 }
 

@@ -28,6 +28,8 @@ benchmark::GenerationBenchmarkOptions fixtureOptions() {
     o.references = 2;
     o.images = 2;
     o.device = pipeline::DeviceChoice::Cpu;
+    // The computations are equal to float32 rounding (automatic precision may be bfloat16 here).
+    o.precision = pipeline::PrecisionChoice::Float32;
     return o;
 }
 
