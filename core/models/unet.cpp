@@ -320,6 +320,7 @@ UNet::UNet(const UNetConfig& config) : config_(config) {
     // `middle`, and `ref_middle` is dead weight in the checkpoint (the fixtures confirm it).
     reference_ = std::make_unique<detail::UNetTrunk>(
         detail::buildTrunk(config, config.inDim, refEncoder, nullptr, refDecoder, false, main_.get()));
+    computeChannelsLast();  // the optimised computation's activations are channels-last (denoise)
 }
 
 UNet::~UNet() = default;
