@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 namespace {
 
@@ -88,4 +88,4 @@ std::vector<OperatorTime> OperatorProfile::stop() {
     return selfTimes(result->events());
 }
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

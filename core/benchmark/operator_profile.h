@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace flashface::bench {
+namespace flashface::benchmark {
 
 struct OperatorTime {
     std::string name;  // e.g. "aten::mkldnn_convolution"
@@ -33,4 +33,4 @@ private:
     bool running_ = true;
 };
 
-}  // namespace flashface::bench
+}  // namespace flashface::benchmark

@@ -16,8 +16,8 @@ namespace {
 // does not depend on it).
 constexpr std::int64_t kEncodeBatch = 4;
 
-const NoiseSchedule& samplingSchedule() {
-    static const NoiseSchedule schedule = NoiseSchedule::scaledLinear();
+const sampler::NoiseSchedule& samplingSchedule() {
+    static const sampler::NoiseSchedule schedule = sampler::NoiseSchedule::scaledLinear();
     return schedule;
 }
 
@@ -38,7 +38,7 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
         const at::Tensor& context = step.groups == 3 ? threeGroupContext : twoGroupContext;
         return unet.denoise(x.to(dtype), t, context, in.mask, features, step.lambda, step.groups);
     };
-    const NoiseSchedule& schedule = samplingSchedule();
+    const sampler::NoiseSchedule& schedule = samplingSchedule();
     const auto& shape = in.noise.sizes();
     const sampler::NoiseSource noise =
         in.sampler == sampler::SamplerKind::EulerAncestral
@@ -47,12 +47,12 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
     return sampler::sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep, in.keep ? &*in.keep : nullptr);
 }
 
-std::vector<int> stepGroups(const SamplingInputs& in, int steps, const GuidanceSettings& guidance) {
-    const NoiseSchedule& schedule = samplingSchedule();
-    const auto timesteps = samplerLevels(in.sampler, schedule, steps).timesteps;
-    const std::size_t first = in.keep ? firstStepAt(in.keep->strength, timesteps, schedule.timesteps()) : 0;
+std::vector<int> stepGroups(const SamplingInputs& in, int steps, const sampler::GuidanceSettings& guidance) {
+    const sampler::NoiseSchedule& schedule = samplingSchedule();
+    const auto timesteps = sampler::samplerLevels(in.sampler, schedule, steps).timesteps;
+    const std::size_t first = in.keep ? sampler::firstStepAt(in.keep->strength, timesteps, schedule.timesteps()) : 0;
     std::vector<int> groups;
-    for (std::size_t i = first; i < timesteps.size(); ++i) groups.push_back(guidanceStep(guidance, timesteps[i]).groups);
+    for (std::size_t i = first; i < timesteps.size(); ++i) groups.push_back(sampler::guidanceStep(guidance, timesteps[i]).groups);
     return groups;
 }
 

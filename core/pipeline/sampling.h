@@ -46,7 +46,7 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs,
 
 // The condition groups of every step sampleLatents runs for these inputs (their sampler and
 // img2img start), in order: what each step costs depends on them (pipeline/time_left.h).
-std::vector<int> stepGroups(const SamplingInputs& inputs, int steps, const GuidanceSettings& guidance);
+std::vector<int> stepGroups(const SamplingInputs& inputs, int steps, const sampler::GuidanceSettings& guidance);
 
 // Standard normal [1, channels, h, w] float32 from a CPU generator seeded with `seed`: the same
 // on every machine and device.

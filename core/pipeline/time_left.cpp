@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 TimeLeft::TimeLeft(std::vector<int> groupsPerStep) : groups_(std::move(groupsPerStep)) {}
 
@@ -33,4 +33,4 @@ double TimeLeft::stepDone(std::size_t index, double seconds) {
     return left;
 }
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -8,7 +8,7 @@
 #include <map>
 #include <vector>
 
-namespace flashface {
+namespace flashface::pipeline {
 
 class TimeLeft {
 public:
@@ -36,4 +36,4 @@ private:
     std::map<int, Mean> finished_;  // by group count
 };
 
-}  // namespace flashface
+}  // namespace flashface::pipeline

@@ -75,7 +75,7 @@ TEST(UNet, BFloat16StaysWithinItsPrecisionOfTheFloat32Outputs) {
     // With ATen's AVX-512 kernels the attention is libtorch's fused bfloat16 kernel, below them the
     // blocked one in float32 (nn/attention.cpp); the bound holds for both.
     UNet unet(UNetConfig::fromFile(fixture("unet/config.json")));
-    const auto checkpoint = flashface::Checkpoint::open(fixture("unet/weights.pth"));
+    const auto checkpoint = flashface::checkpoint::Checkpoint::open(fixture("unet/weights.pth"));
     flashface::nn::LoadOptions options;
     options.dtype = at::kBFloat16;
     options.expectedExtras = UNet::skippedCheckpointKeys();

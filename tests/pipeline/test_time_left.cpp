@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace flashface {
+namespace flashface::pipeline {
 namespace {
 
 TEST(TimeLeft, EachStepIsEstimatedFromTheFinishedStepsWithItsGroupCount) {
@@ -29,14 +29,14 @@ TEST(TimeLeft, AThreeGroupStepFirstEstimatesTheTwoGroupStepsBelowIt) {
 
 TEST(StepGroups, TwoGroupsBeforeTheLaunchStepAndThreeFrom) {
     // The groups follow guidanceStep() of each step's model timestep, as sampleLatents runs them.
-    GuidanceSettings guidance;
+    sampler::GuidanceSettings guidance;
     SamplingInputs inputs;
     for (const int steps : {1, 2, 35}) {
         const auto groups = stepGroups(inputs, steps, guidance);
-        const auto timesteps = samplerLevels(inputs.sampler, NoiseSchedule::scaledLinear(), steps).timesteps;
+        const auto timesteps = sampler::samplerLevels(inputs.sampler, sampler::NoiseSchedule::scaledLinear(), steps).timesteps;
         ASSERT_EQ(groups.size(), timesteps.size());
         for (std::size_t i = 0; i < groups.size(); ++i)
-            EXPECT_EQ(groups[i], guidanceStep(guidance, timesteps[i]).groups) << steps << " steps, step " << i;
+            EXPECT_EQ(groups[i], sampler::guidanceStep(guidance, timesteps[i]).groups) << steps << " steps, step " << i;
         EXPECT_TRUE(std::is_sorted(groups.begin(), groups.end())) << steps << " steps";
     }
     // Without reference guidance every step has 2 groups.
@@ -46,4 +46,4 @@ TEST(StepGroups, TwoGroupsBeforeTheLaunchStepAndThreeFrom) {
 }
 
 }  // namespace
-}  // namespace flashface
+}  // namespace flashface::pipeline
