@@ -1448,7 +1448,7 @@ Previews appear here while the images form.</source>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="59"/>
-        <source>Automatic (half on GPU, full on CPU)</source>
+        <source>Automatic (half on GPU; bfloat16 on CPUs with AVX-512 BF16 or AMX, else full)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1474,8 +1474,8 @@ Previews appear here while the images form.</source>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="59"/>
-        <source>Automatic (half on GPU, full on CPU)</source>
-        <translation>自动（GPU 半精度，CPU 全精度）</translation>
+        <source>Automatic (half on GPU; bfloat16 on CPUs with AVX-512 BF16 or AMX, else full)</source>
+        <translation>自动（GPU 半精度；支持 AVX-512 BF16 或 AMX 的 CPU 用 bfloat16，其他 CPU 全精度）</translation>
     </message>
     <message>
         <location filename="../ui/preferencesdialog.cpp" line="60"/>

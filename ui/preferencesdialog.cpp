@@ -56,7 +56,7 @@ PreferencesDialog::PreferencesDialog(const AppPreferences& p, QWidget* parent)
     device_->addItem(tr("CPU"), int(pipeline::DeviceChoice::Cpu));
     device_->addItem(tr("CUDA GPU"), int(pipeline::DeviceChoice::Cuda));
     device_->setCurrentIndex(device_->findData(int(p.device)));
-    precision_->addItem(tr("Automatic (half on GPU, full on CPU)"), int(pipeline::PrecisionChoice::Auto));
+    precision_->addItem(tr("Automatic (half on GPU; bfloat16 on CPUs with AVX-512 BF16 or AMX, else full)"), int(pipeline::PrecisionChoice::Auto));
     precision_->addItem(tr("Full (float32)"), int(pipeline::PrecisionChoice::Float32));
     precision_->addItem(tr("Half (float16, GPU only)"), int(pipeline::PrecisionChoice::Float16));
     precision_->addItem(tr("Brain float (bfloat16)"), int(pipeline::PrecisionChoice::BFloat16));

@@ -89,6 +89,8 @@ void addBenchCommand(CLI::App& app) {
                   "Leave out the second optimised run, which finds the first one's reference features cached");
     cmd->add_flag("!--no-memory-reuse", o->run.reuseMemory,
                   "Run the optimised computation on libtorch's allocator too (compares the algorithms alone)");
+    cmd->add_flag("--profile", o->run.profileOperators,
+                  "Also time every stage by libtorch operator (self time) and list where the time goes");
     cmd->add_option("--json", o->json, "Also write every measurement to this JSON file");
     cmd->add_option("--architecture", o->architecture,
                     "Folder with clip_text/, vae/ and unet/ config.json files describing smaller networks")

@@ -18,7 +18,8 @@ void addDeviceOptions(CLI::App& command, pipeline::DeviceChoice& device, pipelin
         ->transform(CLI::CheckedTransformer(devices, CLI::ignore_case).description(""));
     command
         .add_option("--precision", precision,
-                    "auto, float32, float16 (CUDA only) or bfloat16 (default: float16 on CUDA, else float32)")
+                    "auto, float32, float16 (CUDA only) or bfloat16 (default: float16 on CUDA, bfloat16 on CPUs with "
+                    "AVX-512 BF16 or AMX, else float32)")
         ->transform(CLI::CheckedTransformer(precisions, CLI::ignore_case).description(""));
 }
 

@@ -25,6 +25,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -135,8 +136,10 @@ private:
 class StageClock {
 public:
     // reuseMemory: the generation's tensors come from the reusing CPU allocator.
-    StageClock(c10::Device device, bool peakResets, TakeTurns& turns, std::size_t player, bool reuseMemory)
-        : device_(device), peakResets_(peakResets), turns_(turns), player_(player), reuseMemory_(reuseMemory) {
+    StageClock(c10::Device device, bool peakResets, TakeTurns& turns, std::size_t player, bool reuseMemory,
+               bool profile)
+        : device_(device), peakResets_(peakResets), turns_(turns), player_(player), reuseMemory_(reuseMemory),
+          profile_(profile) {
         turns_.wait(player_);
         startTurn();
     }
@@ -154,6 +157,7 @@ public:
         if (peakResets_) resetPeakMemory();
         pipeline::resetGpuMemoryPeak(device_);
         before_ = memoryUsage().current;
+        if (profile_) profiler_.emplace();
         start_ = Clock::now();
     }
 
@@ -161,6 +165,10 @@ public:
         pipeline::synchronize(device_);
         stage.seconds += secondsSince(start_);
         ++stage.occurrences;
+        if (profiler_) {
+            mergeOperatorTimes(stage.operators, profiler_->stop());
+            profiler_.reset();
+        }
         const auto usage = memoryUsage();
         stage.peakBytes = std::max(stage.peakBytes, usage.peak);
         stage.extraBytes = std::max(stage.extraBytes, usage.peak - before_);
@@ -189,6 +197,8 @@ private:
     TakeTurns& turns_;
     std::size_t player_;
     bool reuseMemory_;
+    bool profile_;
+    std::optional<OperatorProfile> profiler_;
     Clock::time_point activeSince_;
     double active_ = 0;
     Clock::time_point start_;
@@ -218,7 +228,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
     run.kind = kind;
     for (const char* name : kStages) run.stages.push_back({name});
     // The original runs on libtorch's allocator, as it does in PyTorch.
-    StageClock clock(device, peakResets, turns, player, o.reuseMemory && kind != RunKind::Original);
+    StageClock clock(device, peakResets, turns, player, o.reuseMemory && kind != RunKind::Original, o.profileOperators);
     const auto on = at::TensorOptions().device(device).dtype(dtype);
     const std::int64_t n = o.images;
 
@@ -273,6 +283,7 @@ RunMeasurement runOnce(const Networks& nets, const Inputs& in, const GenerationB
         whole.extraBytes = std::max(whole.extraBytes, stage.extraBytes);
         whole.gpuPeakBytes = std::max(whole.gpuPeakBytes, stage.gpuPeakBytes);
         stage.seconds /= stage.occurrences;
+        for (auto& op : stage.operators) op.selfSeconds /= stage.occurrences;
     }
     const auto& reference = stageNamed(run, "reference pass");
     for (const auto& [step, main] : {std::pair("step, 2 groups", "main UNet, 2 groups"),
@@ -368,6 +379,32 @@ bool measured(const GenerationBenchmarkReport& r, RunKind kind) {
     return std::any_of(r.runs.begin(), r.runs.end(), [&](const RunMeasurement& run) { return run.kind == kind; });
 }
 
+// The operators taking the most self time in the first run's profiled stages that do most work.
+std::string formatOperators(const GenerationBenchmarkReport& r) {
+    constexpr std::size_t kShown = 8;
+    std::ostringstream out;
+    for (const auto kind : runKinds(r.options)) {
+        const auto run = std::find_if(r.runs.begin(), r.runs.end(), [&](const RunMeasurement& m) { return m.kind == kind; });
+        if (run == r.runs.end()) continue;
+        for (const char* name : {"reference pass", "main UNet, 3 groups", "main UNet, 2 groups", "VAE decode"}) {
+            const auto& stage = stageNamed(*run, name);
+            if (stage.operators.empty() || stage.seconds <= 0) continue;
+            char line[256];
+            std::snprintf(line, sizeof line, "\n%s run, %s (%.3f s per occurrence), self time by operator:\n",
+                          runName(kind), name, stage.seconds);
+            out << line;
+            for (std::size_t i = 0; i < std::min(kShown, stage.operators.size()); ++i) {
+                const auto& op = stage.operators[i];
+                std::snprintf(line, sizeof line, "  %-40s %9.3f s %5.1f %% %8lld calls\n", op.name.c_str(), op.selfSeconds,
+                              100.0 * op.selfSeconds / stage.seconds,
+                              static_cast<long long>(op.calls / std::max(stage.occurrences, 1)));
+                out << line;
+            }
+        }
+    }
+    return out.str();
+}
+
 }  // namespace
 
 const char* runName(RunKind kind) {
@@ -399,10 +436,9 @@ GenerationBenchmarkReport runGenerationBenchmark(const GenerationBenchmarkOption
     randomiseParameters(nets->clip, options.seed);
     randomiseParameters(nets->vae, options.seed + 1);
     randomiseParameters(nets->unet, options.seed + 2);
-    if (!device.is_cpu() || dtype != at::kFloat)
-        for (nn::Module* m : {static_cast<nn::Module*>(&nets->clip), static_cast<nn::Module*>(&nets->vae),
-                              static_cast<nn::Module*>(&nets->unet)})
-            m->to(dtype, device);
+    for (nn::Module* m : {static_cast<nn::Module*>(&nets->clip), static_cast<nn::Module*>(&nets->vae),
+                          static_cast<nn::Module*>(&nets->unet)})
+        m->to(dtype, device);  // also puts the kernels in the layout the engine computes with
     report.weightBytes = nets->bytes();
     const Inputs inputs = randomInputs(options);
     report.setupSeconds = secondsSince(setupStart);
@@ -466,14 +502,15 @@ nlohmann::json toJson(const GenerationBenchmarkReport& r) {
     out["runs"] = json::array();
     for (const auto& run : r.runs) {
         json stages = json::array();
-        for (const auto& s : run.stages)
-            if (s.occurrences)
-                stages.push_back({{"stage", s.stage},
-                                  {"seconds", s.seconds},
-                                  {"occurrences", s.occurrences},
-                                  {"peak_bytes", s.peakBytes},
-                                  {"extra_bytes", s.extraBytes},
-                                  {"gpu_peak_bytes", s.gpuPeakBytes}});
+        for (const auto& s : run.stages) {
+            if (!s.occurrences) continue;
+            json stage = {{"stage", s.stage},           {"seconds", s.seconds},
+                          {"occurrences", s.occurrences}, {"peak_bytes", s.peakBytes},
+                          {"extra_bytes", s.extraBytes},  {"gpu_peak_bytes", s.gpuPeakBytes}};
+            for (const auto& op : s.operators)
+                stage["operators"].push_back({{"name", op.name}, {"self_seconds", op.selfSeconds}, {"calls", op.calls}});
+            stages.push_back(stage);
+        }
         out["runs"].push_back({{"run", runName(run.kind)},
                                {"repeat", run.repeat},
                                {"reference_hits", run.referenceHits},
@@ -571,6 +608,7 @@ std::string formatReport(const GenerationBenchmarkReport& r) {
         out << "reference features: " << mib(r.referenceFeatureBytes) << " MiB per timestep, "
             << mib(r.referenceFeatureBytes) * steps / 1024 << " GiB for a " << steps << "-step run\n";
     }
+    out << formatOperators(r);
     return out.str();
 }
 

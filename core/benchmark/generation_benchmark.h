@@ -6,6 +6,7 @@
 // the application's next run has them), interleaved in one process so that their ratios hold on
 // a busy machine. No real weights are needed.
 
+#include "benchmark/operator_profile.h"
 #include "models/autoencoder.h"
 #include "models/clip_text.h"
 #include "models/unet.h"
@@ -41,6 +42,8 @@ struct GenerationBenchmarkOptions {
     // The optimised computation's tensors come from the reusing CPU allocator (as in the
     // application); false: both on libtorch's, to compare the algorithms alone.
     bool reuseMemory = true;
+    // Each stage's time by libtorch operator (libtorch's profiler; adds a little overhead).
+    bool profileOperators = false;
     // The networks' sizes: the real FlashFace-SD1.5 ones by default.
     models::ClipTextConfig clip;
     models::AutoencoderConfig vae;
@@ -62,6 +65,7 @@ struct StageMeasurement {
     std::int64_t peakBytes = 0;   // resident memory peak of the process during the stage
     std::int64_t extraBytes = 0;  // that peak above the resident memory when the stage began
     std::int64_t gpuPeakBytes = 0;  // on CUDA: the tensors' peak in the caching allocator
+    std::vector<OperatorTime> operators = {};  // with profileOperators: self times per occurrence
 };
 
 // What a run measures: the original's computation; the optimised one as a first run (its

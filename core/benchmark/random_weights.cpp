@@ -18,7 +18,7 @@ void randomiseParameters(nn::Module& module, std::uint64_t seed) {
         const auto& shape = p.shape;
         if (shape.size() >= 2) {
             const auto fanIn = std::accumulate(shape.begin() + 1, shape.end(), 1.0, std::multiplies<>());
-            *p.tensor = at::randn(shape, generator, f32).div_(std::sqrt(fanIn));
+            *p.tensor = nn::inLayoutOf(p, at::randn(shape, generator, f32).div_(std::sqrt(fanIn)));
             continue;
         }
         const bool isBias = p.name.size() >= 4 && p.name.compare(p.name.size() - 4, 4, "bias") == 0;

@@ -227,6 +227,10 @@ Autoencoder::Autoencoder(const AutoencoderConfig& config) : config_(config) {
     conv1_ = &addModule<nn::Conv2d>("conv1", 2 * config_.zDim, 2 * config_.zDim, 1);
     conv2_ = &addModule<nn::Conv2d>("conv2", config_.zDim, config_.zDim, 1);
     decoder_ = &addModule<VaeStage>("decoder", VaeStage::Kind::Decoder, config_);
+    // The decoder (a generation's last stage, mostly convolutions at full size) computes
+    // channels-last; the encoder (reference faces, once per reference set) keeps the original's
+    // layout: summed in another order, its random-weight fixtures amplify the rounding past 1e-4.
+    decoder_->computeChannelsLast();
 }
 
 Autoencoder::Posterior Autoencoder::encode(const at::Tensor& image) const {
@@ -243,7 +247,7 @@ at::Tensor Autoencoder::decode(const at::Tensor& z) const {
         throw InternalError("the autoencoder decodes latents of shape [batch, " + std::to_string(config_.zDim) +
                              ", height, width]");
     const auto& w = conv2_->weight;
-    return decoder_->forward(conv2_->forward(z.to(w.device(), w.scalar_type())));
+    return decoder_->forward(conv2_->forward(nn::inConvolutionLayout(z.to(w.device(), w.scalar_type())))).contiguous();
 }
 
 }  // namespace flashface::models

@@ -320,6 +320,7 @@ UNet::UNet(const UNetConfig& config) : config_(config) {
     // `middle`, and `ref_middle` is dead weight in the checkpoint (the fixtures confirm it).
     reference_ = std::make_unique<detail::UNetTrunk>(
         detail::buildTrunk(config, config.inDim, refEncoder, nullptr, refDecoder, false, main_.get()));
+    computeChannelsLast();  // the optimised computation's activations are channels-last (denoise)
 }
 
 UNet::~UNet() = default;
@@ -348,7 +349,8 @@ ReferenceFeatures UNet::referenceFeatures(const at::Tensor& refLatents, std::int
     mode.record = &recorded;
     mode.original = original;
     mode.stopWhenRecorded = !original;
-    const auto out = reference_->run(refLatents, timeEmbedding(t), refContext.expand({references, -1, -1}), mode);
+    const auto out = reference_->run(original ? refLatents : nn::inConvolutionLayout(refLatents), timeEmbedding(t),
+                                     refContext.expand({references, -1, -1}), mode);
     // The original finishes the pass, head included, and throws the result away.
     if (original) head_->forward(out);
 
@@ -398,11 +400,12 @@ at::Tensor UNet::denoise(const at::Tensor& x, std::int64_t t, const at::Tensor& 
     const auto e = timeEmbedding(t);
     if (original) return head_->forward(main_->run(input, e, context, mode));
 
-    // On CUDA the convolutions are fastest channels-last (the attention blocks' tokens are then views).
-    if (!input.is_cpu()) input = input.contiguous(at::MemoryFormat::ChannelsLast);
+    // Channels-last activations: the attention blocks' tokens are then views.
+    input = nn::inConvolutionLayout(input);
     const auto sharing = encoderSharing(input, context, numConditions, samples);
-    if (!sharing) return head_->forward(main_->run(input, e, context, mode));
-    return head_->forward(main_->run(input.index_select(0, sharing->distinct), e, context, mode, &sharing->rows));
+    const auto out = sharing ? main_->run(input.index_select(0, sharing->distinct), e, context, mode, &sharing->rows)
+                             : main_->run(input, e, context, mode);
+    return head_->forward(out).contiguous();
 }
 
 at::Tensor UNet::forward(const at::Tensor& x, std::int64_t t, const at::Tensor& context, const at::Tensor& refLatents,

@@ -1,5 +1,7 @@
 #include "nn/attention.h"
 
+#include "common/cpu_features.h"
+
 #include <ATen/ATen.h>
 
 #include <algorithm>
@@ -126,6 +128,41 @@ at::Tensor fusedAttention(const at::Tensor& q, const at::Tensor& k, const at::Te
                                                        0.0, options.causal));
 }
 
+// The mixed attention with libtorch's CPU flash kernel, which also returns each query's
+// log-sum-exp of its scores: one pass over the row's own keys gives A(q, k) and, merged with a
+// pass over the shared keys (rows whose weight is not 0 only), A(q, [k; shared]) exactly, instead
+// of a second pass over the own keys concatenated with the shared ones.
+at::Tensor fusedMixedAttentionOnCpu(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                                    const at::Tensor& sharedK, const at::Tensor& sharedV,
+                                    const std::vector<double>& weights, const AttentionOptions& options) {
+    const auto h = options.numHeads;
+    const auto qh = splitHeads(q, h);
+    auto [self, selfLse] = at::_scaled_dot_product_flash_attention_for_cpu(qh, splitHeads(k, h), splitHeads(v, h));
+    std::vector<std::int64_t> rows;
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        if (weights[i] != 0.0) rows.push_back(static_cast<std::int64_t>(i));
+    if (rows.empty()) return mergeHeads(self);
+    const auto index = at::tensor(rows, at::TensorOptions().dtype(at::kLong));
+    const auto n = static_cast<std::int64_t>(rows.size());
+    const auto bias = scoreBias(options, q.scalar_type());
+    auto [shared, sharedLse] = at::_scaled_dot_product_flash_attention_for_cpu(
+        qh.index_select(0, index), splitHeads(sharedK, h).expand({n, -1, -1, -1}),
+        splitHeads(sharedV, h).expand({n, -1, -1, -1}), 0.0, false,
+        bias.defined() ? std::optional(bias.view({1, 1, 1, -1})) : std::nullopt);
+    // Merged in float32: each segment weighed by exp(its log-sum-exp − the larger one).
+    const auto ownLse = selfLse.index_select(0, index).unsqueeze(-1);
+    const auto top = at::maximum(ownLse, sharedLse.unsqueeze(-1));
+    const auto ownScale = (ownLse - top).exp_(), sharedScale = (sharedLse.unsqueeze(-1) - top).exp_();
+    const auto own = self.index_select(0, index).to(at::kFloat);
+    const auto withAll = (own * ownScale + shared.to(at::kFloat) * sharedScale) / (ownScale + sharedScale);
+    std::vector<double> selected;
+    for (const auto row : rows) selected.push_back(weights[static_cast<std::size_t>(row)]);
+    const auto w = rowWeights(selected, withAll).view({-1, 1, 1, 1});
+    auto out = self.clone();
+    out.index_copy_(0, index, (withAll * w + own * (1 - w)).to(q.scalar_type()));
+    return mergeHeads(out);
+}
+
 // What one thread's pass over one key segment leaves for a block of queries of one row and
 // head: the unnormalised weighted sum of the values, Σ_j exp(s_j − m)·v_j, the scores' maximum m
 // and Σ_j exp(s_j − m). Two segments merge exactly through these (log-sum-exp).
@@ -223,22 +260,28 @@ at::Tensor blockedAttention(const at::Tensor& q, const at::Tensor& k, const at::
     return mergeHeads(withAll * w + self * (1 - w)).to(q.scalar_type());
 }
 
-// Measured with bench_attention (2 cores, 4096 tokens, libtorch 2.11): on the CPU the fused kernel
-// takes 0.7× the blocked time for plain float32 attention, while for the mixed attention the
-// blocked single pass is as fast or faster (it skips λ = 0 rows and never copies the shared
-// tokens). The CPU's fused kernel in bfloat16 has packing paths that fail when the kernels are
-// forced below the machine's ISA (ATEN_CPU_CAPABILITY), and the blocked one computes in float32.
-AttentionAlgorithm chosen(const AttentionOptions& options, const at::Tensor& q, bool mixed) {
+// Measured on the CPU (2 cores, libtorch 2.11): with bench_attention at 4096 tokens, the fused
+// kernel takes 0.7× the blocked time for plain float32 attention, and for the mixed attention
+// (fusedMixedAttentionOnCpu: one pass over the own keys, log-sum-exp merge) 0.6× the blocked
+// single pass; in bfloat16 the blocked pass computes in float32, while the fused kernel multiplies
+// in bfloat16 (0.5× its float32 time on AVX-512 BF16 / AMX) and the log-sum-exp merge takes 0.62×
+// the time of the concatenating one at 768² (9216 tokens, 3136 shared). But the fused bfloat16
+// kernel's packing paths fail when ATen's kernels are forced below the machine's ISA
+// (ATEN_CPU_CAPABILITY), so bfloat16 is fused only with ATen's AVX-512 kernels; float64 (tests)
+// stays blocked.
+AttentionAlgorithm chosen(const AttentionOptions& options, const at::Tensor& q) {
     if (options.algorithm != AttentionAlgorithm::Fast) return options.algorithm;
     if (!q.is_cpu()) return AttentionAlgorithm::Fused;
-    return !mixed && q.scalar_type() == at::kFloat ? AttentionAlgorithm::Fused : AttentionAlgorithm::Blocked;
+    const auto type = q.scalar_type();
+    const bool fused = type == at::kFloat || (type == at::kBFloat16 && atenUsesAvx512Kernels());
+    return fused ? AttentionAlgorithm::Fused : AttentionAlgorithm::Blocked;
 }
 
 }  // namespace
 
 at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, const AttentionOptions& options) {
     validate(q, k, v, {}, {}, {}, options);
-    switch (chosen(options, q, false)) {
+    switch (chosen(options, q)) {
         case AttentionAlgorithm::Straightforward: return straightforwardAttention(q, k, v, options);
         case AttentionAlgorithm::Fused: return fusedAttention(q, k, v, options);
         default: return blockedAttention(q, k, v, {}, {}, {}, options);
@@ -249,10 +292,11 @@ at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor&
                      const at::Tensor& sharedV, const std::vector<double>& weights, const AttentionOptions& options) {
     check(sharedK.defined(), "the mixed attention needs shared keys");
     validate(q, k, v, sharedK, sharedV, weights, options);
-    switch (chosen(options, q, true)) {
+    switch (chosen(options, q)) {
         case AttentionAlgorithm::Straightforward:
             return mixByConcatenation(q, k, v, sharedK, sharedV, weights, options, straightforwardAttention, true);
         case AttentionAlgorithm::Fused:
+            if (q.is_cpu()) return fusedMixedAttentionOnCpu(q, k, v, sharedK, sharedV, weights, options);
             return mixByConcatenation(q, k, v, sharedK, sharedV, weights, options, fusedAttention, false);
         default: return blockedAttention(q, k, v, sharedK, sharedV, weights, options);
     }

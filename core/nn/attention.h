@@ -8,11 +8,13 @@
 namespace flashface::nn {
 
 enum class AttentionAlgorithm {
-    // The fastest exact computation for the device, as measured (bench_attention): Fused on CUDA;
-    // on the CPU Fused for plain float32 attention, Blocked otherwise.
+    // The fastest exact computation for the device, as measured (bench_attention): Fused on CUDA
+    // and on the CPU in float32 and, with ATen's AVX-512 kernels, bfloat16; Blocked otherwise.
     Fast,
     // libtorch's fused scaled-dot-product attention (flash / memory-efficient kernels on CUDA, a
-    // flash kernel on the CPU); the mixed attention concatenates the shared tokens per row.
+    // flash kernel on the CPU); the mixed attention concatenates the shared tokens per row on
+    // CUDA, and on the CPU merges a pass over the own keys and one over the shared keys through
+    // their log-sum-exp (the CPU kernel returns it).
     Fused,
     // Attention in blocks of queries with the softmax fused into the block, so that no more than
     // `scoreBudget` scores exist at a time; the mixed attention's two terms come from one pass.

@@ -6,10 +6,12 @@ namespace flashface::nn {
 
 namespace {
 
-// Runs a normalisation in float32 and returns the input's dtype.
+// Runs a normalisation in float32 and returns the input's dtype. libtorch's CPU kernels take
+// bfloat16 input with float32 weights and compute in float32 themselves (the statistics and the
+// affine map; only the output is rounded, as the cast back rounds it), without the two copies.
 template <class F>
 at::Tensor inFloat32(const at::Tensor& x, F&& f) {
-    if (x.scalar_type() == at::kFloat) return f(x);
+    if (x.scalar_type() == at::kFloat || (x.is_cpu() && x.scalar_type() == at::kBFloat16)) return f(x);
     return f(x.to(at::kFloat)).to(x.scalar_type());
 }
 

@@ -26,7 +26,7 @@ void loadState(Module& module, const checkpoint::Checkpoint& checkpoint, const L
     for (const auto& p : params) {
         const checkpoint::TensorInfo* info = checkpoint.find(p.name);
         const bool floating = at::isFloatingType(checkpoint::toScalarType(info->dtype));
-        *p.tensor = floating ? checkpoint.read(p.name, options.dtype, options.device)
+        *p.tensor = floating ? inLayoutOf(p, checkpoint.read(p.name, options.dtype, options.device))
                              : checkpoint.read(p.name).to(options.device);
     }
 }

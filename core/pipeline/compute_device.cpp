@@ -1,5 +1,6 @@
 #include "pipeline/compute_device.h"
 
+#include "common/cpu_features.h"
 #include "common/error.h"
 
 #include <ATen/Context.h>
@@ -23,7 +24,9 @@ ComputeDevice resolveComputeDevice(DeviceChoice device, PrecisionChoice precisio
             break;
         case PrecisionChoice::BFloat16: compute.dtype = at::kBFloat16; break;
         case PrecisionChoice::Float32: compute.dtype = at::kFloat; break;
-        case PrecisionChoice::Auto: compute.dtype = cpu ? at::kFloat : at::kHalf; break;
+        case PrecisionChoice::Auto:
+            compute.dtype = !cpu ? at::kHalf : cpuHasBFloat16Arithmetic() ? at::kBFloat16 : at::kFloat;
+            break;
     }
     return compute;
 }

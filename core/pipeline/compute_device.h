@@ -18,8 +18,9 @@ struct ComputeDevice {
 };
 
 // Auto picks the first CUDA GPU when one is visible, else the CPU; automatic precision is float16
-// on CUDA and float32 on the CPU. Throws InvalidRequest for CUDA without a GPU and for float16 on
-// the CPU (libtorch's CPU half kernels are slow and some are missing); bfloat16 runs on both.
+// on CUDA, bfloat16 on a CPU with bfloat16 arithmetic (common/cpu_features.h) and float32 on other
+// CPUs. Throws InvalidRequest for CUDA without a GPU and for float16 on the CPU (libtorch's
+// CPU half kernels are slow and some are missing); bfloat16 runs on both.
 ComputeDevice resolveComputeDevice(DeviceChoice device, PrecisionChoice precision);
 
 // "float32", "float16" or "bfloat16".

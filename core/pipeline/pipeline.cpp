@@ -17,6 +17,7 @@
 #include "pipeline/reference_feature_cache.h"
 #include "pipeline/references.h"
 #include "pipeline/sampling.h"
+#include "pipeline/time_left.h"
 #include "pipeline/target.h"
 #include "pipeline/validation.h"
 #include "pipeline/verified_files.h"
@@ -259,8 +260,10 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
     throwIfCancelled(cancel);
 
     // 5. Denoise, reporting each step.
-    const auto sampleStart = Clock::now();
+    auto stepStart = Clock::now();
+    TimeLeft timeLeft(stepGroups(inputs, s.steps, s.guidance));
     const auto onStep = [&](const sampler::SamplerStep& step) {
+        const double left = timeLeft.stepDone(static_cast<std::size_t>(step.index), seconds(stepStart));
         throwIfCancelled(cancel);
         if (!progress) return;
         StepProgress p;
@@ -268,9 +271,10 @@ GenerationResult Pipeline::Impl::generate(const GenerationRequest& request, cons
         p.totalSteps = step.count;
         p.timestep = step.timestep;
         p.elapsedSeconds = seconds(start);
-        p.secondsLeft = seconds(sampleStart) / p.step * (p.totalSteps - p.step);
+        p.secondsLeft = left;
         if (request.preview == PreviewMode::Fast) p.previews = latentPreviews(*step.x0);
         progress(p);
+        stepStart = Clock::now();  // the previews' time counts in no step
     };
     const at::Tensor latents = sampleLatents(*models->unet, inputs, s.steps, s.guidance, cancel, onStep);
     throwIfCancelled(cancel);

@@ -16,6 +16,11 @@ namespace {
 // does not depend on it).
 constexpr std::int64_t kEncodeBatch = 4;
 
+const sampler::NoiseSchedule& samplingSchedule() {
+    static const sampler::NoiseSchedule schedule = sampler::NoiseSchedule::scaledLinear();
+    return schedule;
+}
+
 }  // namespace
 
 at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int steps,
@@ -33,13 +38,22 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& in, int
         const at::Tensor& context = step.groups == 3 ? threeGroupContext : twoGroupContext;
         return unet.denoise(x.to(dtype), t, context, in.mask, features, step.lambda, step.groups);
     };
-    static const sampler::NoiseSchedule schedule = sampler::NoiseSchedule::scaledLinear();
+    const sampler::NoiseSchedule& schedule = samplingSchedule();
     const auto& shape = in.noise.sizes();
     const sampler::NoiseSource noise =
         in.sampler == sampler::SamplerKind::EulerAncestral
             ? stepNoise(in.seed, shape[0], shape[1], shape[2], shape[3], in.noise.device())
             : sampler::NoiseSource{};
     return sampler::sample(in.sampler, in.noise, schedule, steps, guidance, predict, noise, onStep, in.keep ? &*in.keep : nullptr);
+}
+
+std::vector<int> stepGroups(const SamplingInputs& in, int steps, const sampler::GuidanceSettings& guidance) {
+    const sampler::NoiseSchedule& schedule = samplingSchedule();
+    const auto timesteps = sampler::samplerLevels(in.sampler, schedule, steps).timesteps;
+    const std::size_t first = in.keep ? sampler::firstStepAt(in.keep->strength, timesteps, schedule.timesteps()) : 0;
+    std::vector<int> groups;
+    for (std::size_t i = first; i < timesteps.size(); ++i) groups.push_back(sampler::guidanceStep(guidance, timesteps[i]).groups);
+    return groups;
 }
 
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w) {

@@ -44,6 +44,10 @@ at::Tensor sampleLatents(const models::UNet& unet, const SamplingInputs& inputs,
                          const sampler::GuidanceSettings& guidance, const CancelToken* cancel = nullptr,
                          const sampler::SamplerCallback& onStep = {});
 
+// The condition groups of every step sampleLatents runs for these inputs (their sampler and
+// img2img start), in order: what each step costs depends on them (pipeline/time_left.h).
+std::vector<int> stepGroups(const SamplingInputs& inputs, int steps, const sampler::GuidanceSettings& guidance);
+
 // Standard normal [1, channels, h, w] float32 from a CPU generator seeded with `seed`: the same
 // on every machine and device.
 at::Tensor seededNoise(std::uint32_t seed, std::int64_t channels, std::int64_t h, std::int64_t w);

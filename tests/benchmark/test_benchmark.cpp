@@ -28,6 +28,8 @@ benchmark::GenerationBenchmarkOptions fixtureOptions() {
     o.references = 2;
     o.images = 2;
     o.device = pipeline::DeviceChoice::Cpu;
+    // The computations are equal to float32 rounding (automatic precision may be bfloat16 here).
+    o.precision = pipeline::PrecisionChoice::Float32;
     return o;
 }
 
@@ -109,6 +111,32 @@ TEST(GenerationBenchmark, OneComputationAlone) {
     EXPECT_EQ(benchmark::medianSeconds(report, benchmark::RunKind::Optimised, "main UNet, 2 groups"), 0.0);
     EXPECT_FALSE(benchmark::toJson(report).at("summary").at(0).contains("optimised_over_original"));
     EXPECT_FALSE(benchmark::toJson(report).contains("cached_image_difference"));
+}
+
+TEST(GenerationBenchmark, ProfilesEachStageByOperator) {
+    auto o = fixtureOptions();
+    o.computations = {UNetComputation::Optimised};
+    o.cachedRun = false;
+    o.steps = 1;
+    o.profileOperators = true;
+    const auto report = benchmark::runGenerationBenchmark(o);
+    ASSERT_EQ(report.runs.size(), 1u);
+    for (const auto& stage : report.runs[0].stages) {
+        if (stage.stage == "whole run" || stage.occurrences == 0 || stage.stage.rfind("step,", 0) == 0) continue;
+        ASSERT_FALSE(stage.operators.empty()) << stage.stage;
+        double self = 0;
+        for (std::size_t i = 0; i < stage.operators.size(); ++i) {
+            const auto& op = stage.operators[i];
+            EXPECT_EQ(op.name.rfind("aten::", 0), 0u) << op.name;
+            EXPECT_GT(op.calls, 0) << op.name;
+            if (i > 0) EXPECT_LE(op.selfSeconds, stage.operators[i - 1].selfSeconds) << "longest first";
+            self += op.selfSeconds;
+        }
+        // Self times do not overlap: together they fit in the stage (a little profiler slack).
+        EXPECT_GT(self, 0.0) << stage.stage;
+        EXPECT_LE(self, stage.seconds * 1.05) << stage.stage;
+    }
+    EXPECT_NE(benchmark::formatReport(report).find("self time by operator"), std::string::npos);
 }
 
 TEST(GenerationBenchmark, RejectsImpossibleSettings) {

@@ -134,9 +134,12 @@ TEST(Attention, MergedSoftmaxesStayFiniteWhenOneSegmentDominates) {
     const auto sharedK = in.q.narrow(0, 0, 1).narrow(1, 0, 5) * 10;
     const auto sharedV = at::randn({1, 5, 8});
     const std::vector<double> weights = {0.5, 1.5};
-    const auto out = attention(in.q, in.k, in.v, sharedK, sharedV, weights, {.numHeads = 1});
-    EXPECT_TRUE(out.isfinite().all().item<bool>());
-    EXPECT_TRUE(allClose(out, naiveMixed(in, sharedK, sharedV, weights, 1), 1e-5));
+    // Blocked (each segment's maximum) and Fused on the CPU (each segment's log-sum-exp).
+    for (const auto algorithm : {AttentionAlgorithm::Blocked, AttentionAlgorithm::Fused}) {
+        const auto out = attention(in.q, in.k, in.v, sharedK, sharedV, weights, {.numHeads = 1, .algorithm = algorithm});
+        EXPECT_TRUE(out.isfinite().all().item<bool>()) << static_cast<int>(algorithm);
+        EXPECT_TRUE(allClose(out, naiveMixed(in, sharedK, sharedV, weights, 1), 1e-5)) << static_cast<int>(algorithm);
+    }
 }
 
 TEST(Attention, EveryAlgorithmMatchesTheFormula) {

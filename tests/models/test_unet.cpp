@@ -3,6 +3,7 @@
 #include "models/unet.h"
 #include "nn/load_state.h"
 #include "support/fixtures.h"
+#include "support/precision.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
@@ -64,6 +65,36 @@ TEST(UNet, MatchesTheOriginalForEveryCase) {
             EXPECT_TRUE(allClose(out, io.at(c.at("output").get<std::string>()), 1e-4))
                 << c.at("output") << ", " << nameOf(computation);
         }
+    }
+}
+
+TEST(UNet, BFloat16StaysWithinItsPrecisionOfTheFloat32Outputs) {
+    // Automatic precision on CPUs with bfloat16 arithmetic (pipeline/compute_device.h): every
+    // fixture case, both group counts, computed in bfloat16 against the float32 outputs. The bound
+    // is bfloat16's for a network of the UNet's depth, both passes in series (support/precision.h).
+    // With ATen's AVX-512 kernels the attention is libtorch's fused bfloat16 kernel, below them the
+    // blocked one in float32 (nn/attention.cpp); the bound holds for both.
+    UNet unet(UNetConfig::fromFile(fixture("unet/config.json")));
+    const auto checkpoint = flashface::checkpoint::Checkpoint::open(fixture("unet/weights.pth"));
+    flashface::nn::LoadOptions options;
+    options.dtype = at::kBFloat16;
+    options.expectedExtras = UNet::skippedCheckpointKeys();
+    flashface::nn::loadState(unet, checkpoint, options);
+    const auto layers = weightLayers(checkpoint, {"time_embedding.", "encoder.", "middle.", "decoder.", "head.",
+                                                  "ref_encoder.", "ref_decoder."});
+    ASSERT_GT(layers, 0);
+    const auto& io = fixtureIO();
+    const auto bf16 = [](const at::Tensor& t) { return t.to(at::kBFloat16); };
+    const auto cases = readJson(fixture("unet/config.json")).at("cases");
+    ASSERT_FALSE(cases.empty());
+    for (const auto& c : cases) {
+        const int k = c.at("num_conditions").get<int>();
+        const auto out = unet.forward(bf16(io.at("x").repeat({k, 1, 1, 1})), c.at("t").get<std::int64_t>(),
+                                      bf16(stackedContext(io, k)), bf16(io.at("ref_latents")), bf16(io.at("ref_context")),
+                                      bf16(io.at("mask")), c.at("similarity").get<double>(), k);
+        EXPECT_EQ(out.scalar_type(), at::kBFloat16);
+        EXPECT_TRUE(closeInPrecisionOf(out, io.at(c.at("output").get<std::string>()), at::kBFloat16, layers))
+            << c.at("output");
     }
 }
 

@@ -19,7 +19,9 @@ pipeline::Pipeline& fixturePipeline() {
     static const TempDir folder;
     static pipeline::Pipeline pipeline = [] {
         writeFixtureModelsJson(folder.path());
-        return pipeline::Pipeline(pipeline::resolveModelFiles(folder.path()), {pipeline::DeviceChoice::Cpu, pipeline::PrecisionChoice::Auto, 1});
+        // float32 as the original's fixtures (automatic precision may be bfloat16 on this CPU).
+        return pipeline::Pipeline(pipeline::resolveModelFiles(folder.path()),
+                                  {pipeline::DeviceChoice::Cpu, pipeline::PrecisionChoice::Float32, 1});
     }();
     return pipeline;
 }

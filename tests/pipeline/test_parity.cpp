@@ -1,6 +1,7 @@
 // The whole generation against the original's run in fixtures/pipeline/, part by part and end
 // to end, on the fixture models loaded by the product's own loading code.
 #include "checkpoint/checkpoint.h"
+#include "common/cpu_features.h"
 #include "common/error.h"
 #include "face/photo.h"
 #include "fixture_models.h"
@@ -223,7 +224,10 @@ TEST(PipelineErrors, CudaWithoutCudaIsRefusedClearly) {
     test::TempDir dir;
     test::writeFixtureModelsJson(dir.path());
     EXPECT_THROW(Pipeline(resolveModelFiles(dir.path()), {DeviceChoice::Cuda}), InvalidRequest);
+    // Automatic precision on the CPU: bfloat16 where the CPU computes it (common/cpu_features.h).
     EXPECT_EQ(Pipeline(resolveModelFiles(dir.path()), {DeviceChoice::Auto, PrecisionChoice::Auto, 1}).deviceDescription(),
+              std::string("CPU ") + (cpuHasBFloat16Arithmetic() ? "bfloat16" : "float32") + ", 1 thread");
+    EXPECT_EQ(Pipeline(resolveModelFiles(dir.path()), {DeviceChoice::Auto, PrecisionChoice::Float32, 1}).deviceDescription(),
               "CPU float32, 1 thread");
 }
 
