@@ -17,7 +17,7 @@ inline constexpr std::uint64_t kDefaultReferenceCacheBytes = std::uint64_t{2} <<
 
 struct RuntimeOptions {
     DeviceChoice device = DeviceChoice::Auto;
-    PrecisionChoice precision = PrecisionChoice::Auto;  // Auto: float16 on CUDA, float32 on CPU
+    PrecisionChoice precision = PrecisionChoice::Auto;  // Auto: as resolveComputeDevice (compute_device.h) says
     int threads = 0;                                     // 0 = every hardware thread
     // When the UNet runs in float16, load it from a float16 .safetensors copy of its checkpoint
     // (written on first load, see pipeline/weights_cache.h): a quarter of the bytes, memory-mapped.
