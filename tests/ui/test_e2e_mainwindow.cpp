@@ -118,11 +118,7 @@ private slots:
         // Prompt typed, tiny size and few steps.
         window.promptEditor()->promptEdit()->setFocus();
         QTest::keyClicks(window.promptEditor()->promptEdit(), QStringLiteral("a handsome young man, soft light"));
-        pipeline::GenerationSettings small = window.currentSettings();
-        small.width = small.height = 64;
-        small.steps = 3;
-        small.numImages = 2;
-        window.settingsPanel()->readFrom(small);
+        events::chooseRun(window, 64, 3, 2);
         window.settingsPanel()->setSeed(1234);
 
         QSignalSpy steps(window.queue(), &GenerationQueue::stepProgress);

@@ -97,11 +97,7 @@ private slots:
         addReferences(window);
         window.promptEditor()->promptEdit()->setFocus();
         QTest::keyClicks(window.promptEditor()->promptEdit(), QStringLiteral("a portrait in the rain"));
-        pipeline::GenerationSettings small = window.currentSettings();
-        small.width = small.height = 64;
-        small.steps = 3;
-        small.numImages = 2;
-        window.settingsPanel()->readFrom(small);
+        events::chooseRun(window, 64, 3, 2);
         window.settingsPanel()->setSeed(4321);
 
         QSignalSpy steps(window.queue(), &GenerationQueue::stepProgress);
@@ -154,11 +150,7 @@ private slots:
         window.setPreferences(prefs);  // for the next run, no restart
 
         addReferences(window);
-        pipeline::GenerationSettings longer = window.currentSettings();
-        longer.width = longer.height = 64;
-        longer.steps = 30;
-        longer.numImages = 1;
-        window.settingsPanel()->readFrom(longer);
+        events::chooseRun(window, 64, 30, 1);
         window.settingsPanel()->setSeed(8);
         QSignalSpy steps(window.queue(), &GenerationQueue::stepProgress);
         QSignalSpy ended(window.queue(), &GenerationQueue::jobEnded);

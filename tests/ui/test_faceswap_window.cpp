@@ -85,12 +85,8 @@ private slots:
                 i, pipeline::PixelBox{item.photo.width / 8, item.photo.height / 8, item.photo.width * 7 / 8, item.photo.height * 7 / 8});
         }
         // A face or mask region is generated at the settings' size: the smallest there is, for speed.
-        pipeline::GenerationSettings quick = window.currentSettings();
-        quick.width = quick.height = pipeline::kSideRange.min;
-        const QSize ownSize(quick.width, quick.height);
-        quick.steps = 2;
-        quick.numImages = 1;
-        window.settingsPanel()->readFrom(quick);
+        const QSize ownSize(pipeline::kSideRange.min, pipeline::kSideRange.min);
+        events::chooseRun(window, pipeline::kSideRange.min, 2, 1);
         window.settingsPanel()->setSeed(11);
 
         // The target: a fixture picture enlarged to sides that are not multiples of 8 (and no

@@ -18,6 +18,7 @@
 #include "referencestore.h"
 #include "settingshistory.h"
 #include "settingspanel.h"
+#include "window_events.h"
 #include "pipeline/generation_metadata.h"
 #include "support/fixtures.h"
 #include "support/pipeline_fixture.h"
@@ -275,11 +276,7 @@ private slots:
         panel->setMixShare(0.25);
         std::vector<double> weights;
         for (const pipeline::Reference& ref : panel->references()) weights.push_back(ref.weight);
-        pipeline::GenerationSettings small = window.currentSettings();
-        small.width = small.height = 64;
-        small.steps = 1;
-        small.numImages = 1;
-        window.settingsPanel()->readFrom(small);
+        events::chooseRun(window, 64, 1, 1);
         window.settingsPanel()->setSeed(1234);
 
         QSignalSpy notices(&window, &MainWindow::notice);
@@ -333,11 +330,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeout);
         const Image& photo = panel->item(0).photo;
         panel->setManualBox(0, pipeline::PixelBox{photo.width / 8, photo.height / 8, photo.width * 7 / 8, photo.height * 7 / 8});
-        pipeline::GenerationSettings small = window.currentSettings();
-        small.width = small.height = 64;
-        small.steps = 1;
-        small.numImages = 1;
-        window.settingsPanel()->readFrom(small);
+        events::chooseRun(window, 64, 1, 1);
         const quint64 id = window.generate();
         QVERIFY(id != 0);
         const GenerationOutcome outcome = QCoro::waitFor(window.queue()->awaitJob(id));
